@@ -1,0 +1,26 @@
+import type { RunPlan } from './run-plan'
+import type { RunResult, RunSnapshot } from './run-snapshot'
+
+/**
+ * Messages between main and an engine process (an Electron utility process in the app, a
+ * child_process.fork in tests). One run at a time per engine process.
+ */
+export type ToEngine =
+  | { type: 'start'; runId: number; plan: RunPlan }
+  /** Stop starting requests, abort those in flight, answer 'cancelled' at once, then 'result'. */
+  | { type: 'cancel'; runId: number }
+
+export type FromEngine =
+  /** Posted once the process can take a 'start'. */
+  | { type: 'ready' }
+  /** About 10 a second while a run goes on. */
+  | { type: 'progress'; snapshot: RunSnapshot }
+  /** The cancel took effect: no request starts after this message is posted. */
+  | { type: 'cancelled'; runId: number; done: number }
+  /** Exactly one per started run, last: outcome 'finished' or 'cancelled'. */
+  | { type: 'result'; result: RunResult }
+  /** A start that could not run (bad plan, a run already going). */
+  | { type: 'rejected'; runId: number; message: string }
+
+/** Messages between main and the demo target process. */
+export type FromDemoTarget = { type: 'listening'; port: number }

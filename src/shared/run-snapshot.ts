@@ -1,0 +1,79 @@
+/** How a request ended without a full response. Labels for people live in the renderer. */
+export const ERROR_KINDS = [
+  'refused',
+  'reset',
+  'timeout',
+  'dns',
+  'tls',
+  'protocol',
+  'cancelled',
+  'other'
+] as const
+export type ErrorKind = (typeof ERROR_KINDS)[number]
+
+/** Milliseconds; all zero until the first response. */
+export interface LatencySummary {
+  min: number
+  mean: number
+  p50: number
+  p90: number
+  p99: number
+  max: number
+}
+
+/**
+ * The state of a run at one moment: what the engine posts about 10 times a second and main forwards,
+ * throttled, to the renderer. Every request that starts ends in exactly one status code or error kind,
+ * so `done` is their sum.
+ */
+export interface RunSnapshot {
+  runId: number
+  /** Requests planned. */
+  total: number
+  /** Requests ended, any outcome: the progress bar's numerator. */
+  done: number
+  /** Full responses received, by status code ("200", "503", ...). */
+  statusCodes: Record<string, number>
+  /** Requests that ended without a full response, by kind. */
+  errorKinds: Partial<Record<ErrorKind, number>>
+  elapsedMs: number
+  /** Average over the run so far: done / elapsed seconds. */
+  requestsPerSecond: number
+  /** Of full responses (any status), from dispatch to the last byte of the body. */
+  latencyMs: LatencySummary
+  bytesRead: number
+}
+
+export type RunOutcome = 'finished' | 'cancelled' | 'crashed'
+
+/** The last word on a run. A crashed run keeps the last snapshot the engine had posted. */
+export interface RunResult extends RunSnapshot {
+  outcome: RunOutcome
+  /** For 'crashed': what went wrong, in words for the user. */
+  message?: string
+  /** The full latency histogram (HdrHistogram, compressed base64, microseconds), for exact merging. */
+  histogram?: string
+}
+
+export function emptySnapshot(runId: number, total: number): RunSnapshot {
+  return {
+    runId,
+    total,
+    done: 0,
+    statusCodes: {},
+    errorKinds: {},
+    elapsedMs: 0,
+    requestsPerSecond: 0,
+    latencyMs: { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, max: 0 },
+    bytesRead: 0
+  }
+}
+
+/** 1xx-3xx responses count as succeeded; 4xx, 5xx and every error kind as failed. */
+export function countSucceeded(snapshot: RunSnapshot): number {
+  let succeeded = 0
+  for (const [code, count] of Object.entries(snapshot.statusCodes)) {
+    if (Number(code) < 400) succeeded += count
+  }
+  return succeeded
+}

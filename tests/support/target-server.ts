@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { once } from 'node:events'
+
+/**
+ * A local HTTP target that counts what it receives: the truth every load test compares against.
+ * It lives in the test's process, never in the code under test.
+ */
+export type Responder = (req: IncomingMessage, res: ServerResponse, index: number) => void
+
+export const respondOk: Responder = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' })
+  res.end('ok')
+}
+
+export const respondStatus =
+  (status: number): Responder =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-length': '0' })
+    res.end()
+  }
+
+/** Destroys the socket as soon as a request arrives: the client sees the connection reset. */
+export const resetConnection: Responder = (req) => {
+  req.socket.resetAndDestroy()
+}
+
+/** Reads the request and never answers: the client must time out or abort. */
+export const neverRespond: Responder = () => {}
+
+export const respondAfter =
+  (delayMs: number, then: Responder = respondOk): Responder =>
+  (req, res, index) => {
+    const timer = setTimeout(() => then(req, res, index), delayMs)
+    res.on('close', () => clearTimeout(timer))
+  }
+
+/** Answers the first `answered` requests, then holds every later one open. */
+export const answerThenHold =
+  (answered: number): Responder =>
+  (req, res, index) => {
+    if (index < answered) respondOk(req, res, index)
+  }
+
+export interface TargetServer {
+  readonly url: string
+  readonly port: number
+  /** Requests whose head arrived, in all. */
+  readonly received: number
+  readonly openSockets: number
+  /** Resolves once `count` requests have arrived in all. */
+  waitForReceived(count: number): Promise<void>
+  /** Resolves once every connection a client opened has closed. */
+  waitForSocketsClosed(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startTargetServer(respond: Responder = respondOk): Promise<TargetServer> {
+  let received = 0
+  const sockets = new Set<Socket>()
+  const waiters: Array<{ count: number; resolve: () => void }> = []
+  const closeWaiters: Array<() => void> = []
+
+  const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+    const index = received++
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      if (received >= waiters[i].count) waiters.splice(i, 1)[0].resolve()
+    }
+    req.resume()
+    respond(req, res, index)
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => {
+      sockets.delete(socket)
+      if (sockets.size === 0) closeWaiters.splice(0).forEach((resolve) => resolve())
+    })
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    get received() {
+      return received
+    },
+    get openSockets() {
+      return sockets.size
+    },
+    waitForReceived(count) {
+      if (received >= count) return Promise.resolve()
+      return new Promise((resolve) => waiters.push({ count, resolve }))
+    },
+    waitForSocketsClosed() {
+      if (sockets.size === 0) return Promise.resolve()
+      return new Promise((resolve) => closeWaiters.push(resolve))
+    },
+    async close() {
+      server.closeAllConnections()
+      server.close()
+      await once(server, 'close')
+    }
+  }
+}
+
+/** A URL on a port that was free a moment ago and has nothing listening: connections are refused. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer()
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  server.close()
+  await once(server, 'close')
+  return `http://127.0.0.1:${port}/`
+}

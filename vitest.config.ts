@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// Layers 1 and 2: the engine and main's modules under plain Node. Load tests share two cores, so
+// test files run one at a time.
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts', 'tests/main/**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 30_000
+  }
+})

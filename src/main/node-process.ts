@@ -1,0 +1,20 @@
+import { fork } from 'node:child_process'
+import type { ProcessChannel } from './process-channel'
+
+/** Forks a built entry (out/main/*.js) as a plain Node child: for tests and the headless CLI. */
+export function spawnNodeProcess<In, Out>(entryPath: string): ProcessChannel<In, Out> {
+  const child = fork(entryPath, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' })
+  return {
+    get pid() {
+      return child.pid
+    },
+    post: (message) => {
+      if (child.connected) child.send(message as object)
+    },
+    onMessage: (listener) => child.on('message', (message) => listener(message as Out)),
+    onExit: (listener) => child.once('exit', (code) => listener(code)),
+    kill: () => {
+      child.kill()
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import type { FromEngine, ToEngine } from '../shared/engine-protocol'
+import type { SpawnProcess } from './process-channel'
+import { SpawnedProcess } from './spawned-process'
+
+const READY_TIMEOUT_MS = 15_000
+
+type Engine = SpawnedProcess<ToEngine, FromEngine>
+
+/**
+ * The engine process, seen as one long-lived thing: spawned on first use, reused across runs,
+ * replaced by a fresh one on the next use after it died. Its listeners hear only the live process.
+ */
+export class EngineProcess {
+  private engine: Engine | undefined
+  private readiness: Promise<void> | undefined
+  /** Processes main ended itself (a dispose, a start that timed out): their exit is not news. */
+  private readonly stoppedOnPurpose = new WeakSet<Engine>()
+  private readonly messageListeners = new Set<(message: FromEngine) => void>()
+  private readonly exitListeners = new Set<(code: number | null) => void>()
+  private disposed = false
+
+  constructor(
+    private readonly spawn: SpawnProcess<ToEngine, FromEngine>,
+    private readonly readyTimeoutMs = READY_TIMEOUT_MS
+  ) {}
+
+  get pid(): number | undefined {
+    return this.engine?.pid
+  }
+
+  onMessage(listener: (message: FromEngine) => void): () => void {
+    this.messageListeners.add(listener)
+    return () => this.messageListeners.delete(listener)
+  }
+
+  /** Hears an unexpected exit of the live process, with its exit code (null when killed by a signal). */
+  onExit(listener: (code: number | null) => void): () => void {
+    this.exitListeners.add(listener)
+    return () => this.exitListeners.delete(listener)
+  }
+
+  /** Resolves once a live engine has said 'ready', spawning one when there is none. */
+  ready(): Promise<void> {
+    if (this.disposed) return Promise.reject(new Error('The engine has been shut down.'))
+    if (this.engine?.isAlive && this.readiness) return this.readiness
+    const engine = SpawnedProcess.spawn(this.spawn)
+    this.engine = engine
+    this.readiness = this.waitForReady(engine)
+    engine.channel.onMessage((message) => {
+      if (engine !== this.engine || message.type === 'ready') return
+      for (const listener of this.messageListeners) listener(message)
+    })
+    void engine.exited.then((code) => {
+      if (engine === this.engine) this.engine = undefined
+      if (this.stoppedOnPurpose.has(engine)) return
+      for (const listener of this.exitListeners) listener(code)
+    })
+    return this.readiness
+  }
+
+  /** Posts to the live engine; call after ready(). */
+  post(message: ToEngine): void {
+    this.engine?.channel.post(message)
+  }
+
+  /** Kills the engine and resolves once it has exited: no orphan outlives the app. */
+  async dispose(): Promise<void> {
+    this.disposed = true
+    const engine = this.engine
+    this.engine = undefined
+    if (!engine) return
+    this.stoppedOnPurpose.add(engine)
+    await engine.stop()
+  }
+
+  private waitForReady(engine: Engine): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.stoppedOnPurpose.add(engine)
+        if (engine === this.engine) this.engine = undefined
+        void engine.stop()
+        reject(new Error(`The engine process did not start within ${this.readyTimeoutMs / 1000} seconds.`))
+      }, this.readyTimeoutMs)
+      engine.channel.onMessage((message) => {
+        if (message.type !== 'ready') return
+        clearTimeout(timer)
+        resolve()
+      })
+      void engine.exited.then((code) => {
+        clearTimeout(timer)
+        reject(new Error(`The engine process exited while starting (exit code ${code ?? 'none'}).`))
+      })
+    })
+  }
+}

@@ -1,6 +1,26 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { contentSecurityPolicy } from './src/shared/content-security-policy'
+
+/** Writes the one policy into index.html: strict in builds, with the dev server's needs under `dev`. */
+function contentSecurityPolicyMeta(): Plugin {
+  let forDevServer = false
+  return {
+    name: 'stampede:content-security-policy',
+    configResolved(config) {
+      forDevServer = config.command === 'serve'
+    },
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(forDevServer) },
+        injectTo: 'head-prepend'
+      }
+    ]
+  }
+}
 
 // The engine and the demo target get stable entry names so tests and the CLI can fork out/main/*.js.
 export default defineConfig({
@@ -17,6 +37,6 @@ export default defineConfig({
   },
   preload: {},
   renderer: {
-    plugins: [react()]
+    plugins: [contentSecurityPolicyMeta(), react()]
   }
 })

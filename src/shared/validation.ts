@@ -14,11 +14,14 @@ const urlField = z
   })
 
 function urlProblem(value: string): string | undefined {
+  const fullUrl = 'Enter a full URL starting with http:// or https://, such as http://127.0.0.1:8080/health.'
+  // Without "scheme://", `new URL` reads "localhost:8080" as a URL of scheme "localhost:".
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(value)) return fullUrl
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    return 'Enter a full URL, such as http://127.0.0.1:8080/health.'
+    return fullUrl
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return `Only http:// and https:// URLs can be tested, not ${url.protocol}//.`
@@ -45,19 +48,22 @@ export const runPlanSchema = z.strictObject({
 
 export type PlanField = keyof RunPlan
 export type FieldErrors = Partial<Record<PlanField, string>>
-export type PlanCheck = { ok: true; plan: RunPlan } | { ok: false; errors: FieldErrors }
+/** `message` speaks of the plan as a whole (not an object, unknown settings): never typed in the form. */
+export type PlanCheck = { ok: true; plan: RunPlan } | { ok: false; errors: FieldErrors; message?: string }
 
 /** Judges a plan from an untrusted source (the renderer, over IPC). */
 export function checkRunPlan(input: unknown): PlanCheck {
   const parsed = runPlanSchema.safeParse(input)
   if (parsed.success) return { ok: true, plan: parsed.data }
   const errors: FieldErrors = {}
+  let message: string | undefined
   for (const issue of parsed.error.issues) {
     const field = issue.path[0]
-    const key = typeof field === 'string' && field in runPlanSchema.shape ? (field as PlanField) : 'url'
-    errors[key] ??= issue.message
+    if (typeof field === 'string' && field in runPlanSchema.shape) errors[field as PlanField] ??= issue.message
+    else if (issue.code === 'unrecognized_keys') message ??= `Unknown settings: ${issue.keys.join(', ')}.`
+    else message ??= 'Not a run plan: expected an object with url, totalRequests and concurrency.'
   }
-  return { ok: false, errors }
+  return message ? { ok: false, errors, message } : { ok: false, errors }
 }
 
 /** The form's text fields, as typed. */

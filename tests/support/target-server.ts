@@ -25,6 +25,11 @@ export const resetConnection: Responder = (req) => {
   req.socket.resetAndDestroy()
 }
 
+/** Answers with bytes that are not HTTP: the client's parser must fail. */
+export const respondGarbage: Responder = (req) => {
+  req.socket.end('SPLAT 200 not http at all\r\n\r\n')
+}
+
 /** Reads the request and never answers: the client must time out or abort. */
 export const neverRespond: Responder = () => {}
 
@@ -48,6 +53,8 @@ export interface TargetServer {
   /** Requests whose head arrived, in all. */
   readonly received: number
   readonly openSockets: number
+  /** The most connections open at once since the server started. */
+  readonly peakSockets: number
   /** Resolves once `count` requests have arrived in all. */
   waitForReceived(count: number): Promise<void>
   /** Resolves once every connection a client opened has closed. */
@@ -57,6 +64,7 @@ export interface TargetServer {
 
 export async function startTargetServer(respond: Responder = respondOk): Promise<TargetServer> {
   let received = 0
+  let peakSockets = 0
   const sockets = new Set<Socket>()
   const waiters: Array<{ count: number; resolve: () => void }> = []
   const closeWaiters: Array<() => void> = []
@@ -71,6 +79,7 @@ export async function startTargetServer(respond: Responder = respondOk): Promise
   })
   server.on('connection', (socket) => {
     sockets.add(socket)
+    peakSockets = Math.max(peakSockets, sockets.size)
     socket.on('close', () => {
       sockets.delete(socket)
       if (sockets.size === 0) closeWaiters.splice(0).forEach((resolve) => resolve())
@@ -88,6 +97,9 @@ export async function startTargetServer(respond: Responder = respondOk): Promise
     },
     get openSockets() {
       return sockets.size
+    },
+    get peakSockets() {
+      return peakSockets
     },
     waitForReceived(count) {
       if (received >= count) return Promise.resolve()

@@ -1,0 +1,22 @@
+/**
+ * The reasons the engine gives undici when it cuts a request off itself, so the outcome is read
+ * from the error (see ./error-kind.ts) rather than from state kept beside it.
+ */
+
+/** The request ran past plan.timeoutMs, counted from dispatch. */
+export class RequestDeadlineError extends Error {
+  readonly code = 'STAMPEDE_DEADLINE'
+  constructor(timeoutMs: number) {
+    super(`No full response within ${timeoutMs} ms.`)
+    this.name = 'RequestDeadlineError'
+  }
+}
+
+/** The user cancelled the run while the request was in flight. */
+export class RunCancelledError extends Error {
+  readonly code = 'STAMPEDE_CANCELLED'
+  constructor() {
+    super('The run was cancelled.')
+    this.name = 'RunCancelledError'
+  }
+}

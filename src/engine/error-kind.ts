@@ -1,0 +1,77 @@
+import type { ErrorKind } from '../shared/run-snapshot'
+
+/**
+ * Turns whatever a request failed with (a Node system error, an undici error, one of our own abort
+ * reasons) into the one ErrorKind the run counts it under. Codes, not messages: messages change.
+ */
+const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
+  // Our own reasons (./abort-reason.ts), and undici's for a pool we closed or destroyed.
+  STAMPEDE_CANCELLED: 'cancelled',
+  UND_ERR_ABORTED: 'cancelled',
+  UND_ERR_ABORT: 'cancelled',
+  UND_ERR_DESTROYED: 'cancelled',
+  UND_ERR_CLOSED: 'cancelled',
+  ABORT_ERR: 'cancelled',
+
+  STAMPEDE_DEADLINE: 'timeout',
+  UND_ERR_CONNECT_TIMEOUT: 'timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'timeout',
+  UND_ERR_BODY_TIMEOUT: 'timeout',
+  ETIMEDOUT: 'timeout',
+
+  ECONNREFUSED: 'refused',
+
+  ECONNRESET: 'reset',
+  EPIPE: 'reset',
+  ECONNABORTED: 'reset',
+  // undici's "other side closed" and its note that a kept-alive socket went away mid-request.
+  UND_ERR_SOCKET: 'reset',
+  UND_ERR_INFO: 'reset',
+
+  ENOTFOUND: 'dns',
+  EAI_AGAIN: 'dns',
+  EAI_FAIL: 'dns',
+  EAI_NODATA: 'dns',
+  EAI_NONAME: 'dns',
+
+  // OpenSSL reports a failed handshake (e.g. TLS spoken to a plain HTTP port) as EPROTO.
+  EPROTO: 'tls',
+  UND_ERR_PRX_TLS: 'tls',
+
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'protocol',
+  UND_ERR_HEADERS_OVERFLOW: 'protocol',
+  UND_ERR_RES_EXCEEDED_MAX_SIZE: 'protocol'
+}
+
+/**
+ * Node's TLS errors (ERR_TLS_*, ERR_SSL_*) and OpenSSL's certificate verification codes, listed in
+ * Node's tls docs (CERT_HAS_EXPIRED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, INVALID_CA...).
+ */
+const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|UNABLE_TO_)|CERT|CRL|^(INVALID_CA|PATH_LENGTH_EXCEEDED|INVALID_PURPOSE|HOSTNAME_MISMATCH)$/
+
+/** How deep to follow `cause`: undici and fetch wrap the system error once or twice at most. */
+const MAX_CAUSE_DEPTH = 4
+
+export function errorKindOf(error: unknown): ErrorKind {
+  let current: unknown = error
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && current instanceof Object; depth++) {
+    const kind = kindOfOne(current as { code?: unknown; name?: unknown })
+    if (kind) return kind
+    current = (current as { cause?: unknown }).cause
+  }
+  return 'other'
+}
+
+function kindOfOne(error: { code?: unknown; name?: unknown }): ErrorKind | undefined {
+  const code = typeof error.code === 'string' ? error.code : ''
+  if (code) {
+    const known = KIND_BY_CODE[code]
+    if (known) return known
+    // llhttp's parse errors: HPE_INVALID_CONSTANT, HPE_INVALID_HEADER_TOKEN, ...
+    if (code.startsWith('HPE_')) return 'protocol'
+    if (TLS_CODE.test(code)) return 'tls'
+  }
+  if (error.name === 'HTTPParserError') return 'protocol'
+  if (error.name === 'AbortError') return 'cancelled'
+  return undefined
+}

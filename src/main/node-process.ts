@@ -9,7 +9,8 @@ export function spawnNodeProcess<In, Out>(entryPath: string): ProcessChannel<In,
       return child.pid
     },
     post: (message) => {
-      if (child.connected) child.send(message as object)
+      // A child that just died can still look connected: the write fails (EPIPE) and its exit tells.
+      if (child.connected) child.send(message as object, () => {})
     },
     onMessage: (listener) => child.on('message', (message) => listener(message as Out)),
     onExit: (listener) => child.once('exit', (code) => listener(code)),

@@ -1,0 +1,61 @@
+import type { FromDemoTarget } from '../shared/engine-protocol'
+import type { SpawnProcess } from './process-channel'
+import { SpawnedProcess } from './spawned-process'
+
+const LISTEN_TIMEOUT_MS = 10_000
+
+type DemoProcess = SpawnedProcess<never, FromDemoTarget>
+
+/**
+ * The built-in demo target: a local HTTP server in its own process, so a first-time user has
+ * something safe to point the load at. Started on first use, reused, restarted if it died.
+ */
+export class DemoTarget {
+  private current: { child: DemoProcess; url: Promise<string> } | undefined
+  private disposed = false
+
+  constructor(
+    private readonly spawn: SpawnProcess<never, FromDemoTarget>,
+    private readonly listenTimeoutMs = LISTEN_TIMEOUT_MS
+  ) {}
+
+  /** Resolves to http://127.0.0.1:<port>/ once the demo target listens. */
+  url(): Promise<string> {
+    if (this.disposed) return Promise.reject(new Error('The demo target has been shut down.'))
+    if (this.current?.child.isAlive) return this.current.url
+    const child = SpawnedProcess.spawn(this.spawn)
+    const current = { child, url: this.waitForListening(child) }
+    this.current = current
+    // A start that failed is forgotten, so the next call tries afresh.
+    current.url.catch(() => {
+      if (this.current === current) this.current = undefined
+    })
+    return current.url
+  }
+
+  /** Kills the demo target and resolves once it has exited. */
+  async dispose(): Promise<void> {
+    this.disposed = true
+    const current = this.current
+    this.current = undefined
+    await current?.child.stop()
+  }
+
+  private waitForListening(child: DemoProcess): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        void child.stop()
+        reject(new Error(`The demo target did not start within ${this.listenTimeoutMs / 1000} seconds.`))
+      }, this.listenTimeoutMs)
+      child.channel.onMessage((message) => {
+        if (message.type !== 'listening') return
+        clearTimeout(timer)
+        resolve(`http://127.0.0.1:${message.port}/`)
+      })
+      void child.exited.then((code) => {
+        clearTimeout(timer)
+        reject(new Error(`The demo target stopped while starting (exit code ${code ?? 'none'}).`))
+      })
+    })
+  }
+}

@@ -1,0 +1,176 @@
+import type { FromEngine, ToEngine } from '../shared/engine-protocol'
+import type { CancelRunReply, StartRunReply, Unsubscribe } from '../shared/ipc'
+import type { RunPlan } from '../shared/run-plan'
+import { emptySnapshot, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
+import { EngineProcess } from './engine-process'
+import type { SpawnProcess } from './process-channel'
+import { ProgressThrottle } from './progress-throttle'
+
+/** Main forwards at most 20 snapshots a second: enough for a smooth bar, cheap for the renderer. */
+export const DEFAULT_PROGRESS_INTERVAL_MS = 50
+
+export interface RunControllerOptions {
+  spawnEngine: SpawnProcess<ToEngine, FromEngine>
+  progressIntervalMs?: number
+}
+
+interface ActiveRun {
+  runId: number
+  /** The last snapshot the engine posted: what a crashed run is reported with. */
+  latest: RunSnapshot
+  /** 'starting' until the start is posted; 'ending' while the final snapshot waits for its slot. */
+  phase: 'starting' | 'running' | 'ending'
+  cancelRequested: boolean
+  cancelWaiters: Array<(reply: CancelRunReply) => void>
+}
+
+/**
+ * One run at a time, end to end: starts it on the engine process, forwards its snapshots
+ * throttled, and ends every run with its final snapshot followed by exactly one done, even when
+ * the engine process dies under it.
+ */
+export class RunController {
+  private readonly engine: EngineProcess
+  private readonly throttle: ProgressThrottle<RunSnapshot>
+  private readonly progressListeners = new Set<(snapshot: RunSnapshot) => void>()
+  private readonly doneListeners = new Set<(result: RunResult) => void>()
+  private run: ActiveRun | undefined
+  private lastRunId = 0
+  private disposed = false
+
+  constructor({ spawnEngine, progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS }: RunControllerOptions) {
+    this.engine = new EngineProcess(spawnEngine)
+    this.throttle = new ProgressThrottle(progressIntervalMs, (snapshot) => {
+      for (const listener of this.progressListeners) listener(snapshot)
+    })
+    this.engine.onMessage((message) => this.handleMessage(message))
+    this.engine.onExit((code) => this.handleExit(code))
+  }
+
+  onProgress(listener: (snapshot: RunSnapshot) => void): Unsubscribe {
+    this.progressListeners.add(listener)
+    return () => this.progressListeners.delete(listener)
+  }
+
+  onDone(listener: (result: RunResult) => void): Unsubscribe {
+    this.doneListeners.add(listener)
+    return () => this.doneListeners.delete(listener)
+  }
+
+  /** The plan must already be valid (see checkRunPlan); the reply comes once the engine took it. */
+  async start(plan: RunPlan): Promise<StartRunReply> {
+    if (this.disposed) return refusal('Stampede is shutting down.')
+    if (this.run) return refusal('A run is already going. Cancel it or wait for it to finish.')
+    const runId = ++this.lastRunId
+    const run: ActiveRun = {
+      runId,
+      latest: emptySnapshot(runId, plan.totalRequests),
+      phase: 'starting',
+      cancelRequested: false,
+      cancelWaiters: []
+    }
+    this.run = run
+    try {
+      await this.engine.ready()
+    } catch (error) {
+      if (this.run === run) this.run = undefined
+      settleCancel(run, { cancelled: false, done: 0 })
+      return refusal(`The engine could not start. ${(error as Error).message}`)
+    }
+    if (this.run !== run) return refusal('Stampede is shutting down.')
+    run.phase = 'running'
+    this.engine.post({ type: 'start', runId, plan })
+    this.throttle.push(run.latest)
+    if (run.cancelRequested) this.engine.post({ type: 'cancel', runId })
+    return { ok: true, runId }
+  }
+
+  /** Resolves once the engine acknowledged (no request starts after that), or at once when nothing runs. */
+  cancel(): Promise<CancelRunReply> {
+    const run = this.run
+    if (!run || run.phase === 'ending') return Promise.resolve({ cancelled: false, done: run?.latest.done ?? 0 })
+    return new Promise((resolve) => {
+      run.cancelWaiters.push(resolve)
+      if (run.cancelRequested) return
+      run.cancelRequested = true
+      // A run still waiting for the engine gets its cancel right after its start (see start()).
+      if (run.phase === 'running') this.engine.post({ type: 'cancel', runId: run.runId })
+    })
+  }
+
+  /** Kills the engine process and resolves once it has exited; no done follows. */
+  async dispose(): Promise<void> {
+    this.disposed = true
+    this.throttle.cancel()
+    const run = this.run
+    this.run = undefined
+    if (run) settleCancel(run, { cancelled: false, done: run.latest.done })
+    this.progressListeners.clear()
+    this.doneListeners.clear()
+    await this.engine.dispose()
+  }
+
+  private handleMessage(message: FromEngine): void {
+    switch (message.type) {
+      case 'progress': {
+        const run = this.runningRun(message.snapshot.runId)
+        if (!run) return
+        run.latest = message.snapshot
+        this.throttle.push(message.snapshot)
+        return
+      }
+      case 'cancelled': {
+        const run = this.runningRun(message.runId)
+        if (run) settleCancel(run, { cancelled: true, done: message.done })
+        return
+      }
+      case 'result': {
+        const run = this.runningRun(message.result.runId)
+        if (run) void this.end(run, message.result)
+        return
+      }
+      case 'rejected': {
+        const run = this.runningRun(message.runId)
+        const text = `The engine refused the run: ${message.message}`
+        if (run) void this.end(run, { ...run.latest, outcome: 'crashed', message: text })
+        return
+      }
+    }
+  }
+
+  private handleExit(code: number | null): void {
+    const run = this.run
+    if (!run || run.phase !== 'running') return
+    void this.end(run, { ...run.latest, outcome: 'crashed', message: crashMessage(code) })
+  }
+
+  /** Messages for an old run id (or after the result) are stale: they change nothing. */
+  private runningRun(runId: number): ActiveRun | undefined {
+    const run = this.run
+    return run && run.runId === runId && run.phase === 'running' ? run : undefined
+  }
+
+  private async end(run: ActiveRun, result: RunResult): Promise<void> {
+    run.phase = 'ending'
+    settleCancel(run, { cancelled: false, done: result.done })
+    const { outcome: _outcome, message: _message, histogram: _histogram, ...finalSnapshot } = result
+    this.throttle.push(finalSnapshot)
+    await this.throttle.flush()
+    if (this.run !== run) return
+    this.run = undefined
+    for (const listener of this.doneListeners) listener(result)
+  }
+}
+
+function refusal(message: string): StartRunReply {
+  return { ok: false, errors: {}, message }
+}
+
+function settleCancel(run: ActiveRun, reply: CancelRunReply): void {
+  for (const resolve of run.cancelWaiters.splice(0)) resolve(reply)
+}
+
+function crashMessage(code: number | null): string {
+  const how = code === null ? '' : ` (exit code ${code})`
+  return `The engine process stopped unexpectedly${how}. The results collected until then are shown.`
+}

@@ -1,14 +1,24 @@
 import { defineConfig } from '@playwright/test'
+import { APP_VIEWPORT, chromiumLaunchOptions } from './tests/support/chromium'
 
-// Layers 3 and 4: the built renderer in Debian's Chromium, and the packaged flow in real Electron
-// (skipped, with the reason, where no Electron binary exists). Run `npm run build` first.
+// Layers 3 and 4: the built renderer in Debian's Chromium against main's services and a real engine
+// (tests/e2e), and the packaged flow in real Electron (tests/electron, skipped with the reason where
+// no Electron binary exists). Both need `npx electron-vite build` first. Load tests share two cores,
+// so one worker.
 export default defineConfig({
-  testDir: 'tests',
-  testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   workers: 1,
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
-  use: { trace: 'retain-on-failure' }
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'e2e',
+      testDir: 'tests/e2e',
+      use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions, viewport: APP_VIEWPORT }
+    },
+    // Launches Electron itself (no browser fixture).
+    { name: 'electron', testDir: 'tests/electron' }
+  ]
 })

@@ -1,0 +1,17 @@
+import { ERROR_KINDS } from '../../../shared/run-snapshot'
+import { ERROR_KIND_LABELS } from '../error-kind-labels'
+import { selectDone, selectErrorKinds } from '../store/run-slice'
+import { useStampede } from '../store/stampede-store'
+import { CountTable, type CountRow } from './CountTable'
+
+export function ErrorKindTable() {
+  const errorKinds = useStampede(selectErrorKinds)
+  const done = useStampede(selectDone)
+  const rows: CountRow[] = ERROR_KINDS.filter((kind) => (errorKinds?.[kind] ?? 0) > 0).map((kind) => ({
+    key: kind,
+    label: ERROR_KIND_LABELS[kind],
+    count: errorKinds?.[kind] ?? 0,
+    marker: kind === 'cancelled' ? 'marker-cancelled' : 'marker-error'
+  }))
+  return <CountTable title="Errors" labelHeader="Kind" rows={rows} done={done} emptyText="No errors." />
+}

@@ -1,0 +1,76 @@
+import { PLAN_DEFAULTS } from '../../../shared/run-plan'
+import { checkRunForm, type FieldErrors, type PlanCheck, type RunForm } from '../../../shared/validation'
+import type { SliceCreator, StampedeState } from './stampede-store'
+
+/** What the user typed, judged on every edit by the shared validation (main judges it again). */
+export type FormField = keyof RunForm
+export const FORM_FIELDS = ['url', 'totalRequests', 'concurrency'] as const satisfies readonly FormField[]
+
+export interface PlanSlice {
+  fields: RunForm
+  /** A field shows its message once it was edited or left, so an untouched form is not scolded. */
+  touched: Record<FormField, boolean>
+  planCheck: PlanCheck
+  /** What main refused on the last start, shown until the field changes. */
+  refusedErrors: FieldErrors
+  editField(field: FormField, text: string): void
+  touchField(field: FormField): void
+  touchAllFields(): void
+  /** Asks main for the built-in demo target and puts its URL in the URL field. */
+  fillWithDemoTarget(): Promise<void>
+}
+
+const INITIAL_FIELDS: RunForm = {
+  url: '',
+  totalRequests: String(PLAN_DEFAULTS.totalRequests),
+  concurrency: String(PLAN_DEFAULTS.concurrency)
+}
+
+const UNTOUCHED: Record<FormField, boolean> = { url: false, totalRequests: false, concurrency: false }
+const ALL_TOUCHED: Record<FormField, boolean> = { url: true, totalRequests: true, concurrency: true }
+
+export const createPlanSlice: SliceCreator<PlanSlice> = (set, get) => ({
+  fields: INITIAL_FIELDS,
+  touched: UNTOUCHED,
+  planCheck: checkRunForm(INITIAL_FIELDS),
+  refusedErrors: {},
+  editField: (field, text) =>
+    set((state) => {
+      const fields = { ...state.fields, [field]: text }
+      const { [field]: _edited, ...refusedErrors } = state.refusedErrors
+      return {
+        fields,
+        planCheck: checkRunForm(fields),
+        touched: { ...state.touched, [field]: true },
+        refusedErrors
+      }
+    }),
+  touchField: (field) =>
+    set((state) => (state.touched[field] ? state : { touched: { ...state.touched, [field]: true } })),
+  touchAllFields: () => set({ touched: ALL_TOUCHED }),
+  fillWithDemoTarget: async () => {
+    try {
+      const { url } = await window.api.startDemoTarget()
+      get().editField('url', url)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      set({ notice: { tone: 'error', text: `Could not start the demo target: ${reason}` } })
+    }
+  }
+})
+
+export const selectFieldText =
+  (field: FormField) =>
+  (state: StampedeState): string =>
+    state.fields[field]
+
+/** The message a field shows now, or undefined while it is fine or untouched. */
+export const selectFieldMessage =
+  (field: FormField) =>
+  (state: StampedeState): string | undefined => {
+    const refused = state.refusedErrors[field]
+    if (!state.touched[field]) return refused
+    return (state.planCheck.ok ? undefined : state.planCheck.errors[field]) ?? refused
+  }
+
+export const selectPlanIsValid = (state: StampedeState): boolean => state.planCheck.ok

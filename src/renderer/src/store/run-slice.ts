@@ -1,0 +1,146 @@
+import { countSucceeded, emptySnapshot, type RunResult, type RunSnapshot } from '../../../shared/run-snapshot'
+import { noticeFor, type RunNotice } from './run-notice'
+import type { SliceCreator, StampedeState } from './stampede-store'
+
+/**
+ * One run at a time: starting (asked main), running (main gave a run id), cancelling (asked main to
+ * stop), ended (the result arrived, or main refused the start).
+ */
+export type RunPhase = 'idle' | 'starting' | 'running' | 'cancelling' | 'ended'
+
+export interface RunSlice {
+  phase: RunPhase
+  /** Known once startRun answered; messages of any other run are ignored. */
+  runId: number | undefined
+  /** What the screen shows: the latest progress, and the result once it came. */
+  snapshot: RunSnapshot | undefined
+  result: RunResult | undefined
+  notice: RunNotice | undefined
+  /** Messages that arrived before startRun's reply named their run: claimed when it does. */
+  unclaimed: { snapshot?: RunSnapshot; result?: RunResult }
+  submitRun(): Promise<void>
+  cancelRun(): Promise<void>
+  applyProgress(snapshot: RunSnapshot): void
+  applyResult(result: RunResult): void
+}
+
+export const isActivePhase = (phase: RunPhase): boolean =>
+  phase === 'starting' || phase === 'running' || phase === 'cancelling'
+
+export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
+  phase: 'idle',
+  runId: undefined,
+  snapshot: undefined,
+  result: undefined,
+  notice: undefined,
+  unclaimed: {},
+
+  submitRun: async () => {
+    const { planCheck, phase, touchAllFields } = get()
+    if (isActivePhase(phase)) return
+    if (!planCheck.ok) {
+      touchAllFields()
+      return
+    }
+    set({
+      phase: 'starting',
+      runId: undefined,
+      snapshot: emptySnapshot(0, planCheck.plan.totalRequests),
+      result: undefined,
+      notice: undefined,
+      unclaimed: {},
+      refusedErrors: {}
+    })
+    try {
+      const reply = await window.api.startRun(planCheck.plan)
+      if (reply.ok) set((state) => claimRun(state, reply.runId))
+      else
+        set({
+          phase: 'idle',
+          snapshot: undefined,
+          refusedErrors: reply.errors,
+          notice: { tone: 'error', text: reply.message ?? 'The run was refused: check the marked fields.' }
+        })
+    } catch (error) {
+      set({ phase: 'idle', snapshot: undefined, notice: { tone: 'error', text: describeFailure('start', error) } })
+    }
+  },
+
+  cancelRun: async () => {
+    const { phase } = get()
+    if (phase !== 'starting' && phase !== 'running') return
+    set({ phase: 'cancelling' })
+    try {
+      // The run ends when its result arrives; this reply only says the engine stopped starting requests.
+      await window.api.cancelRun()
+    } catch (error) {
+      set({ notice: { tone: 'error', text: describeFailure('cancel', error) } })
+    }
+  },
+
+  applyProgress: (snapshot) => {
+    const state = get()
+    if (!isActivePhase(state.phase)) return
+    if (state.runId === undefined) set({ unclaimed: { ...state.unclaimed, snapshot } })
+    else if (snapshot.runId === state.runId) set({ snapshot })
+  },
+
+  applyResult: (result) => {
+    const state = get()
+    if (!isActivePhase(state.phase)) return
+    if (state.runId === undefined) set({ unclaimed: { ...state.unclaimed, result } })
+    else if (result.runId === state.runId) set(endedWith(result))
+  }
+})
+
+/** startRun answered: adopt the id and whatever arrived for it in the meantime. */
+function claimRun(state: StampedeState, runId: number): Partial<StampedeState> {
+  const { snapshot, result } = state.unclaimed
+  const claimed = { runId, unclaimed: {} }
+  if (result?.runId === runId) return { ...claimed, ...endedWith(result) }
+  return {
+    ...claimed,
+    phase: state.phase === 'starting' ? 'running' : state.phase,
+    snapshot: snapshot?.runId === runId ? snapshot : state.snapshot
+  }
+}
+
+function endedWith(result: RunResult): Partial<StampedeState> {
+  return { phase: 'ended', snapshot: result, result, notice: noticeFor(result) }
+}
+
+function describeFailure(action: 'start' | 'cancel', error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error)
+  return `Could not ${action} the run: ${reason}`
+}
+
+export const selectPhase = (state: StampedeState): RunPhase => state.phase
+export const selectRunIsActive = (state: StampedeState): boolean => isActivePhase(state.phase)
+export const selectNotice = (state: StampedeState): RunNotice | undefined => state.notice
+export const selectHasSnapshot = (state: StampedeState): boolean => state.snapshot !== undefined
+
+/** Use with useShallow: changes only when the bar would. */
+export const selectProgress = (state: StampedeState) => ({
+  runId: state.runId,
+  done: state.snapshot?.done ?? 0,
+  total: state.snapshot?.total ?? 0,
+  outcome: state.phase === 'ended' ? state.result?.outcome : undefined
+})
+
+/** Use with useShallow. */
+export const selectThroughput = (state: StampedeState) => {
+  const snapshot = state.snapshot
+  const succeeded = snapshot ? countSucceeded(snapshot) : 0
+  return {
+    requestsPerSecond: snapshot?.requestsPerSecond ?? 0,
+    elapsedMs: snapshot?.elapsedMs ?? 0,
+    succeeded,
+    failed: (snapshot?.done ?? 0) - succeeded,
+    bytesRead: snapshot?.bytesRead ?? 0
+  }
+}
+
+export const selectDone = (state: StampedeState): number => state.snapshot?.done ?? 0
+export const selectLatency = (state: StampedeState) => state.snapshot?.latencyMs
+export const selectStatusCodes = (state: StampedeState) => state.snapshot?.statusCodes
+export const selectErrorKinds = (state: StampedeState) => state.snapshot?.errorKinds

@@ -1,0 +1,47 @@
+import { expect, test } from '../support/app-harness'
+
+// Main forwards at most one snapshot per 50 ms. The page must see that bound, steady updates all
+// through the run, and the final, complete snapshot before the result.
+const total = 100_000
+const ONE_SECOND = 1000
+
+/** The most timestamps that fall in any one-second window. */
+function busiestSecond(times: number[]): number {
+  return Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + ONE_SECOND).length))
+}
+
+test('a 100,000-request run reaches the page as at most ~20 updates a second, the last one complete', async ({
+  app
+}) => {
+  // About 6 s here (Node's http server and the engine on two cores); generous for slower machines.
+  test.setTimeout(150_000)
+  const server = await app.startTarget()
+  await app.fillPlan(server.url, total, 50)
+  await app.ui.submit.click()
+  await expect(app.ui.cancel).toBeVisible()
+  await expect(app.ui.submit).toBeVisible({ timeout: 120_000 })
+  await expect(app.ui.progressPanel).toContainText('100,000 / 100,000')
+  expect(server.received).toBe(total)
+
+  const record = await app.bridge.pageRecord()
+  const [result] = record.done
+  expect(result.outcome).toBe('finished')
+  const updates = record.progress.filter((update) => update.runId === result.runId)
+  const received = updates.map((update) => update.at)
+  const sent = updates.map((update) => update.sentAt)
+  const seconds = (received.at(-1)! - received[0]) / ONE_SECOND
+  const longestGap = Math.max(...received.slice(1).map((t, i) => t - received[i]))
+  const longestLag = Math.max(...updates.map((update) => update.at - update.sentAt))
+  console.log(
+    `Progress seen by the page: ${updates.length} updates in ${seconds.toFixed(1)} s ` +
+      `(${(updates.length / seconds).toFixed(1)}/s), busiest second ${busiestSecond(received)} ` +
+      `(${busiestSecond(sent)} as main sent them), longest gap ${longestGap.toFixed(0)} ms, ` +
+      `longest delivery ${longestLag.toFixed(0)} ms`
+  )
+
+  expect(busiestSecond(received)).toBeLessThanOrEqual(21)
+  expect(longestGap).toBeLessThan(ONE_SECOND)
+  const last = updates.at(-1)!
+  expect(last.done).toBe(total)
+  expect(last.at).toBeLessThanOrEqual(result.at)
+})

@@ -1,0 +1,169 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createAppServices, type AppServices } from '../../src/main/app-services'
+import { spawnNodeProcess } from '../../src/main/node-process'
+import type { ProcessChannel, SpawnProcess } from '../../src/main/process-channel'
+import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
+import { bundlePageBridge, connectPage, type ApiBridge } from './api-bridge'
+import { RENDERER_DIR, serveRenderer, type RendererServer } from './renderer-server'
+import { respondOk, startTargetServer, type Responder, type TargetServer } from './target-server'
+
+/**
+ * Layer 3's fixture: the built renderer in Chromium, wired to main's real services and a real
+ * engine process (a Node child instead of a utility process). Each test gets its own services,
+ * its own target servers, and ends with every child process gone.
+ */
+
+const MAIN_BUILD = resolve(__dirname, '../../out/main')
+const CHILD_EXIT_TIMEOUT_MS = 5_000
+
+export interface StampedeApp {
+  readonly page: Page
+  readonly bridge: ApiBridge
+  readonly services: AppServices
+  readonly ui: AppLocators
+  /** A counting target for this test alone, closed after it. */
+  startTarget(responder?: Responder): Promise<TargetServer>
+  /** Kills the live engine process the way a crash would (SIGKILL). */
+  crashEngine(): void
+  /** Types a plan into the form, as a user would. */
+  fillPlan(url: string, requests: number, concurrency?: number): Promise<void>
+}
+
+export interface AppLocators {
+  url: Locator
+  requests: Locator
+  concurrency: Locator
+  submit: Locator
+  cancel: Locator
+  progress: Locator
+  /** The panel around the bar, with its "done / total" and percentage. */
+  progressPanel: Locator
+  demoTarget: Locator
+  notice: Locator
+  /** The figure shown under a label such as "Succeeded" or "p99". */
+  stat(label: string): Locator
+}
+
+function locate(page: Page): AppLocators {
+  return {
+    url: page.getByLabel('URL', { exact: true }),
+    requests: page.getByLabel('Number of requests', { exact: true }),
+    concurrency: page.getByLabel('Concurrency', { exact: true }),
+    submit: page.getByRole('button', { name: 'Submit', exact: true }),
+    cancel: page.getByRole('button', { name: 'Cancel', exact: true }),
+    progress: page.getByRole('progressbar', { name: 'Progress' }),
+    progressPanel: page.getByRole('region', { name: 'Requests completed' }),
+    demoTarget: page.getByRole('button', { name: 'Try it on a local demo target' }),
+    notice: page.getByRole('status'),
+    stat: (label) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]')
+  }
+}
+
+/** Spawns built entries as Node children and remembers each one's exit, to prove none outlives a test. */
+class ChildProcesses {
+  private readonly children: Array<{
+    entry: string
+    channel: ProcessChannel<unknown, unknown>
+    exited: Promise<void>
+    alive: boolean
+  }> = []
+
+  spawner<In, Out>(entry: string): SpawnProcess<In, Out> {
+    return () => {
+      const channel = spawnNodeProcess<In, Out>(join(MAIN_BUILD, entry))
+      const child = { entry, channel: channel as ProcessChannel<unknown, unknown>, exited: Promise.resolve(), alive: true }
+      child.exited = new Promise<void>((resolve) =>
+        channel.onExit(() => {
+          child.alive = false
+          resolve()
+        })
+      )
+      this.children.push(child)
+      return channel
+    }
+  }
+
+  /** Pids of the children of one entry that are still running. */
+  livePids(entry: string): number[] {
+    return this.children
+      .filter((child) => child.entry === entry && child.alive && child.channel.pid !== undefined)
+      .map((child) => child.channel.pid as number)
+  }
+
+  /** Resolves once all have exited; kills and reports any that are still there after the timeout. */
+  async expectAllExited(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const allExited = Promise.all(this.children.map((child) => child.exited)).then(() => true)
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), CHILD_EXIT_TIMEOUT_MS)))
+    const clean = await Promise.race([allExited, timedOut])
+    clearTimeout(timer)
+    if (clean) return
+    const pids = this.children.map((child) => child.channel.pid)
+    for (const child of this.children) child.channel.kill()
+    throw new Error(`Child processes outlived services.dispose(): pids ${pids.join(', ')}.`)
+  }
+}
+
+export const test = base.extend<{ app: StampedeApp }, { rendererServer: RendererServer; pageBridgeScript: string }>({
+  rendererServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
+    async ({}, use) => {
+      if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(join(MAIN_BUILD, 'engine.js'))) {
+        throw new Error('No build in out/: run `npx electron-vite build` before the end-to-end tests.')
+      }
+      const server = await serveRenderer()
+      await use(server)
+      await server.close()
+    },
+    { scope: 'worker' }
+  ],
+  pageBridgeScript: [
+    // eslint-disable-next-line no-empty-pattern -- as above.
+    async ({}, use) => use(await bundlePageBridge()),
+    { scope: 'worker' }
+  ],
+  app: async ({ page, rendererServer, pageBridgeScript }, use) => {
+    const children = new ChildProcesses()
+    const services = createAppServices({
+      engine: children.spawner<ToEngine, FromEngine>('engine.js'),
+      demoTarget: children.spawner<never, FromDemoTarget>('demo-target.js')
+    })
+    const targets: TargetServer[] = []
+    const ui = locate(page)
+    try {
+      const bridge = await connectPage(page, services, pageBridgeScript)
+      await page.goto(rendererServer.url)
+      await expect(page.getByRole('heading', { name: 'Stampede', level: 1 })).toBeVisible()
+      await use({
+        page,
+        bridge,
+        services,
+        ui,
+        async startTarget(responder = respondOk) {
+          const target = await startTargetServer(responder)
+          targets.push(target)
+          return target
+        },
+        crashEngine() {
+          const [pid] = children.livePids('engine.js')
+          if (pid === undefined) throw new Error('No engine process is running.')
+          process.kill(pid, 'SIGKILL')
+        },
+        async fillPlan(url, requests, concurrency = 10) {
+          await ui.url.fill(url)
+          await ui.requests.fill(String(requests))
+          await ui.concurrency.fill(String(concurrency))
+        }
+      })
+      await bridge.close()
+    } finally {
+      await services.dispose()
+      await Promise.all(targets.map((target) => target.close()))
+      await children.expectAllExited()
+    }
+  }
+})
+
+export { expect }

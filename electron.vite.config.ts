@@ -37,6 +37,8 @@ export default defineConfig({
   },
   preload: {},
   renderer: {
-    plugins: [contentSecurityPolicyMeta(), react()]
+    plugins: [contentSecurityPolicyMeta(), react()],
+    // electron-vite leaves builds unminified; the renderer is parsed at every window load.
+    build: { minify: true }
   }
 })

@@ -33,7 +33,7 @@ function urlProblem(value: string): string | undefined {
 
 function wholeNumber(label: string, max: number) {
   return z
-    .number({ error: `${label} must be a number.` })
+    .number({ error: `${label} must be a whole number.` })
     .int(`${label} must be a whole number.`)
     .min(1, `${label} must be at least 1.`)
     .max(max, `${label} can be at most ${max.toLocaleString('en-US')}.`)
@@ -73,16 +73,19 @@ export interface RunForm {
   concurrency: string
 }
 
-/** Turns typed text into a plan; only digits count as a whole number ("1e3", "10.0" and "" do not). */
+/**
+ * Turns typed text into a plan. Only an optional minus and digits are read as a number ("-5" is told
+ * it must be at least 1); "1.5", "1e3", "ten" and "" are not whole numbers at all.
+ */
 export function checkRunForm(form: RunForm): PlanCheck {
   return checkRunPlan({
     url: form.url,
-    totalRequests: parseWholeNumber(form.totalRequests),
-    concurrency: parseWholeNumber(form.concurrency)
+    totalRequests: parseTypedNumber(form.totalRequests),
+    concurrency: parseTypedNumber(form.concurrency)
   })
 }
 
-function parseWholeNumber(text: string): number {
+function parseTypedNumber(text: string): number {
   const trimmed = text.trim().replace(/[_,\s]/g, '')
-  return /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : Number.NaN
+  return /^-?\d{1,15}$/.test(trimmed) ? Number(trimmed) : Number.NaN
 }

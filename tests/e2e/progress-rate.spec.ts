@@ -1,8 +1,11 @@
 import { expect, test } from '../support/app-harness'
 
 // Main forwards at most one snapshot per 50 ms. The page must see that bound, steady updates all
-// through the run, and the final, complete snapshot before the result.
+// through the run, and the final, complete snapshot before the result — while main is flooded with
+// twenty copies of every engine snapshot, so the bound is tested, not just never reached.
 const total = 100_000
+const COPIES = 20
+test.use({ progressCopies: COPIES })
 const ONE_SECOND = 1000
 
 /** The most timestamps that fall in any one-second window. */
@@ -33,13 +36,18 @@ test('a 100,000-request run reaches the page as at most ~20 updates a second, th
   const longestGap = Math.max(...received.slice(1).map((t, i) => t - received[i]))
   const longestLag = Math.max(...updates.map((update) => update.at - update.sentAt))
   console.log(
-    `Progress seen by the page: ${updates.length} updates in ${seconds.toFixed(1)} s ` +
+    `Progress into main: ${app.progressMessagesIntoMain} messages; seen by the page: ${updates.length} updates in ${seconds.toFixed(1)} s ` +
       `(${(updates.length / seconds).toFixed(1)}/s), busiest second ${busiestSecond(received)} ` +
       `(${busiestSecond(sent)} as main sent them), longest gap ${longestGap.toFixed(0)} ms, ` +
       `longest delivery ${longestLag.toFixed(0)} ms`
   )
 
-  expect(busiestSecond(received)).toBeLessThanOrEqual(21)
+  // The flood was real: main took in several times what it let through.
+  expect(app.progressMessagesIntoMain).toBeGreaterThan(5 * updates.length)
+  // The throttle's own bound, on main's clock (Date.now's whole milliseconds allow one more)...
+  expect(busiestSecond(sent)).toBeLessThanOrEqual(21)
+  // ...and "about 20" as the page receives them, where the bridge's delivery jitter can bunch a few.
+  expect(busiestSecond(received)).toBeLessThanOrEqual(24)
   expect(longestGap).toBeLessThan(ONE_SECOND)
   const last = updates.at(-1)!
   expect(last.done).toBe(total)

@@ -29,6 +29,16 @@ export interface StampedeApp {
   crashEngine(): void
   /** Types a plan into the form, as a user would. */
   fillPlan(url: string, requests: number, concurrency?: number): Promise<void>
+  /** Progress messages main has received from engines (with the copies `progressCopies` adds). */
+  readonly progressMessagesIntoMain: number
+}
+
+export interface HarnessOptions {
+  /**
+   * Main receives each engine snapshot this many times over, in a burst: a flood far above the
+   * engine's own ~10/s, to show the throttle holds the page to its bound whatever comes in.
+   */
+  progressCopies: number
 }
 
 export interface AppLocators {
@@ -58,6 +68,33 @@ function locate(page: Page): AppLocators {
     demoTarget: page.getByRole('button', { name: 'Try it on a local demo target' }),
     notice: page.getByRole('status'),
     stat: (label) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]')
+  }
+}
+
+/** Wraps an engine spawner so each progress message reaches main `copies` times, counting them. */
+function floodProgress(
+  spawn: SpawnProcess<ToEngine, FromEngine>,
+  copies: number,
+  counted: { messages: number }
+): SpawnProcess<ToEngine, FromEngine> {
+  return () => {
+    const channel = spawn()
+    return {
+      get pid() {
+        return channel.pid
+      },
+      post: (message) => channel.post(message),
+      onExit: (listener) => channel.onExit(listener),
+      kill: () => channel.kill(),
+      onMessage: (listener) =>
+        channel.onMessage((message) => {
+          const times = message.type === 'progress' ? copies : 1
+          for (let i = 0; i < times; i++) {
+            if (message.type === 'progress') counted.messages++
+            listener(message)
+          }
+        })
+    }
   }
 }
 
@@ -106,7 +143,11 @@ class ChildProcesses {
   }
 }
 
-export const test = base.extend<{ app: StampedeApp }, { rendererServer: RendererServer; pageBridgeScript: string }>({
+export const test = base.extend<
+  { app: StampedeApp } & HarnessOptions,
+  { rendererServer: RendererServer; pageBridgeScript: string }
+>({
+  progressCopies: [1, { option: true }],
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
     async ({}, use) => {
@@ -124,10 +165,11 @@ export const test = base.extend<{ app: StampedeApp }, { rendererServer: Renderer
     async ({}, use) => use(await bundlePageBridge()),
     { scope: 'worker' }
   ],
-  app: async ({ page, rendererServer, pageBridgeScript }, use) => {
+  app: async ({ page, rendererServer, pageBridgeScript, progressCopies }, use) => {
     const children = new ChildProcesses()
+    const intoMain = { messages: 0 }
     const services = createAppServices({
-      engine: children.spawner<ToEngine, FromEngine>('engine.js'),
+      engine: floodProgress(children.spawner<ToEngine, FromEngine>('engine.js'), progressCopies, intoMain),
       demoTarget: children.spawner<never, FromDemoTarget>('demo-target.js')
     })
     const targets: TargetServer[] = []
@@ -155,6 +197,9 @@ export const test = base.extend<{ app: StampedeApp }, { rendererServer: Renderer
           await ui.url.fill(url)
           await ui.requests.fill(String(requests))
           await ui.concurrency.fill(String(concurrency))
+        },
+        get progressMessagesIntoMain() {
+          return intoMain.messages
         }
       })
       await bridge.close()

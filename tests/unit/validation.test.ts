@@ -64,9 +64,9 @@ describe('checkRunPlan', () => {
     ['totalRequests', -5, 'Number of requests must be at least 1.'],
     ['totalRequests', 1.5, 'Number of requests must be a whole number.'],
     ['totalRequests', 1e12, 'Number of requests can be at most 100,000,000.'],
-    ['totalRequests', Number.POSITIVE_INFINITY, 'Number of requests must be a number.'],
-    ['totalRequests', Number.NaN, 'Number of requests must be a number.'],
-    ['totalRequests', '100', 'Number of requests must be a number.'],
+    ['totalRequests', Number.POSITIVE_INFINITY, 'Number of requests must be a whole number.'],
+    ['totalRequests', Number.NaN, 'Number of requests must be a whole number.'],
+    ['totalRequests', '100', 'Number of requests must be a whole number.'],
     ['concurrency', 0, 'Concurrency must be at least 1.'],
     ['concurrency', 2.5, 'Concurrency must be a whole number.'],
     ['concurrency', PLAN_LIMITS.concurrency + 1, 'Concurrency can be at most 10,000.'],
@@ -102,6 +102,16 @@ describe('checkRunForm', () => {
       ok: true,
       plan: { url: valid.url, totalRequests: 1000, concurrency: 25, timeoutMs: PLAN_DEFAULTS.timeoutMs }
     })
+  })
+
+  it.each([
+    ['1.5', 'Number of requests must be a whole number.'],
+    ['ten', 'Number of requests must be a whole number.'],
+    ['-5', 'Number of requests must be at least 1.'],
+    ['0', 'Number of requests must be at least 1.']
+  ])('tells %j exactly what is wrong with it', (text, message) => {
+    const check = checkRunForm({ url: valid.url, totalRequests: text, concurrency: '1' })
+    expect(check).toEqual({ ok: false, errors: { totalRequests: message } })
   })
 
   it.each(['1e3', '10.0', '', '-1', 'ten'])('does not read %j as a whole number', (text) => {

@@ -42,20 +42,9 @@ export class DemoTarget {
   }
 
   private waitForListening(child: DemoProcess): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        void child.stop()
-        reject(new Error(`The demo target did not start within ${this.listenTimeoutMs / 1000} seconds.`))
-      }, this.listenTimeoutMs)
-      child.channel.onMessage((message) => {
-        if (message.type !== 'listening') return
-        clearTimeout(timer)
-        resolve(`http://127.0.0.1:${message.port}/`)
-      })
-      void child.exited.then((code) => {
-        clearTimeout(timer)
-        reject(new Error(`The demo target stopped while starting (exit code ${code ?? 'none'}).`))
-      })
-    })
+    return child.firstMessage(
+      (message) => (message.type === 'listening' ? `http://127.0.0.1:${message.port}/` : undefined),
+      { timeoutMs: this.listenTimeoutMs, name: 'The demo target' }
+    )
   }
 }

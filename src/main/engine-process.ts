@@ -74,22 +74,14 @@ export class EngineProcess {
   }
 
   private waitForReady(engine: Engine): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+    return engine.firstMessage((message) => (message.type === 'ready' ? true : undefined), {
+      timeoutMs: this.readyTimeoutMs,
+      name: 'The engine process',
+      // Main ends this one itself: its exit is not a crash to report.
+      onTimeout: () => {
         this.stoppedOnPurpose.add(engine)
         if (engine === this.engine) this.engine = undefined
-        void engine.stop()
-        reject(new Error(`The engine process did not start within ${this.readyTimeoutMs / 1000} seconds.`))
-      }, this.readyTimeoutMs)
-      engine.channel.onMessage((message) => {
-        if (message.type !== 'ready') return
-        clearTimeout(timer)
-        resolve()
-      })
-      void engine.exited.then((code) => {
-        clearTimeout(timer)
-        reject(new Error(`The engine process exited while starting (exit code ${code ?? 'none'}).`))
-      })
-    })
+      }
+    }).then(() => undefined)
   }
 }

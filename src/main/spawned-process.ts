@@ -29,6 +29,33 @@ export class SpawnedProcess<In, Out> {
     return this.channel.pid
   }
 
+  /**
+   * Resolves with the first message `pick` accepts (a start-up handshake). Rejects if the process
+   * exits first, or if `timeoutMs` passes: then `onTimeout` runs and the process is stopped.
+   */
+  firstMessage<T>(
+    pick: (message: Out) => T | undefined,
+    { timeoutMs, name, onTimeout }: { timeoutMs: number; name: string; onTimeout?: () => void }
+  ): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        onTimeout?.()
+        void this.stop()
+        reject(new Error(`${name} did not start within ${timeoutMs / 1000} seconds.`))
+      }, timeoutMs)
+      this.channel.onMessage((message) => {
+        const picked = pick(message)
+        if (picked === undefined) return
+        clearTimeout(timer)
+        resolve(picked)
+      })
+      void this.exited.then((code) => {
+        clearTimeout(timer)
+        reject(new Error(`${name} exited while starting (exit code ${code ?? 'none'}).`))
+      })
+    })
+  }
+
   /** Kills the process (if it still runs) and resolves once it has exited. */
   async stop(): Promise<void> {
     if (this.alive) this.channel.kill()

@@ -1,19 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunPlan } from '../../src/shared/run-plan'
 import { EngineClient, stopAllEngines } from '../support/engine-client'
-import { answerThenHold, neverRespond, respondOk, startTargetServer, type TargetServer } from '../support/target-server'
+import {
+  answerThenHold,
+  neverRespond,
+  respondOk,
+  TargetServers,
+  type Responder,
+  type TargetServer
+} from '../support/target-server'
 
 /** Cancel, reuse and refusal: the parts of engine-protocol.ts beyond a plain run. */
-const servers: TargetServer[] = []
-async function target(...args: Parameters<typeof startTargetServer>): Promise<TargetServer> {
-  const server = await startTargetServer(...args)
-  servers.push(server)
-  return server
-}
+const targets = new TargetServers()
+const target = (respond?: Responder): Promise<TargetServer> => targets.start(respond)
 
 afterEach(async () => {
   await stopAllEngines()
-  await Promise.all(servers.splice(0).map((server) => server.close()))
+  await targets.closeAll()
 })
 
 const plan = (url: string, totalRequests: number, concurrency: number): RunPlan => ({

@@ -10,21 +10,18 @@ import {
   respondGarbage,
   respondOk,
   respondStatus,
-  startTargetServer,
+  TargetServers,
+  type Responder,
   type TargetServer
 } from '../support/target-server'
 
 /** Runs the built engine against a local counting server; the server's counts are the truth. */
-const servers: TargetServer[] = []
-async function target(...args: Parameters<typeof startTargetServer>): Promise<TargetServer> {
-  const server = await startTargetServer(...args)
-  servers.push(server)
-  return server
-}
+const targets = new TargetServers()
+const target = (respond?: Responder): Promise<TargetServer> => targets.start(respond)
 
 afterEach(async () => {
   await stopAllEngines()
-  await Promise.all(servers.splice(0).map((server) => server.close()))
+  await targets.closeAll()
 })
 
 const plan = (url: string, totalRequests: number, concurrency: number, timeoutMs = 10_000): RunPlan => ({

@@ -63,8 +63,8 @@ describe('DemoTarget', () => {
       spawns++
       return spawnNodeProcess<never, FromDemoTarget>('/nonexistent/demo-target.js')
     })
-    await expect(demoTarget.url()).rejects.toThrow(/stopped while starting/)
-    await expect(demoTarget.url()).rejects.toThrow(/stopped while starting/)
+    await expect(demoTarget.url()).rejects.toThrow(/exited while starting/)
+    await expect(demoTarget.url()).rejects.toThrow(/exited while starting/)
     expect(spawns).toBe(2)
   })
 })

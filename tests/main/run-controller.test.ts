@@ -8,7 +8,8 @@ import {
   answerThenHold,
   respondAfter,
   respondOk,
-  startTargetServer,
+  TargetServers,
+  type Responder,
   type TargetServer
 } from '../support/target-server'
 import { engineSpawner, isAlive, type TrackedSpawner } from './child-processes'
@@ -20,7 +21,7 @@ const INTERVAL_MS = 50
 let engines: TrackedSpawner<ToEngine, FromEngine>
 let controller: RunController
 let recorder: RunRecorder
-let servers: TargetServer[] = []
+const targets = new TargetServers()
 
 async function setUp(): Promise<void> {
   engines = engineSpawner()
@@ -28,11 +29,7 @@ async function setUp(): Promise<void> {
   recorder = new RunRecorder(controller)
 }
 
-async function server(responder = respondOk): Promise<TargetServer> {
-  const started = await startTargetServer(responder)
-  servers.push(started)
-  return started
-}
+const server = (responder: Responder = respondOk): Promise<TargetServer> => targets.start(responder)
 
 function plan(target: TargetServer, totalRequests: number, concurrency: number): RunPlan {
   return { url: target.url, totalRequests, concurrency, timeoutMs: 10_000 }
@@ -46,8 +43,7 @@ function runIdOf(reply: StartRunReply): number {
 afterEach(async () => {
   await controller?.dispose()
   await engines?.killAll()
-  await Promise.all(servers.map((target) => target.close()))
-  servers = []
+  await targets.closeAll()
 })
 
 describe('RunController with the real engine', () => {

@@ -7,7 +7,7 @@ import type { ProcessChannel, SpawnProcess } from '../../src/main/process-channe
 import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import { bundlePageBridge, connectPage, type ApiBridge } from './api-bridge'
 import { RENDERER_DIR, serveRenderer, type RendererServer } from './renderer-server'
-import { respondOk, startTargetServer, type Responder, type TargetServer } from './target-server'
+import { respondOk, TargetServers, type Responder, type TargetServer } from './target-server'
 
 /**
  * Layer 3's fixture: the built renderer in Chromium, wired to main's real services and a real
@@ -172,7 +172,7 @@ export const test = base.extend<
       engine: floodProgress(children.spawner<ToEngine, FromEngine>('engine.js'), progressCopies, intoMain),
       demoTarget: children.spawner<never, FromDemoTarget>('demo-target.js')
     })
-    const targets: TargetServer[] = []
+    const targets = new TargetServers()
     const ui = locate(page)
     try {
       const bridge = await connectPage(page, services, pageBridgeScript)
@@ -183,11 +183,7 @@ export const test = base.extend<
         bridge,
         services,
         ui,
-        async startTarget(responder = respondOk) {
-          const target = await startTargetServer(responder)
-          targets.push(target)
-          return target
-        },
+        startTarget: (responder = respondOk) => targets.start(responder),
         crashEngine() {
           const [pid] = children.livePids('engine.js')
           if (pid === undefined) throw new Error('No engine process is running.')
@@ -205,7 +201,7 @@ export const test = base.extend<
       await bridge.close()
     } finally {
       await services.dispose()
-      await Promise.all(targets.map((target) => target.close()))
+      await targets.closeAll()
       await children.expectAllExited()
     }
   }

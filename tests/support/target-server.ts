@@ -117,6 +117,21 @@ export async function startTargetServer(respond: Responder = respondOk): Promise
   }
 }
 
+/** The targets one test starts, closed together when it ends (call closeAll from afterEach). */
+export class TargetServers {
+  private readonly started: TargetServer[] = []
+
+  async start(respond?: Responder): Promise<TargetServer> {
+    const server = await startTargetServer(respond)
+    this.started.push(server)
+    return server
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.started.splice(0).map((server) => server.close()))
+  }
+}
+
 /** A URL on a port that was free a moment ago and has nothing listening: connections are refused. */
 export async function closedPortUrl(): Promise<string> {
   const server = createServer()

@@ -1,9 +1,10 @@
-import { test, expect, _electron as electron, type ElectronApplication, type Page } from '@playwright/test'
+import { test, expect, _electron as electron, type ElectronApplication } from '@playwright/test'
+import { locateApp, type AppLocators } from '../support/app-locators'
 import { findElectronBinary } from '../support/electron-binary'
-import { answerThenHold, startTargetServer, type TargetServer } from '../support/target-server'
+import { answerThenHold, TargetServers } from '../support/target-server'
 
-// Layer 4: the packaged flow in real Electron — utility-process engine, preload bridge, sandbox.
-// The same journeys run in Chromium in tests/e2e; these add what only Electron has.
+// Layer 4: the real app — utility-process engine, preload bridge, sandboxed renderer. The journeys
+// match tests/e2e (same locators); these add what only Electron has: its processes and lock-down.
 const binary = findElectronBinary()
 if ('missing' in binary) {
   // Say why in the run's own output, not only in the report's annotations.
@@ -12,29 +13,30 @@ if ('missing' in binary) {
 }
 
 let app: ElectronApplication
-let page: Page
-let server: TargetServer | undefined
+let ui: AppLocators
+const targets = new TargetServers()
 
 test.beforeEach(async () => {
   if (!('path' in binary)) return
-  app = await electron.launch({ executablePath: binary.path, args: ['.'], env: { ...process.env, CI: '1' } })
-  page = await app.firstWindow()
+  app = await electron.launch({ executablePath: binary.path, args: ['.'] })
+  const page = await app.firstWindow()
   await expect(page).toHaveTitle('Stampede')
+  ui = locateApp(page)
 })
 
 test.afterEach(async () => {
   await app?.close()
-  await server?.close()
-  server = undefined
+  await targets.closeAll()
 })
 
-async function enginePids(): Promise<number[]> {
-  return app.evaluate(({ app }) =>
-    app
+/** Pids of the app's utility processes with this service name (see src/main/index.ts). */
+async function utilityPids(serviceName?: string): Promise<number[]> {
+  return app.evaluate(({ app }, name) => {
+    return app
       .getAppMetrics()
-      .filter((metric) => metric.type === 'Utility' && metric.name === 'Stampede engine')
+      .filter((metric) => metric.type === 'Utility' && (name === undefined || metric.name === name))
       .map((metric) => metric.pid)
-  )
+  }, serviceName)
 }
 
 function isAlive(pid: number): boolean {
@@ -47,13 +49,13 @@ function isAlive(pid: number): boolean {
 }
 
 async function fillPlan(url: string, requests: number, concurrency = 10): Promise<void> {
-  await page.getByLabel('URL').fill(url)
-  await page.getByLabel('Number of requests').fill(String(requests))
-  await page.getByLabel('Concurrency').fill(String(concurrency))
+  await ui.url.fill(url)
+  await ui.requests.fill(String(requests))
+  await ui.concurrency.fill(String(concurrency))
 }
 
 test('the page is locked down: no Node, only the five api members, a sandboxed renderer', async () => {
-  const seen = await page.evaluate(() => ({
+  const seen = await (await app.firstWindow()).evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,
     api: Object.keys((globalThis as unknown as { api: object }).api).sort()
@@ -71,56 +73,57 @@ test('the page is locked down: no Node, only the five api members, a sandboxed r
 })
 
 test('a run in the utility-process engine reaches 100% and matches the server count', async () => {
-  server = await startTargetServer()
+  const server = await targets.start()
   await fillPlan(server.url, 2000)
-  await page.getByRole('button', { name: 'Submit' }).click()
-  await expect(page.getByRole('button', { name: 'Submit' })).toBeVisible()
-  await expect(page.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '100')
+  await ui.submit.click()
+  await expect(ui.progress).toHaveAttribute('aria-valuenow', '100')
+  await expect(ui.submit).toBeVisible()
+  await expect(ui.progressPanel).toContainText('2,000 / 2,000')
   expect(server.received).toBe(2000)
-  await expect(page.getByText('2,000 / 2,000')).toBeVisible()
+  await expect(ui.stat('Succeeded')).toHaveText('2,000')
 })
 
 test('Cancel stops the run and no request starts after it', async () => {
-  server = await startTargetServer(answerThenHold(300))
+  const server = await targets.start(answerThenHold(300))
   await fillPlan(server.url, 100_000, 10)
-  await page.getByRole('button', { name: 'Submit' }).click()
+  await ui.submit.click()
   await server.waitForReceived(310)
-  await page.getByRole('button', { name: 'Cancel' }).click()
-  await expect(page.getByText(/Cancelled after 310 of 100,000/)).toBeVisible()
+  await ui.cancel.click()
+  await expect(ui.notice).toContainText('Cancelled after 310 of 100,000')
   await server.waitForSocketsClosed()
   expect(server.received).toBe(310)
 })
 
 test('a crashed engine is reported, results are kept, and the next run works', async () => {
-  server = await startTargetServer(answerThenHold(200))
-  await fillPlan(server.url, 100_000, 10)
-  await page.getByRole('button', { name: 'Submit' }).click()
-  await server.waitForReceived(210)
-  const [crashed] = await enginePids()
+  const held = await targets.start(answerThenHold(200))
+  await fillPlan(held.url, 100_000, 10)
+  await ui.submit.click()
+  await held.waitForReceived(210)
+  // The engine has posted the 200 answers: those are the results a crash must not lose.
+  await expect(ui.progressPanel).toContainText('200 / 100,000')
+  const [crashed] = await utilityPids('Stampede engine')
   process.kill(crashed, 'SIGKILL')
-  await expect(page.getByText(/engine.*stopped unexpectedly/i)).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Submit' })).toBeEnabled()
+  await expect(ui.notice).toContainText(/engine process stopped unexpectedly/i)
+  await expect(ui.stat('Succeeded')).toHaveText('200')
+  await expect(ui.submit).toBeEnabled()
 
-  const next = await startTargetServer()
-  try {
-    await fillPlan(next.url, 500)
-    await page.getByRole('button', { name: 'Submit' }).click()
-    await expect(page.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '100')
-    expect(next.received).toBe(500)
-    expect(await enginePids()).not.toContain(crashed)
-  } finally {
-    await next.close()
-  }
+  const next = await targets.start()
+  await fillPlan(next.url, 500)
+  await ui.submit.click()
+  await expect(ui.progressPanel).toContainText('500 / 500')
+  expect(next.received).toBe(500)
+  expect(await utilityPids('Stampede engine')).not.toContain(crashed)
 })
 
-test('the demo target runs in its own process and the engine is gone when the app quits', async () => {
-  await page.getByRole('button', { name: 'Try it on a local demo target' }).or(page.getByRole('link', { name: 'Try it on a local demo target' })).click()
-  await expect(page.getByLabel('URL')).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\//)
-  await page.getByRole('button', { name: 'Submit' }).click()
-  await expect(page.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '100')
-  const children = await app.evaluate(({ app }) =>
-    app.getAppMetrics().filter((metric) => metric.type === 'Utility').map((metric) => metric.pid)
-  )
+test('the demo target runs in its own process, and no child outlives the app', async () => {
+  await ui.demoTarget.click()
+  await expect(ui.url).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+  await ui.submit.click()
+  await expect(ui.progress).toHaveAttribute('aria-valuenow', '100')
+  expect(await utilityPids('Stampede demo target')).toHaveLength(1)
+  const children = [...(await utilityPids('Stampede engine')), ...(await utilityPids('Stampede demo target'))]
+  expect(children).toHaveLength(2)
   await app.close()
-  for (const pid of children) expect(isAlive(pid)).toBe(false)
+  // No event tells this process that another's child has gone, so poll, within the expect timeout.
+  await expect.poll(() => children.filter(isAlive)).toEqual([])
 })

@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createAppServices, type AppServices } from '../../src/main/app-services'
@@ -7,6 +7,7 @@ import type { ProcessChannel, SpawnProcess } from '../../src/main/process-channe
 import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import { bundlePageBridge, connectPage, type ApiBridge } from './api-bridge'
 import { RENDERER_DIR, serveRenderer, type RendererServer } from './renderer-server'
+import { locateApp, type AppLocators } from './app-locators'
 import { respondOk, TargetServers, type Responder, type TargetServer } from './target-server'
 
 /**
@@ -39,36 +40,6 @@ export interface HarnessOptions {
    * engine's own ~10/s, to show the throttle holds the page to its bound whatever comes in.
    */
   progressCopies: number
-}
-
-export interface AppLocators {
-  url: Locator
-  requests: Locator
-  concurrency: Locator
-  submit: Locator
-  cancel: Locator
-  progress: Locator
-  /** The panel around the bar, with its "done / total" and percentage. */
-  progressPanel: Locator
-  demoTarget: Locator
-  notice: Locator
-  /** The figure shown under a label such as "Succeeded" or "p99". */
-  stat(label: string): Locator
-}
-
-function locate(page: Page): AppLocators {
-  return {
-    url: page.getByLabel('URL', { exact: true }),
-    requests: page.getByLabel('Number of requests', { exact: true }),
-    concurrency: page.getByLabel('Concurrency', { exact: true }),
-    submit: page.getByRole('button', { name: 'Submit', exact: true }),
-    cancel: page.getByRole('button', { name: 'Cancel', exact: true }),
-    progress: page.getByRole('progressbar', { name: 'Progress' }),
-    progressPanel: page.getByRole('region', { name: 'Requests completed' }),
-    demoTarget: page.getByRole('button', { name: 'Try it on a local demo target' }),
-    notice: page.getByRole('status'),
-    stat: (label) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]')
-  }
 }
 
 /** Wraps an engine spawner so each progress message reaches main `copies` times, counting them. */
@@ -173,7 +144,7 @@ export const test = base.extend<
       demoTarget: children.spawner<never, FromDemoTarget>('demo-target.js')
     })
     const targets = new TargetServers()
-    const ui = locate(page)
+    const ui = locateApp(page)
     try {
       const bridge = await connectPage(page, services, pageBridgeScript)
       await page.goto(rendererServer.url)

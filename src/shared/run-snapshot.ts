@@ -69,11 +69,15 @@ export function emptySnapshot(runId: number, total: number): RunSnapshot {
   }
 }
 
-/** 1xx-3xx responses count as succeeded; 4xx, 5xx and every error kind as failed. */
-export function countSucceeded(snapshot: RunSnapshot): number {
+/**
+ * How a run's ended requests split for the user: 1xx-3xx responses succeeded; 4xx, 5xx and every
+ * error kind failed, except requests the user's own Cancel aborted, which are neither.
+ */
+export function countOutcomes(snapshot: RunSnapshot): { succeeded: number; failed: number; aborted: number } {
   let succeeded = 0
   for (const [code, count] of Object.entries(snapshot.statusCodes)) {
     if (Number(code) < 400) succeeded += count
   }
-  return succeeded
+  const aborted = snapshot.errorKinds.cancelled ?? 0
+  return { succeeded, failed: snapshot.done - succeeded - aborted, aborted }
 }

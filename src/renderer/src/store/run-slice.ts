@@ -1,4 +1,4 @@
-import { countSucceeded, emptySnapshot, type RunResult, type RunSnapshot } from '../../../shared/run-snapshot'
+import { countOutcomes, emptySnapshot, type RunResult, type RunSnapshot } from '../../../shared/run-snapshot'
 import { noticeFor, type RunNotice } from './run-notice'
 import type { SliceCreator, StampedeState } from './stampede-store'
 
@@ -130,12 +130,12 @@ export const selectProgress = (state: StampedeState) => ({
 /** Use with useShallow. */
 export const selectThroughput = (state: StampedeState) => {
   const snapshot = state.snapshot
-  const succeeded = snapshot ? countSucceeded(snapshot) : 0
+  const { succeeded, failed } = snapshot ? countOutcomes(snapshot) : { succeeded: 0, failed: 0 }
   return {
     requestsPerSecond: snapshot?.requestsPerSecond ?? 0,
     elapsedMs: snapshot?.elapsedMs ?? 0,
     succeeded,
-    failed: (snapshot?.done ?? 0) - succeeded,
+    failed,
     bytesRead: snapshot?.bytesRead ?? 0
   }
 }

@@ -39,7 +39,7 @@ function wholeNumber(label: string, max: number) {
     .max(max, `${label} can be at most ${max.toLocaleString('en-US')}.`)
 }
 
-export const runPlanSchema = z.strictObject({
+const runPlanSchema = z.strictObject({
   url: urlField,
   totalRequests: wholeNumber('Number of requests', PLAN_LIMITS.totalRequests),
   concurrency: wholeNumber('Concurrency', PLAN_LIMITS.concurrency),

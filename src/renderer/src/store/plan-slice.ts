@@ -4,7 +4,6 @@ import type { SliceCreator, StampedeState } from './stampede-store'
 
 /** What the user typed, judged on every edit by the shared validation (main judges it again). */
 export type FormField = keyof RunForm
-export const FORM_FIELDS = ['url', 'totalRequests', 'concurrency'] as const satisfies readonly FormField[]
 
 export interface PlanSlice {
   fields: RunForm

@@ -1,7 +1,6 @@
 import type { FromEngine, ToEngine } from '../shared/engine-protocol'
 import { checkRunPlan } from '../shared/validation'
 import { LoadRun } from './load-run'
-import { openTargetPool } from './target-pool'
 
 /** About ten snapshots a second: enough for a live chart, far below one message per request. */
 export const PROGRESS_INTERVAL_MS = 100
@@ -41,7 +40,7 @@ export class Engine {
       const message = `Invalid plan: ${Object.values(check.errors).join(' ')}`
       return this.post({ type: 'rejected', runId, message })
     }
-    const run = new LoadRun(runId, check.plan, openTargetPool(check.plan))
+    const run = new LoadRun(runId, check.plan)
     this.current = run
     const ticker = setInterval(() => this.post({ type: 'progress', snapshot: run.snapshot() }), PROGRESS_INTERVAL_MS)
     void run.start().then((result) => {

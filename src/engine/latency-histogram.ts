@@ -1,5 +1,5 @@
 import { build, encodeIntoCompressedBase64, type Histogram } from 'hdr-histogram-js'
-import type { LatencySummary } from '../shared/run-snapshot'
+import { EMPTY_LATENCY, type LatencySummary } from '../shared/run-snapshot'
 
 /**
  * Latency lives in an HdrHistogram in microseconds, 3 significant digits: fixed memory whatever the
@@ -15,7 +15,7 @@ export function createLatencyHistogram(): LatencyHistogram {
 const MICROS_PER_MS = 1000
 
 export function summarizeInMs(histogram: LatencyHistogram): LatencySummary {
-  if (histogram.totalCount === 0) return { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, max: 0 }
+  if (histogram.totalCount === 0) return EMPTY_LATENCY
   const ms = (micros: number): number => Math.round(micros) / MICROS_PER_MS
   return {
     min: ms(histogram.minNonZeroValue),
@@ -23,6 +23,7 @@ export function summarizeInMs(histogram: LatencyHistogram): LatencySummary {
     p50: ms(histogram.getValueAtPercentile(50)),
     p90: ms(histogram.getValueAtPercentile(90)),
     p99: ms(histogram.getValueAtPercentile(99)),
+    p999: ms(histogram.getValueAtPercentile(99.9)),
     // The top bucket's upper edge, as the percentiles report theirs, so max is never below p99.
     max: ms(histogram.getValueAtPercentile(100))
   }

@@ -2,22 +2,28 @@ import type { Dispatcher } from 'undici'
 import type { RunPlan } from '../shared/run-plan'
 import type { RunResult, RunSnapshot } from '../shared/run-snapshot'
 import { RunCancelledError } from './abort-reason'
-import { RequestLoop, type LoopHost } from './request-loop'
+import { ClosedSchedule } from './closed-schedule'
+import { OpenSchedule } from './open-schedule'
+import type { RequestSchedule } from './request-schedule'
+import { RequestSlot, type SlotHost } from './request-slot'
 import { RunTally } from './run-tally'
+import { requestOptionsFor, TargetConnections } from './target-connections'
 
 /**
- * One closed-loop run: min(concurrency, totalRequests) loops pull from one shared counter over the
- * dispatcher (a keep-alive pool for the target's origin, ./target-pool.ts). Memory is the loops, the
- * tally and the pool, whatever totalRequests is.
+ * One run: a fixed set of slots (connections × pipelining, never more than the requests planned)
+ * that ask the run's schedule for their next request. Memory is the slots, the tally and the
+ * connections, whatever the request count or duration.
  */
-export class LoadRun implements LoopHost {
+export class LoadRun implements SlotHost {
   readonly tally = new RunTally()
   readonly requestOptions: Dispatcher.DispatchOptions
   readonly timeoutMs: number
-  private readonly loops: RequestLoop[] = []
-  private claimed = 0
-  private activeLoops = 0
+  private readonly connections: TargetConnections
+  private readonly schedule: RequestSchedule
+  private readonly slots: RequestSlot[] = []
+  private activeSlots = 0
   private startedAt = 0
+  private durationTimer: NodeJS.Timeout | undefined
   /** Set by cancel(): the ended count at the moment the run stopped handing out requests. */
   private doneAtCancel: number | undefined
   private readonly ended: Promise<RunResult>
@@ -25,27 +31,33 @@ export class LoadRun implements LoopHost {
 
   constructor(
     readonly runId: number,
-    private readonly plan: RunPlan,
-    readonly dispatcher: Dispatcher
+    private readonly plan: RunPlan
   ) {
-    const url = new URL(plan.url)
-    this.requestOptions = { method: 'GET', path: url.pathname + url.search }
+    this.requestOptions = requestOptionsFor(plan)
     this.timeoutMs = plan.timeoutMs
+    this.connections = new TargetConnections(plan)
+    this.schedule = scheduleFor(plan)
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve))
-    const loopCount = Math.min(plan.concurrency, plan.totalRequests)
-    for (let i = 0; i < loopCount; i++) this.loops.push(new RequestLoop(this))
+    const slotCount = Math.min(plan.concurrency * plan.pipelining, plan.totalRequests ?? Infinity)
+    const { clients } = this.connections
+    for (let i = 0; i < slotCount; i++) this.slots.push(new RequestSlot(this, clients[i % clients.length]))
   }
 
-  /** Starts sending; resolves with the result once every request has ended and the pool is closed. */
+  /** Starts sending; resolves with the result once every request has ended and the sockets are closed. */
   start(): Promise<RunResult> {
     this.startedAt = performance.now()
-    this.activeLoops = this.loops.length
-    for (const loop of this.loops) loop.sendNext()
+    this.schedule.begin(this.startedAt)
+    this.activeSlots = this.slots.length
+    if (this.plan.durationMs !== undefined) {
+      // Requests in flight at the end still finish: the run accounts for every request it sent.
+      this.durationTimer = setTimeout(() => this.endSlots(this.schedule.stop()), this.plan.durationMs)
+    }
+    for (const slot of this.slots) this.slotFree(slot)
     return this.ended
   }
 
   snapshot(): RunSnapshot {
-    return this.tally.snapshot(this.runId, this.plan.totalRequests, performance.now() - this.startedAt)
+    return this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, performance.now() - this.startedAt)
   }
 
   /**
@@ -55,23 +67,28 @@ export class LoadRun implements LoopHost {
    */
   cancel(): number | undefined {
     if (this.doneAtCancel !== undefined) return this.doneAtCancel
-    if (this.activeLoops === 0) return undefined
+    if (this.activeSlots === 0) return undefined
     this.doneAtCancel = this.tally.done
+    this.endSlots(this.schedule.stop())
     const reason = new RunCancelledError()
-    for (const loop of this.loops) loop.abort(reason)
+    for (const slot of this.slots) slot.abort(reason)
     // Also fails whatever still waits for a connection, and closes the sockets.
-    this.dispatcher.destroy(reason).catch(reportCloseFailure)
+    this.connections.destroy(reason).catch(reportCloseFailure)
     return this.doneAtCancel
   }
 
-  claimRequest(): boolean {
-    if (this.doneAtCancel !== undefined || this.claimed >= this.plan.totalRequests) return false
-    this.claimed++
-    return true
+  slotFree(slot: RequestSlot): void {
+    if (!this.schedule.assign(slot)) this.endSlots([slot])
   }
 
-  loopEnded(): void {
-    if (--this.activeLoops > 0) return
+  private endSlots(slots: RequestSlot[]): void {
+    for (const slot of slots) slot.close()
+    this.activeSlots -= slots.length
+    if (slots.length > 0 && this.activeSlots === 0) this.finish()
+  }
+
+  private finish(): void {
+    clearTimeout(this.durationTimer)
     const cancelled = this.doneAtCancel !== undefined
     const result: RunResult = {
       ...this.snapshot(),
@@ -79,11 +96,17 @@ export class LoadRun implements LoopHost {
       histogram: this.tally.encodedHistogram()
     }
     // Nothing is in flight any more: close() and destroy() both just close idle sockets.
-    const closing = cancelled ? this.dispatcher.destroy() : this.dispatcher.close()
+    const closing = cancelled ? this.connections.destroy() : this.connections.close()
     closing.catch(reportCloseFailure).finally(() => this.resolveEnded(result))
   }
 }
 
+function scheduleFor(plan: RunPlan): RequestSchedule {
+  const limit = plan.totalRequests ?? Infinity
+  if (plan.ratePerSecond === undefined) return new ClosedSchedule(limit)
+  return new OpenSchedule(plan.ratePerSecond, limit, plan.durationMs ?? Infinity)
+}
+
 function reportCloseFailure(error: unknown): void {
-  console.error('engine: closing the connection pool failed:', error)
+  console.error('engine: closing the connections failed:', error)
 }

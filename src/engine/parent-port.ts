@@ -24,6 +24,9 @@ export function connectToParent<Out, In>(): ParentPort<Out, In> {
   if (process.send) {
     // A Node parent that goes away takes its IPC channel with it: leave rather than run orphaned.
     process.on('disconnect', () => process.exit(0))
+    // A terminal's Ctrl-C signals the whole process group; the parent (the CLI) turns it into a
+    // cancel and still wants this process's result, so the signal itself is not an exit here.
+    process.on('SIGINT', () => {})
     return {
       post: (message) => process.send?.(message),
       onMessage: (listener) => process.on('message', (message) => listener(message as In))

@@ -66,6 +66,11 @@ export class EngineProcess {
   /** Kills the engine and resolves once it has exited: no orphan outlives the app. */
   async dispose(): Promise<void> {
     this.disposed = true
+    await this.stop()
+  }
+
+  /** Kills the live engine, as main's own decision (not news to onExit); the next ready() spawns anew. */
+  async stop(): Promise<void> {
     const engine = this.engine
     this.engine = undefined
     if (!engine) return

@@ -2,7 +2,7 @@ import type { FromEngine, ToEngine } from '../shared/engine-protocol'
 import type { CancelRunReply, StartRunReply, Unsubscribe } from '../shared/ipc'
 import type { RunPlan } from '../shared/run-plan'
 import { emptySnapshot, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
-import { EngineProcess } from './engine-process'
+import { EngineGroup } from './engine-group'
 import type { SpawnProcess } from './process-channel'
 import { ProgressThrottle } from './progress-throttle'
 
@@ -11,6 +11,8 @@ export const DEFAULT_PROGRESS_INTERVAL_MS = 50
 
 export interface RunControllerOptions {
   spawnEngine: SpawnProcess<ToEngine, FromEngine>
+  /** Engine processes a run is split between (see ./engine-group.ts); 1 unless given. */
+  workers?: number
   progressIntervalMs?: number
 }
 
@@ -30,7 +32,7 @@ interface ActiveRun {
  * the engine process dies under it.
  */
 export class RunController {
-  private readonly engine: EngineProcess
+  private readonly engine: EngineGroup
   private readonly throttle: ProgressThrottle<RunSnapshot>
   private readonly progressListeners = new Set<(snapshot: RunSnapshot) => void>()
   private readonly doneListeners = new Set<(result: RunResult) => void>()
@@ -38,8 +40,8 @@ export class RunController {
   private lastRunId = 0
   private disposed = false
 
-  constructor({ spawnEngine, progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS }: RunControllerOptions) {
-    this.engine = new EngineProcess(spawnEngine)
+  constructor({ spawnEngine, workers = 1, progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS }: RunControllerOptions) {
+    this.engine = new EngineGroup(spawnEngine, workers)
     this.throttle = new ProgressThrottle(progressIntervalMs, (snapshot) => {
       for (const listener of this.progressListeners) listener(snapshot)
     })
@@ -64,7 +66,7 @@ export class RunController {
     const runId = ++this.lastRunId
     const run: ActiveRun = {
       runId,
-      latest: emptySnapshot(runId, plan.totalRequests),
+      latest: emptySnapshot(runId, plan.totalRequests ?? 0),
       phase: 'starting',
       cancelRequested: false,
       cancelWaiters: []

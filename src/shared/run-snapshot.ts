@@ -18,6 +18,7 @@ export interface LatencySummary {
   p50: number
   p90: number
   p99: number
+  p999: number
   max: number
 }
 
@@ -28,7 +29,7 @@ export interface LatencySummary {
  */
 export interface RunSnapshot {
   runId: number
-  /** Requests planned. */
+  /** Requests planned; 0 for a run bounded by its duration alone. */
   total: number
   /** Requests ended, any outcome: the progress bar's numerator. */
   done: number
@@ -55,6 +56,8 @@ export interface RunResult extends RunSnapshot {
   histogram?: string
 }
 
+export const EMPTY_LATENCY: LatencySummary = { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 }
+
 export function emptySnapshot(runId: number, total: number): RunSnapshot {
   return {
     runId,
@@ -64,7 +67,7 @@ export function emptySnapshot(runId: number, total: number): RunSnapshot {
     errorKinds: {},
     elapsedMs: 0,
     requestsPerSecond: 0,
-    latencyMs: { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, max: 0 },
+    latencyMs: EMPTY_LATENCY,
     bytesRead: 0
   }
 }

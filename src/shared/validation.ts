@@ -39,17 +39,81 @@ function wholeNumber(label: string, max: number) {
     .max(max, `${label} can be at most ${max.toLocaleString('en-US')}.`)
 }
 
-const runPlanSchema = z.strictObject({
-  url: urlField,
-  totalRequests: wholeNumber('Number of requests', PLAN_LIMITS.totalRequests),
-  concurrency: wholeNumber('Concurrency', PLAN_LIMITS.concurrency),
-  timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs)
+/** RFC 9110's token: what a method or a header name may be made of. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+
+const methodField = z
+  .string()
+  .trim()
+  .regex(TOKEN, 'The method must be one word, such as GET or POST.')
+  .transform((method) => method.toUpperCase())
+  .refine((method) => method !== 'CONNECT', 'CONNECT opens a tunnel; it cannot be load tested here.')
+
+/** Headers the connection itself owns: a user's value would break keep-alive or the framing. */
+const MANAGED_HEADERS: Readonly<Record<string, string>> = {
+  connection: 'Stampede keeps connections alive itself; remove the Connection header.',
+  'keep-alive': 'Stampede keeps connections alive itself; remove the Keep-Alive header.',
+  'transfer-encoding': 'Stampede frames the body itself; remove the Transfer-Encoding header.',
+  'content-length': 'Stampede sets Content-Length from the body; remove the header.',
+  upgrade: 'Upgrades (WebSocket, h2c) cannot be load tested here; remove the Upgrade header.',
+  expect: 'Expect: 100-continue is not supported; remove the Expect header.'
+}
+
+const headerField = z.tuple([z.string(), z.string()]).superRefine(([name, value], ctx) => {
+  const message = headerProblem(name, value)
+  if (message) ctx.addIssue({ code: 'custom', message })
 })
+
+function headerProblem(name: string, value: string): string | undefined {
+  if (!TOKEN.test(name)) return `"${name}" is not a header name: use letters, digits and dashes, as in X-Request-Id.`
+  const managed = MANAGED_HEADERS[name.toLowerCase()]
+  if (managed) return managed
+  // A line break would start a header of its own (request smuggling); NUL is never valid.
+  if (/[\r\n\0]/.test(value)) return `The value of ${name} contains a line break.`
+  if (name.length + value.length > PLAN_LIMITS.headerLength) {
+    return `The header ${name} is longer than ${PLAN_LIMITS.headerLength.toLocaleString('en-US')} characters.`
+  }
+  return undefined
+}
+
+const runPlanSchema = z
+  .strictObject({
+    url: urlField,
+    method: methodField.default(PLAN_DEFAULTS.method),
+    headers: z
+      .array(headerField)
+      .max(PLAN_LIMITS.headers, `At most ${PLAN_LIMITS.headers} headers.`)
+      .default(() => []),
+    body: z
+      .string()
+      .refine((body) => utf8Length(body) <= PLAN_LIMITS.bodyBytes, 'The body can be at most 10 MB.')
+      .optional(),
+    totalRequests: wholeNumber('Number of requests', PLAN_LIMITS.totalRequests).optional(),
+    durationMs: wholeNumber('Duration', PLAN_LIMITS.durationMs).optional(),
+    concurrency: wholeNumber('Concurrency', PLAN_LIMITS.concurrency),
+    pipelining: wholeNumber('Pipelining', PLAN_LIMITS.pipelining).default(PLAN_DEFAULTS.pipelining),
+    ratePerSecond: wholeNumber('Rate', PLAN_LIMITS.ratePerSecond).optional(),
+    timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs)
+  })
+  .superRefine((plan, ctx) => {
+    if (plan.totalRequests === undefined && plan.durationMs === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['totalRequests'], message: 'Give a number of requests or a duration.' })
+    }
+    if (plan.body !== undefined && plan.method === 'HEAD') {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'A HEAD request cannot have a body.' })
+    }
+  })
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length
+}
 
 export type PlanField = keyof RunPlan
 export type FieldErrors = Partial<Record<PlanField, string>>
 /** `message` speaks of the plan as a whole (not an object, unknown settings): never typed in the form. */
 export type PlanCheck = { ok: true; plan: RunPlan } | { ok: false; errors: FieldErrors; message?: string }
+
+const PLAN_FIELDS: ReadonlySet<string> = new Set(Object.keys(runPlanSchema.shape))
 
 /** Judges a plan from an untrusted source (the renderer, over IPC). */
 export function checkRunPlan(input: unknown): PlanCheck {
@@ -59,7 +123,7 @@ export function checkRunPlan(input: unknown): PlanCheck {
   let message: string | undefined
   for (const issue of parsed.error.issues) {
     const field = issue.path[0]
-    if (typeof field === 'string' && field in runPlanSchema.shape) errors[field as PlanField] ??= issue.message
+    if (typeof field === 'string' && PLAN_FIELDS.has(field)) errors[field as PlanField] ??= issue.message
     else if (issue.code === 'unrecognized_keys') message ??= `Unknown settings: ${issue.keys.join(', ')}.`
     else message ??= 'Not a run plan: expected an object with url, totalRequests and concurrency.'
   }

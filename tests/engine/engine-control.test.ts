@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunPlan } from '../../src/shared/run-plan'
+import { planOf } from '../support/plans'
 import { EngineClient, stopAllEngines } from '../support/engine-client'
 import {
   answerThenHold,
@@ -19,12 +20,8 @@ afterEach(async () => {
   await targets.closeAll()
 })
 
-const plan = (url: string, totalRequests: number, concurrency: number): RunPlan => ({
-  url,
-  totalRequests,
-  concurrency,
-  timeoutMs: 10_000
-})
+const plan = (url: string, totalRequests: number, concurrency: number): RunPlan =>
+  planOf({ url, totalRequests, concurrency })
 
 const ANSWERED = 25
 const CONCURRENCY = 4

@@ -1,6 +1,8 @@
 import { decodeFromCompressedBase64 } from 'hdr-histogram-js'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunPlan } from '../../src/shared/run-plan'
+import { EMPTY_LATENCY } from '../../src/shared/run-snapshot'
+import { planOf } from '../support/plans'
 import { EngineClient, stopAllEngines } from '../support/engine-client'
 import {
   closedPortUrl,
@@ -24,12 +26,8 @@ afterEach(async () => {
   await targets.closeAll()
 })
 
-const plan = (url: string, totalRequests: number, concurrency: number, timeoutMs = 10_000): RunPlan => ({
-  url,
-  totalRequests,
-  concurrency,
-  timeoutMs
-})
+const plan = (url: string, totalRequests: number, concurrency: number, timeoutMs = 10_000): RunPlan =>
+  planOf({ url, totalRequests, concurrency, timeoutMs })
 
 describe('a run against a local target', () => {
   it('sends exactly totalRequests over at most `concurrency` connections', async () => {
@@ -83,7 +81,7 @@ describe('a run against a local target', () => {
 
     expect(server.received).toBe(6)
     expect(result).toMatchObject({ outcome: 'finished', done: 6, statusCodes: {}, errorKinds: { timeout: 6 } })
-    expect(result.latencyMs).toEqual({ min: 0, mean: 0, p50: 0, p90: 0, p99: 0, max: 0 })
+    expect(result.latencyMs).toEqual(EMPTY_LATENCY)
     expect(decodeFromCompressedBase64(result.histogram ?? '').totalCount).toBe(0)
     // Two rounds of three requests, each cut off at its own 300 ms deadline.
     expect(result.elapsedMs).toBeGreaterThanOrEqual(2 * 300 - 10)

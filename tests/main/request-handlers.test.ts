@@ -40,7 +40,7 @@ describe('startRun', () => {
     ['a huge count', (url) => ({ url, totalRequests: 1e15, concurrency: 1 })],
     ['a huge concurrency', (url) => ({ url, totalRequests: 10, concurrency: 1e6 })],
     ['a count as a string', (url) => ({ url, totalRequests: '10', concurrency: 1 })],
-    ['an extra field', (url) => ({ url, totalRequests: 10, concurrency: 1, method: 'DELETE' })]
+    ['an extra field', (url) => ({ url, totalRequests: 10, concurrency: 1, followRedirects: true })]
   ]
 
   it.each(garbage)('refuses %s with a reason, and nothing reaches the engine', async (_label, payload) => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import type { RunPlan } from '../../src/shared/run-plan'
+import { planOf } from '../support/plans'
 import type { StartRunReply } from '../../src/shared/ipc'
 import { RunController } from '../../src/main/run-controller'
 import { spawnNodeProcess } from '../../src/main/node-process'
@@ -32,7 +33,7 @@ async function setUp(): Promise<void> {
 const server = (responder: Responder = respondOk): Promise<TargetServer> => targets.start(responder)
 
 function plan(target: TargetServer, totalRequests: number, concurrency: number): RunPlan {
-  return { url: target.url, totalRequests, concurrency, timeoutMs: 10_000 }
+  return planOf({ url: target.url, totalRequests, concurrency })
 }
 
 function runIdOf(reply: StartRunReply): number {
@@ -184,7 +185,7 @@ describe('RunController with the real engine', () => {
 
   it('refuses the start, without hanging, when the engine cannot start', async () => {
     controller = new RunController({ spawnEngine: () => spawnNodeProcess('/nonexistent/engine.js') })
-    const reply = await controller.start({ url: 'http://127.0.0.1:1/', totalRequests: 1, concurrency: 1, timeoutMs: 1000 })
+    const reply = await controller.start(planOf({ url: 'http://127.0.0.1:1/', totalRequests: 1, concurrency: 1, timeoutMs: 1000 }))
     expect(reply).toEqual({ ok: false, errors: {}, message: expect.stringMatching(/engine could not start/) })
   })
 })

@@ -3,6 +3,7 @@ import type { FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import { emptySnapshot, type RunResult, type RunSnapshot } from '../../src/shared/run-snapshot'
 import type { ProcessChannel } from '../../src/main/process-channel'
 import { RunController } from '../../src/main/run-controller'
+import { planOf } from '../support/plans'
 
 // The controller's bookkeeping against a scripted engine, for the cases a real engine cannot be
 // made to produce on demand (stale run ids, a refused start). The real engine is in tests/main.
@@ -33,7 +34,7 @@ class ScriptedEngine implements ProcessChannel<ToEngine, FromEngine> {
   }
 }
 
-const plan = { url: 'http://127.0.0.1:1/', totalRequests: 10, concurrency: 1, timeoutMs: 1000 }
+const plan = planOf({ url: 'http://127.0.0.1:1/', totalRequests: 10, concurrency: 1, timeoutMs: 1000 })
 
 function snapshot(runId: number, done: number): RunSnapshot {
   return { ...emptySnapshot(runId, 10), done, statusCodes: { '200': done } }

@@ -3,10 +3,12 @@ import { PLAN_DEFAULTS, PLAN_LIMITS } from '../../src/shared/run-plan'
 import { checkRunForm, checkRunPlan } from '../../src/shared/validation'
 
 const valid = { url: 'http://127.0.0.1:8080/health', totalRequests: 100, concurrency: 10 }
+/** What validation fills in when a plan leaves them out. */
+const defaults = { method: 'GET', headers: [], pipelining: PLAN_DEFAULTS.pipelining, timeoutMs: PLAN_DEFAULTS.timeoutMs }
 
 describe('checkRunPlan', () => {
-  it('passes a valid plan and fills in the default timeout', () => {
-    expect(checkRunPlan(valid)).toEqual({ ok: true, plan: { ...valid, timeoutMs: PLAN_DEFAULTS.timeoutMs } })
+  it('passes a valid plan and fills in the defaults', () => {
+    expect(checkRunPlan(valid)).toEqual({ ok: true, plan: { ...valid, ...defaults } })
   })
 
   it.each([
@@ -25,7 +27,7 @@ describe('checkRunPlan', () => {
   })
 
   it('speaks of the plan as a whole, not of a field, for unknown settings and non-objects', () => {
-    expect(checkRunPlan({ ...valid, headers: {} })).toEqual({ ok: false, errors: {}, message: 'Unknown settings: headers.' })
+    expect(checkRunPlan({ ...valid, proxy: 'x' })).toEqual({ ok: false, errors: {}, message: 'Unknown settings: proxy.' })
     expect(checkRunPlan(null)).toEqual({
       ok: false,
       errors: {},
@@ -40,7 +42,7 @@ describe('checkRunPlan', () => {
       concurrency: PLAN_LIMITS.concurrency,
       timeoutMs: PLAN_LIMITS.timeoutMs
     }
-    expect(checkRunPlan(plan)).toEqual({ ok: true, plan })
+    expect(checkRunPlan(plan)).toEqual({ ok: true, plan: { ...defaults, ...plan } })
   })
 
   it('trims spaces around the URL', () => {
@@ -100,7 +102,7 @@ describe('checkRunForm', () => {
   it('reads digits, with thousands separators, as whole numbers', () => {
     expect(checkRunForm({ url: valid.url, totalRequests: '1,000', concurrency: ' 25 ' })).toEqual({
       ok: true,
-      plan: { url: valid.url, totalRequests: 1000, concurrency: 25, timeoutMs: PLAN_DEFAULTS.timeoutMs }
+      plan: { url: valid.url, totalRequests: 1000, concurrency: 25, ...defaults }
     })
   })
 

@@ -45,7 +45,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     set({
       phase: 'starting',
       runId: undefined,
-      snapshot: emptySnapshot(0, planCheck.plan.totalRequests),
+      snapshot: emptySnapshot(0, planCheck.plan.totalRequests ?? 0),
       result: undefined,
       notice: undefined,
       unclaimed: {},

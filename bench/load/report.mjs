@@ -1,0 +1,114 @@
+/**
+ * Prints what the sections measured, as plain-text tables ready to paste into docs/benchmarks.md.
+ * Holds no logic beyond formatting: the sections compute every figure.
+ */
+
+/** The one formatter of numbers: "n/a" for anything missing, so a skipped tool never reads as 0. */
+const format = {
+  count: (/** @type {number} */ n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a'),
+  ms: (/** @type {number} */ n) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 3 : 1) : 'n/a'),
+  mb: (/** @type {number} */ n) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a'),
+  us: (/** @type {number} */ n) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a'),
+  ratio: (/** @type {number} */ n) => (Number.isFinite(n) ? `${n.toFixed(2)}x` : 'n/a')
+}
+
+/**
+ * A table with the first column left-aligned and the others right-aligned.
+ * @param {string[]} header
+ * @param {string[][]} rows
+ */
+export function table(header, rows) {
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)))
+  const line = (/** @type {string[]} */ row) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd()
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+}
+
+/**
+ * @param {ReturnType<typeof import('./machine.mjs').describeMachine>} machine
+ * @param {{ kind: string, version: string, url: string }} target
+ * @param {import('./pinning.mjs').Pinning} pinning
+ */
+export function machineText(machine, target, pinning) {
+  const v = machine.versions
+  return [
+    `Machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGb} GB, Linux ${machine.kernel}`,
+    `Node ${machine.node}; stampede ${v.stampede}; autocannon ${v.autocannon}; wrk ${v.wrk}`,
+    `Target: ${target.kind} ${target.version} at ${target.url} ("ok\\n", keep-alive)`,
+    `CPU: ${pinning.note}`
+  ].join('\n')
+}
+
+/**
+ * @param {Awaited<ReturnType<typeof import('./throughput.mjs').measureThroughput>>} throughput
+ * @param {{ connections: number, durationS: number, rounds: number }} load
+ */
+export function throughputText(throughput, { connections, durationS, rounds }) {
+  const rows = throughput.summaries.map((s) => [
+    s.tool,
+    s.skipped ? 'skipped' : format.count(s.rps),
+    format.ms(s.p50Ms),
+    format.ms(s.p99Ms),
+    s.skipped ? '-' : format.count(s.errors),
+    s.skipped ? '-' : `${format.count(s.targetCpuPercent)}%`,
+    s.skipped ? '0' : `${s.runs}/${rounds}`
+  ])
+  const lines = [
+    `Throughput: ${connections} connections, ${durationS} s per run, ${rounds} round(s) round-robin; medians over the rounds`,
+    table(['tool', 'rps', 'p50 ms', 'p99 ms', 'errors', 'target CPU', 'runs'], rows),
+    `Stampede/autocannon rps: ${format.ratio(throughput.ratios.stampedeToAutocannon)}    Stampede/wrk rps: ${format.ratio(throughput.ratios.stampedeToWrk)}`,
+    'rps = completed responses / measured duration for every tool; autocannon latencies have 1 ms resolution;',
+    'target CPU near 100% means the target, not the tool, set the pace of that run.'
+  ]
+  for (const s of throughput.summaries) if (s.skipped) lines.push(`${s.tool} skipped: ${s.skipped}`)
+  return lines.join('\n')
+}
+
+/** @param {Awaited<ReturnType<typeof import('./memory.mjs').measureMemory>>} memory */
+export function memoryText(memory) {
+  const lines = [`Memory: peak RSS (VmHWM) of the whole generator tree, closed model, -c ${memory.connections} -w 1`]
+  for (const run of memory.runs) {
+    lines.push(
+      `-n ${format.count(run.requests)}: ${format.count(run.completed)} completed, ${format.count(run.failed)} failed, ${format.count(run.rps)} rps`
+    )
+    const rows = run.processes.map((p) => [String(p.pid), p.command, p.cpus, format.mb(p.peakMb)])
+    rows.push(['', 'sum', '', format.mb(run.sumMb)])
+    lines.push(table(['pid', 'process', 'cpus', 'peak MB'], rows))
+  }
+  const [small, large] = memory.runs
+  const underCap = large.sumMb < memory.goals.sumMb && small.sumMb < memory.goals.sumMb
+  const flat = memory.growth <= memory.goals.growth
+  lines.push(
+    `1M / 100k: ${format.ratio(memory.growth)} (goal <= ${format.ratio(memory.goals.growth)}: ${flat ? 'met' : 'NOT met'}); ` +
+      `sum < ${memory.goals.sumMb} MB: ${underCap ? 'met' : 'NOT met'}`
+  )
+  return lines.join('\n')
+}
+
+/**
+ * @param {Awaited<ReturnType<typeof import('./worker-scaling.mjs').measureWorkerScaling>>} scaling
+ * @param {import('./pinning.mjs').Pinning} pinning
+ */
+export function scalingText(scaling, pinning) {
+  const rows = scaling.runs.map((run) => [
+    `-w ${run.workers}`,
+    format.count(run.rps),
+    format.count(run.completed),
+    String(run.processes),
+    format.us(run.cpuUsPerRequest),
+    format.us(run.reapedCpuUsPerRequest)
+  ])
+  const cost = scaling.costRatio
+  const change = Math.round((cost - 1) * 100)
+  const verdict =
+    Math.abs(cost - 1) <= 0.05
+      ? `-w 2 costs the same CPU per request as -w 1 (${change >= 0 ? '+' : ''}${change}%): the workers are independent, so throughput grows with the cores they are given.`
+      : `-w 2 costs ${Math.abs(change)}% ${change > 0 ? 'more' : 'less'} CPU per request than -w 1: the workers are not independent of each other.`
+  return [
+    `Worker scaling: -c ${scaling.connections} in all, ${scaling.durationS} s each, generator unpinned${pinning.used ? ` (target still on CPU ${pinning.targetCpus})` : ''}`,
+    table(['workers', 'rps', 'completed', 'processes', 'CPU us/req (polled)', 'CPU us/req (reaped)'], rows),
+    `-w 2 / -w 1: rps ${format.ratio(scaling.rpsRatio)}, CPU per request ${format.ratio(cost)}`,
+    verdict,
+    `CPU = utime + stime of the CLI and its engine children (/proc/<pid>/stat, ${scaling.clockTicks} ticks/s), polled every 50 ms; "reaped" is the exact figure from this process's cutime + cstime.`
+  ].join('\n')
+}

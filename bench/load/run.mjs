@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { readOptions, USAGE } from './options.mjs'
+import { planPinning } from './pinning.mjs'
+import { describeMachine } from './machine.mjs'
+import { startTarget } from './targets.mjs'
+import { autocannonPath, loadTools } from './tools.mjs'
+import { measureThroughput } from './throughput.mjs'
+import { measureMemory } from './memory.mjs'
+import { measureWorkerScaling } from './worker-scaling.mjs'
+import { machineText, memoryText, scalingText, throughputText } from './report.mjs'
+import { killAllGroups } from './spawned-processes.mjs'
+
+/**
+ * npm run bench: Stampede's headless CLI against autocannon and wrk on a local target, then
+ * Stampede's memory at 100k and 1M requests, then -w 1 against -w 2. The report goes to stdout,
+ * progress to stderr, raw figures to bench/load/results/latest.json.
+ */
+
+const repo = fileURLToPath(new URL('../../', import.meta.url))
+const resultsFile = fileURLToPath(new URL('./results/latest.json', import.meta.url))
+const log = (/** @type {string} */ line) => process.stderr.write(`[bench] ${line}\n`)
+
+// Whatever ends this process, no target or generator may outlive it.
+process.on('exit', killAllGroups)
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+  process.on(signal, () => {
+    log(`${signal}: stopping every process the bench started`)
+    killAllGroups()
+    process.exit(130)
+  })
+}
+
+main().catch((error) => {
+  log(`failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+})
+
+async function main() {
+  const options = readOptions(process.argv.slice(2), process.env)
+  if (options.help) return console.log(USAGE)
+  if (!existsSync('/proc/self/status')) throw new Error('the bench reads /proc, so it runs on Linux only')
+
+  const pinning = planPinning(options.pin)
+  const tools = loadTools(repo)
+  const machine = describeMachine({ repo, autocannon: autocannonPath(repo) })
+  const target = await startTarget({ kind: options.target, cpus: pinning.targetCpus })
+  const results = {
+    when: new Date().toISOString(),
+    options: { ...options, sections: options.sections },
+    machine,
+    target: { kind: target.kind, version: target.version, url: target.url },
+    pinning,
+    /** @type {unknown} */ throughput: undefined,
+    /** @type {unknown} */ memory: undefined,
+    /** @type {unknown} */ scaling: undefined
+  }
+  try {
+    console.log(machineText(machine, target, pinning))
+    const stampede = tools.find((tool) => tool.name === 'stampede')
+    if (options.sections.throughput) {
+      const load = { url: target.url, connections: options.connections, durationS: options.durationS }
+      const throughput = await measureThroughput({ tools, load, rounds: options.rounds, cpus: pinning.generatorCpus, targetPid: target.pid, log })
+      results.throughput = throughput
+      save(results)
+      console.log(`\n${throughputText(throughput, { ...load, rounds: options.rounds })}`)
+    }
+    if (stampede?.missing && (options.sections.memory || options.sections.scaling)) {
+      console.log(`\nMemory and worker scaling skipped: ${stampede.missing}`)
+      return
+    }
+    if (options.sections.memory) {
+      const memory = await measureMemory({ repo, url: target.url, cpus: pinning.generatorCpus, log })
+      results.memory = memory
+      save(results)
+      console.log(`\n${memoryText(memory)}`)
+    }
+    if (options.sections.scaling) {
+      const scaling = await measureWorkerScaling({
+        repo,
+        url: target.url,
+        connections: options.connections,
+        durationS: options.durationS,
+        log
+      })
+      results.scaling = scaling
+      save(results)
+      console.log(`\n${scalingText(scaling, pinning)}`)
+    }
+  } finally {
+    save(results)
+    await target.stop()
+  }
+  log(`raw results: ${resultsFile}`)
+}
+
+/** @param {object} results */
+function save(results) {
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`)
+}

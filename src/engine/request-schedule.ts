@@ -1,0 +1,18 @@
+import type { RequestSlot } from './request-slot'
+
+/**
+ * When a run's requests start. Each mode lives in its own file: ./closed-schedule.ts (each slot
+ * sends its next request as soon as the last one ends) and ./open-schedule.ts (requests are due at a
+ * steady rate, whatever the server does).
+ */
+export interface RequestSchedule {
+  /** The run starts now (performance.now() clock). */
+  begin(startedAt: number): void
+  /**
+   * A free slot asks for its next request: the schedule sends it now or parks the slot until it is
+   * due. False when no request is left to start: the slot is done.
+   */
+  assign(slot: RequestSlot): boolean
+  /** No request starts after this. Returns the slots it had parked, now done. */
+  stop(): RequestSlot[]
+}

@@ -1,0 +1,108 @@
+import type { Dispatcher } from 'undici'
+import { RequestDeadlineError } from './abort-reason'
+import { errorKindOf } from './error-kind'
+import type { RunTally } from './run-tally'
+
+/** What a slot needs from its run. */
+export interface SlotHost {
+  /** The same options object for every request of the run: nothing to build per request. */
+  readonly requestOptions: Dispatcher.DispatchOptions
+  readonly timeoutMs: number
+  readonly tally: RunTally
+  /** The slot's request ended: give it the next one, now or when it is due, or end the slot. */
+  slotFree(slot: RequestSlot): void
+}
+
+/**
+ * Room for one request in flight on one connection: a run has connections × pipelining of them.
+ * The slot is itself the undici dispatch handler, so a request costs no promise, no stream and no
+ * closure: the body is counted chunk by chunk and dropped.
+ *
+ * It implements undici's original handler methods (onConnect, onHeaders, ...) rather than the newer
+ * onRequestStart family on purpose: for those, undici wraps every request in two adapter objects and
+ * parses the response headers into an object, work a load generator that never reads headers does
+ * not need (about a tenth of the per-request cost, measured in docs/benchmarks.md).
+ *
+ * The deadline is one timer per slot, created once and re-armed with refresh() at each dispatch.
+ * When it fires, either the request it was armed for is still in flight, past timeoutMs, or the
+ * slot is idle and it does nothing.
+ */
+export class RequestSlot implements Dispatcher.DispatchHandler {
+  /** When the slot's next request is due (the schedule sets it); latency counts from here. */
+  dueAt = 0
+  private inFlight = false
+  private statusCode = 0
+  private abortRequest: ((reason?: Error) => void) | null = null
+  /** An abort asked for before undici handed over the request's abort function (still connecting). */
+  private pendingAbort: Error | null = null
+  private readonly deadline: NodeJS.Timeout
+
+  constructor(
+    private readonly host: SlotHost,
+    /** The slot's connection. */
+    private readonly connection: Dispatcher
+  ) {
+    this.deadline = setTimeout(() => this.onDeadline(), host.timeoutMs)
+  }
+
+  /** Sends the next request now; its latency counts from `dueAt`. */
+  send(dueAt: number): void {
+    this.dueAt = dueAt
+    this.inFlight = true
+    this.statusCode = 0
+    this.abortRequest = null
+    this.pendingAbort = null
+    this.deadline.refresh()
+    this.connection.dispatch(this.host.requestOptions, this)
+  }
+
+  /** No request will follow: the slot lets go of its timer. */
+  close(): void {
+    clearTimeout(this.deadline)
+  }
+
+  /** Cuts the request in flight off, now or as soon as undici hands it over. */
+  abort(reason: Error): void {
+    if (!this.inFlight) return
+    if (this.abortRequest) this.abortRequest(reason)
+    else this.pendingAbort = reason
+  }
+
+  onConnect(abort: (reason?: Error) => void): void {
+    this.abortRequest = abort
+    if (this.pendingAbort) abort(this.pendingAbort)
+  }
+
+  onHeaders(statusCode: number): boolean {
+    this.statusCode = statusCode
+    return true
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.host.tally.bytesRead += chunk.length
+    return true
+  }
+
+  onComplete(): void {
+    const latencyMicros = Math.round((performance.now() - this.dueAt) * 1000)
+    this.host.tally.recordResponse(this.statusCode, latencyMicros)
+    this.inFlight = false
+    // Sending the next one from inside this callback is safe: the connection only queues it.
+    this.host.slotFree(this)
+  }
+
+  onError(error: Error): void {
+    this.host.tally.recordError(errorKindOf(error))
+    this.inFlight = false
+    // undici reports a failed connect to every request queued on it and then checks that none is
+    // left; a request sent from inside that loop would break its bookkeeping. Failures take the
+    // next turn of the event loop, which also keeps a refused run from recursing.
+    setImmediate(this.freeSelf)
+  }
+
+  private readonly freeSelf = (): void => this.host.slotFree(this)
+
+  private onDeadline(): void {
+    if (this.inFlight) this.abort(new RequestDeadlineError(this.host.timeoutMs))
+  }
+}

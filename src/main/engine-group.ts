@@ -1,0 +1,159 @@
+import type { FromEngine, ToEngine } from '../shared/engine-protocol'
+import type { RunResult, RunSnapshot } from '../shared/run-snapshot'
+import { EngineProcess } from './engine-process'
+import { splitPlan } from './plan-shares'
+import type { SpawnProcess } from './process-channel'
+import { mergeResults, mergeSnapshots } from './run-merge'
+
+/** One engine process's part of the run going. */
+interface Part {
+  latest: RunSnapshot | undefined
+  /** The ended count its cancel acknowledgement gave. */
+  acked: number | undefined
+  result: RunResult | undefined
+}
+
+interface GroupRun {
+  runId: number
+  total: number
+  parts: Part[]
+  cancelAcked: boolean
+  /** A part refused the run: the rest are cancelled and their messages no longer reported. */
+  rejected: boolean
+}
+
+/**
+ * Several engine processes, each with its own event loop and connections, seen by the controller as
+ * one engine speaking engine-protocol.ts: a start is split between them (./plan-shares.ts), their
+ * snapshots and results are merged into one (./run-merge.ts), a cancel is acknowledged once every
+ * part has stopped. If one dies mid-run the others are stopped too, and the run is reported crashed.
+ */
+export class EngineGroup {
+  private readonly engines: EngineProcess[] = []
+  private run: GroupRun | undefined
+  private readonly messageListeners = new Set<(message: FromEngine) => void>()
+  private readonly exitListeners = new Set<(code: number | null) => void>()
+
+  constructor(spawn: SpawnProcess<ToEngine, FromEngine>, size: number) {
+    for (let index = 0; index < size; index++) {
+      const engine = new EngineProcess(spawn)
+      engine.onMessage((message) => this.handleMessage(index, message))
+      engine.onExit((code) => this.handleExit(index, code))
+      this.engines.push(engine)
+    }
+  }
+
+  get size(): number {
+    return this.engines.length
+  }
+
+  onMessage(listener: (message: FromEngine) => void): () => void {
+    this.messageListeners.add(listener)
+    return () => this.messageListeners.delete(listener)
+  }
+
+  onExit(listener: (code: number | null) => void): () => void {
+    this.exitListeners.add(listener)
+    return () => this.exitListeners.delete(listener)
+  }
+
+  /** Resolves once every engine process is up (spawning those that are not). */
+  async ready(): Promise<void> {
+    await Promise.all(this.engines.map((engine) => engine.ready()))
+  }
+
+  /** Call after ready(). */
+  post(message: ToEngine): void {
+    if (message.type === 'start') return this.start(message.runId, message)
+    const run = this.run
+    if (!run || run.runId !== message.runId) return
+    run.parts.forEach((part, index) => {
+      if (!part.result) this.engines[index].post(message)
+    })
+  }
+
+  async dispose(): Promise<void> {
+    this.run = undefined
+    await Promise.all(this.engines.map((engine) => engine.dispose()))
+  }
+
+  private start(runId: number, { plan }: Extract<ToEngine, { type: 'start' }>): void {
+    const shares = splitPlan(plan, this.engines.length)
+    this.run = {
+      runId,
+      total: plan.totalRequests ?? 0,
+      parts: shares.map(() => ({ latest: undefined, acked: undefined, result: undefined })),
+      cancelAcked: false,
+      rejected: false
+    }
+    shares.forEach((share, index) => this.engines[index].post({ type: 'start', runId, plan: share }))
+  }
+
+  private handleMessage(index: number, message: FromEngine): void {
+    const run = this.run
+    if (message.type === 'ready' || !run || run.rejected) return
+    const part = run.parts[index]
+    if (!part) return
+    switch (message.type) {
+      case 'progress':
+        if (message.snapshot.runId !== run.runId) return
+        part.latest = message.snapshot
+        return this.emit({ type: 'progress', snapshot: this.mergedSnapshot(run) })
+      case 'cancelled':
+        if (message.runId !== run.runId) return
+        part.acked = message.done
+        return this.reportCancelIfAllStopped(run)
+      case 'result':
+        if (message.result.runId !== run.runId) return
+        part.result = message.result
+        part.latest = message.result
+        this.reportCancelIfAllStopped(run)
+        if (run.parts.every((each) => each.result)) {
+          this.run = undefined
+          const results = run.parts.map((each) => each.result as RunResult)
+          this.emit({ type: 'result', result: mergeResults(run.runId, run.total, results) })
+        }
+        return
+      case 'rejected':
+        if (message.runId !== run.runId) return
+        run.rejected = true
+        this.run = undefined
+        this.emit(message)
+        run.parts.forEach((other, otherIndex) => {
+          if (otherIndex !== index && !other.result) this.engines[otherIndex].post({ type: 'cancel', runId: run.runId })
+        })
+        return
+    }
+  }
+
+  /** The acknowledgement goes out once, when every part has stopped and at least one was cancelled. */
+  private reportCancelIfAllStopped(run: GroupRun): void {
+    if (run.cancelAcked || !run.parts.some((part) => part.acked !== undefined)) return
+    if (!run.parts.every((part) => part.acked !== undefined || part.result)) return
+    run.cancelAcked = true
+    let done = 0
+    for (const part of run.parts) done += part.acked ?? (part.result as RunResult).done
+    this.emit({ type: 'cancelled', runId: run.runId, done })
+  }
+
+  private handleExit(index: number, code: number | null): void {
+    const run = this.run
+    if (run && run.parts[index] && !run.parts[index].result) {
+      // The run cannot be whole any more: stop the other parts rather than let them run on unseen.
+      this.run = undefined
+      this.engines.forEach((engine, other) => {
+        if (other !== index) void engine.stop()
+      })
+    }
+    for (const listener of this.exitListeners) listener(code)
+  }
+
+  private mergedSnapshot(run: GroupRun): RunSnapshot {
+    const parts = run.parts.flatMap((part) => (part.latest ? [part.latest] : []))
+    return parts.length === 1 && run.parts.length === 1 ? parts[0] : mergeSnapshots(run.runId, run.total, parts)
+  }
+
+  private emit(message: FromEngine): void {
+    for (const listener of this.messageListeners) listener(message)
+  }
+}

@@ -1,0 +1,72 @@
+import { decodeFromCompressedBase64 } from 'hdr-histogram-js'
+import { createLatencyHistogram, encodeHistogram, summarizeInMs } from '../engine/latency-histogram'
+import { EMPTY_LATENCY, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
+
+/**
+ * One run's view across its engine processes. Counts add up exactly. The final result merges the
+ * workers' HdrHistograms, so its percentiles are exact; a live snapshot carries no histogram (one
+ * per tick would cost more than the counting), so its percentiles are the workers' own averaged by
+ * response count: a close estimate while the run goes, replaced by the exact figures at the end.
+ */
+export function mergeSnapshots(runId: number, total: number, parts: readonly RunSnapshot[]): RunSnapshot {
+  const elapsedMs = Math.max(0, ...parts.map((part) => part.elapsedMs))
+  const done = sum(parts.map((part) => part.done))
+  return {
+    runId,
+    total,
+    done,
+    statusCodes: addCounts(parts.map((part) => part.statusCodes)) as Record<string, number>,
+    errorKinds: addCounts(parts.map((part) => part.errorKinds)),
+    elapsedMs,
+    requestsPerSecond: elapsedMs > 0 ? (done * 1000) / elapsedMs : 0,
+    latencyMs: weightedLatency(parts),
+    bytesRead: sum(parts.map((part) => part.bytesRead))
+  }
+}
+
+/** The run's result from every worker's: 'cancelled' if any was, histograms merged exactly. */
+export function mergeResults(runId: number, total: number, parts: readonly RunResult[]): RunResult {
+  const histogram = createLatencyHistogram()
+  for (const part of parts) {
+    if (part.histogram) histogram.add(decodeFromCompressedBase64(part.histogram))
+  }
+  return {
+    ...mergeSnapshots(runId, total, parts),
+    latencyMs: summarizeInMs(histogram),
+    outcome: parts.some((part) => part.outcome === 'cancelled') ? 'cancelled' : 'finished',
+    histogram: encodeHistogram(histogram)
+  }
+}
+
+function weightedLatency(parts: readonly RunSnapshot[]): LatencySummary {
+  const weighted = parts
+    .map((part) => ({ latency: part.latencyMs, weight: sum(Object.values(part.statusCodes)) }))
+    .filter((part) => part.weight > 0)
+  const totalWeight = sum(weighted.map((part) => part.weight))
+  if (totalWeight === 0) return EMPTY_LATENCY
+  const average = (key: keyof LatencySummary): number =>
+    sum(weighted.map((part) => part.latency[key] * part.weight)) / totalWeight
+  return {
+    min: Math.min(...weighted.map((part) => part.latency.min)),
+    mean: average('mean'),
+    p50: average('p50'),
+    p90: average('p90'),
+    p99: average('p99'),
+    p999: average('p999'),
+    max: Math.max(...weighted.map((part) => part.latency.max))
+  }
+}
+
+function addCounts<K extends string>(counts: ReadonlyArray<Partial<Record<K, number>>>): Partial<Record<K, number>> {
+  const total: Partial<Record<K, number>> = {}
+  for (const part of counts) {
+    for (const [key, count] of Object.entries(part) as Array<[K, number]>) total[key] = (total[key] ?? 0) + count
+  }
+  return total
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0
+  for (const value of values) total += value
+  return total
+}

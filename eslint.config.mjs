@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 // (after VS Code's code-layering rule). See ../shared/STYLE.md.
 const noElectron = {
   name: 'electron',
-  message: 'src/engine and src/shared run under plain Node or in the browser: no Electron here.'
+  message: 'src/engine, src/shared and src/cli run under plain Node or in the browser: no Electron here.'
 }
 const rawIpc = (side) => ({
   name: 'electron',
@@ -28,7 +28,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['src/engine/**', 'src/shared/**'],
+    files: ['src/engine/**', 'src/shared/**', 'src/cli/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] }
   },
   {

@@ -3,7 +3,8 @@ import type { ProcessChannel } from './process-channel'
 
 /** Forks a built entry (out/main/*.js) as a plain Node child: for tests and the headless CLI. */
 export function spawnNodeProcess<In, Out>(entryPath: string): ProcessChannel<In, Out> {
-  const child = fork(entryPath, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' })
+  // The child's stdout goes to our stderr: the CLI's stdout carries only its result (--json).
+  const child = fork(entryPath, [], { stdio: ['ignore', 2, 'inherit', 'ipc'], serialization: 'advanced' })
   return {
     get pid() {
       return child.pid

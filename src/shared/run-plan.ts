@@ -50,5 +50,7 @@ export const PLAN_LIMITS = {
   urlLength: 2048,
   headers: 100,
   headerLength: 16_384,
-  bodyBytes: 10 * 1024 * 1024
+  bodyBytes: 10 * 1024 * 1024,
+  /** Engine processes one run may be split between (not part of the plan: see src/main/engine-group.ts). */
+  workers: 256
 } as const

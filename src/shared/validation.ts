@@ -89,7 +89,12 @@ const runPlanSchema = z
       .refine((body) => utf8Length(body) <= PLAN_LIMITS.bodyBytes, 'The body can be at most 10 MB.')
       .optional(),
     totalRequests: wholeNumber('Number of requests', PLAN_LIMITS.totalRequests).optional(),
-    durationMs: wholeNumber('Duration', PLAN_LIMITS.durationMs).optional(),
+    durationMs: z
+      .number({ error: 'The duration must be a number.' })
+      .int('The duration must be a whole number of milliseconds.')
+      .min(1, 'The duration must be at least 1 ms.')
+      .max(PLAN_LIMITS.durationMs, 'The duration can be at most 24 hours.')
+      .optional(),
     concurrency: wholeNumber('Concurrency', PLAN_LIMITS.concurrency),
     pipelining: wholeNumber('Pipelining', PLAN_LIMITS.pipelining).default(PLAN_DEFAULTS.pipelining),
     ratePerSecond: wholeNumber('Rate', PLAN_LIMITS.ratePerSecond).optional(),
@@ -152,4 +157,12 @@ export function checkRunForm(form: RunForm): PlanCheck {
 function parseTypedNumber(text: string): number {
   const trimmed = text.trim().replace(/[_,\s]/g, '')
   return /^-?\d{1,15}$/.test(trimmed) ? Number(trimmed) : Number.NaN
+}
+
+const workerCountSchema = wholeNumber('Workers', PLAN_LIMITS.workers)
+
+/** Judges how many engine processes to split a run between; a message when it cannot be. */
+export function workerCountProblem(workers: unknown): string | undefined {
+  const parsed = workerCountSchema.safeParse(workers)
+  return parsed.success ? undefined : parsed.error.issues[0].message
 }

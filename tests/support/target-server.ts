@@ -47,6 +47,60 @@ export const answerThenHold =
     if (index < answered) respondOk(req, res, index)
   }
 
+/** What a recording responder saw of one request. */
+export interface RecordedRequest {
+  method: string
+  url: string
+  /** Names and values as sent, in order, flat: [name, value, name, value, ...]. */
+  rawHeaders: string[]
+  body: string
+}
+
+/** Reads each request's whole body, keeps what arrived, then answers with `then`. */
+export function recordRequests(then: Responder = respondOk): { respond: Responder; requests: RecordedRequest[] } {
+  const requests: RecordedRequest[] = []
+  const respond: Responder = (req, res, index) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8')
+      requests.push({ method: req.method ?? '', url: req.url ?? '', rawHeaders: req.rawHeaders, body })
+      then(req, res, index)
+    })
+  }
+  return { respond, requests }
+}
+
+/**
+ * Watches how many requests each connection has outstanding (arrived, not yet answered): a client
+ * that pipelines shows more than one at some moment, one that does not never does.
+ */
+export function trackOutstanding(then: Responder = respondOk): { respond: Responder; readonly maxPerSocket: number } {
+  const outstanding = new WeakMap<Socket, number>()
+  let maxPerSocket = 0
+  const respond: Responder = (req, res, index) => {
+    const socket = req.socket
+    const count = (outstanding.get(socket) ?? 0) + 1
+    outstanding.set(socket, count)
+    maxPerSocket = Math.max(maxPerSocket, count)
+    let answered = false
+    const settle = (): void => {
+      if (answered) return
+      answered = true
+      outstanding.set(socket, (outstanding.get(socket) ?? 1) - 1)
+    }
+    res.on('finish', settle)
+    res.on('close', settle)
+    then(req, res, index)
+  }
+  return {
+    respond,
+    get maxPerSocket() {
+      return maxPerSocket
+    }
+  }
+}
+
 export interface TargetServer {
   readonly url: string
   readonly port: number

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../format'
+import { formatCount, formatPercent } from '../../../shared/format'
 
 export interface CountRow {
   key: string

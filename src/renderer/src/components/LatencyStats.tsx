@@ -1,4 +1,4 @@
-import { formatLatency } from '../format'
+import { formatLatency } from '../../../shared/format'
 import { selectLatency } from '../store/run-slice'
 import { useStampede } from '../store/stampede-store'
 import { StatTile } from './StatTile'

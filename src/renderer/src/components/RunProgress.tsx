@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
-import { flooredPercent, formatCount, formatPercent } from '../format'
+import { flooredPercent, formatCount, formatPercent } from '../../../shared/format'
 import { selectProgress } from '../store/run-slice'
 import { useStampede } from '../store/stampede-store'
 

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
-import { formatBytes, formatCount, formatDuration, formatRate } from '../format'
+import { formatBytes, formatCount, formatDuration, formatRate } from '../../../shared/format'
 import { selectThroughput } from '../store/run-slice'
 import { useStampede } from '../store/stampede-store'
 import { StatTile } from './StatTile'

@@ -1,5 +1,5 @@
 import type { RunResult } from '../../../shared/run-snapshot'
-import { formatCount, formatDuration } from '../format'
+import { formatCount, formatDuration } from '../../../shared/format'
 
 /** One line under the form telling how the last run went, or why it could not start. */
 export interface RunNotice {

@@ -15,7 +15,7 @@ export function formatCount(value: number): string {
 
 /** Floored to a tenth, so 99.96% is 99.9 and only a finished run reaches 100. */
 export function flooredPercent(part: number, whole: number): number {
-  return whole > 0 ? Math.floor((part * 1000) / whole) / 10 : 0
+  return whole > 0 ? Math.min(Math.floor((part * 1000) / whole) / 10, 100) : 0
 }
 
 /** "99.9%": see flooredPercent. */

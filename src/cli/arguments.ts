@@ -1,0 +1,152 @@
+import { parseArgs } from 'node:util'
+import { PLAN_DEFAULTS, type RunPlan, type RunPlanInput } from '../shared/run-plan'
+import { checkRunPlan, workerCountProblem, type PlanField } from '../shared/validation'
+
+/** What the command line asks for. Every problem is found here, before any process starts. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'usage-error'; message: string }
+  | RunCommand
+
+export interface RunCommand {
+  kind: 'run'
+  /** For --demo its URL is a stand-in, replaced by the demo target's once that listens. */
+  plan: RunPlan
+  demo: boolean
+  /** Engine processes asked for; the run may use fewer (see src/main/plan-shares.ts). */
+  workers: number
+  json: boolean
+}
+
+/** With neither -n nor -d a run lasts this long, as autocannon does. */
+export const DEFAULT_DURATION_SECONDS = 10
+/** --demo is a quick look: shorter unless -n or -d says otherwise. */
+export const DEMO_DURATION_SECONDS = 3
+/** Past this many engine processes a machine spends its time switching between them. */
+/** Validated with this, then pointed at the demo target once it listens. */
+const DEMO_URL_STAND_IN = 'http://127.0.0.1/'
+
+const OPTIONS = {
+  requests: { type: 'string', short: 'n' },
+  duration: { type: 'string', short: 'd' },
+  connections: { type: 'string', short: 'c' },
+  rate: { type: 'string', short: 'r' },
+  pipelining: { type: 'string', short: 'p' },
+  method: { type: 'string', short: 'm' },
+  header: { type: 'string', short: 'H', multiple: true },
+  body: { type: 'string', short: 'b' },
+  timeout: { type: 'string' },
+  workers: { type: 'string', short: 'w' },
+  json: { type: 'boolean' },
+  demo: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' }
+} as const
+
+/** The flag that sets each plan field, so checkRunPlan's messages can name it. */
+const FLAG_OF_FIELD: Record<PlanField, string> = {
+  url: '<url>',
+  method: '-m',
+  headers: '-H',
+  body: '-b',
+  totalRequests: '-n',
+  durationMs: '-d',
+  concurrency: '-c',
+  pipelining: '-p',
+  ratePerSecond: '-r',
+  timeoutMs: '--timeout'
+}
+
+export interface ArgumentEnvironment {
+  /** Reads `-b @path`; throws when the file cannot be read. */
+  readBody(path: string): string
+  defaultWorkers(): number
+}
+
+export function parseCommandLine(argv: string[], environment: ArgumentEnvironment): Command {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    // Node's parse errors name the flag but may span lines; the contract is one line.
+    return usageError((error as Error).message.replace(/\s*\n\s*/g, ' '))
+  }
+  const { values, positionals } = parsed
+  if (values.help) return { kind: 'help' }
+  if (values.version) return { kind: 'version' }
+
+  const demo = values.demo === true
+  if (demo && positionals.length > 0) return usageError(`--demo tests the built-in target: leave out the URL (${positionals[0]}).`)
+  if (!demo && positionals.length === 0) return usageError('Give the URL to test, such as http://127.0.0.1:8080/.')
+  if (positionals.length > 1) return usageError(`Give one URL, not ${positionals.length}: ${positionals.join(' ')}.`)
+
+  const headers: Array<[string, string]> = []
+  for (const header of values.header ?? []) {
+    const colon = header.indexOf(':')
+    if (colon === -1) return usageError(`-H: "${header}" has no colon; write it as 'Name: value'.`)
+    headers.push([header.slice(0, colon).trim(), header.slice(colon + 1).trim()])
+  }
+
+  let body = values.body
+  if (body?.startsWith('@')) {
+    try {
+      body = environment.readBody(body.slice(1))
+    } catch (error) {
+      return usageError(`-b: cannot read ${body.slice(1)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)
+    }
+  }
+
+  const workers = values.workers === undefined ? environment.defaultWorkers() : typedWholeNumber(values.workers)
+  const workersProblem = workerCountProblem(workers)
+  if (workersProblem) return usageError(`-w: ${workersProblem}`)
+
+  const noBound = values.requests === undefined && values.duration === undefined
+  const input: RunPlanInput & Record<string, unknown> = {
+    url: demo ? DEMO_URL_STAND_IN : positionals[0],
+    method: values.method,
+    headers,
+    body,
+    totalRequests: optional(values.requests, typedWholeNumber),
+    durationMs: noBound
+      ? (demo ? DEMO_DURATION_SECONDS : DEFAULT_DURATION_SECONDS) * 1000
+      : optional(values.duration, typedSecondsAsMs),
+    concurrency: values.connections === undefined ? PLAN_DEFAULTS.concurrency : typedWholeNumber(values.connections),
+    pipelining: optional(values.pipelining, typedWholeNumber),
+    ratePerSecond: optional(values.rate, typedWholeNumber),
+    timeoutMs: optional(values.timeout, typedWholeNumber)
+  }
+  // Options not given are left out, so the plan holds only what was typed or defaulted.
+  for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key]
+
+  const check = checkRunPlan(input)
+  if (!check.ok) {
+    const lines = Object.entries(check.errors).map(([field, message]) => `${FLAG_OF_FIELD[field as PlanField]}: ${message}`)
+    if (check.message) lines.push(check.message)
+    return usageError(lines.join('\n'))
+  }
+  return { kind: 'run', plan: check.plan, demo, workers, json: values.json === true }
+}
+
+function usageError(message: string): Command {
+  return { kind: 'usage-error', message }
+}
+
+function optional<T>(text: string | undefined, parse: (text: string) => T): T | undefined {
+  return text === undefined ? undefined : parse(text)
+}
+
+/**
+ * As the app's form reads numbers: an optional minus and digits only, so "-5" is told it must be at
+ * least 1 while "1.5", "1e3" and "ten" become NaN and checkRunPlan says they are not whole numbers.
+ */
+export function typedWholeNumber(text: string): number {
+  const trimmed = text.trim().replace(/[_,\s]/g, '')
+  return /^-?\d{1,15}$/.test(trimmed) ? Number(trimmed) : Number.NaN
+}
+
+/** Seconds may have decimals ("0.5"); the plan counts whole milliseconds. */
+export function typedSecondsAsMs(text: string): number {
+  const trimmed = text.trim()
+  return /^-?(\d{1,12}(\.\d*)?|\.\d+)$/.test(trimmed) ? Math.round(Number(trimmed) * 1000) : Number.NaN
+}

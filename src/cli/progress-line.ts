@@ -1,0 +1,69 @@
+import type { RunPlan } from '../shared/run-plan'
+import type { RunSnapshot } from '../shared/run-snapshot'
+import { formatCount, formatDuration, formatPercent, formatRate } from '../shared/format'
+
+/** "Current" req/s is measured over about this much of the most recent run time. */
+const RATE_WINDOW_MS = 1000
+const CLEAR_LINE = '\r\x1b[2K'
+
+interface Sample {
+  elapsedMs: number
+  done: number
+}
+
+/**
+ * One line on a terminal, redrawn in place with each snapshot. It draws as often as it is fed: the
+ * caller's RunController throttles snapshots to about ten a second.
+ */
+export class ProgressLine {
+  private readonly samples: Sample[] = []
+  private drawn = false
+
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    private readonly plan: RunPlan
+  ) {}
+
+  update(snapshot: RunSnapshot): void {
+    this.samples.push({ elapsedMs: snapshot.elapsedMs, done: snapshot.done })
+    while (this.samples.length > 1 && snapshot.elapsedMs - this.samples[1].elapsedMs >= RATE_WINDOW_MS) this.samples.shift()
+    const text = progressText(snapshot, this.plan, recentRate(this.samples))
+    // Longer than the terminal, the line would wrap and '\r' could no longer take it back.
+    const width = this.stream.columns ? this.stream.columns - 1 : text.length
+    this.stream.write(CLEAR_LINE + text.slice(0, width))
+    this.drawn = true
+  }
+
+  /** Leaves the cursor at the start of an empty line, ready for the summary. */
+  clear(): void {
+    if (this.drawn) this.stream.write(CLEAR_LINE)
+    this.drawn = false
+  }
+}
+
+export function progressText(snapshot: RunSnapshot, plan: RunPlan, requestsPerSecond: number): string {
+  const errors = Object.values(snapshot.errorKinds).reduce<number>((total, count) => total + (count ?? 0), 0)
+  return [
+    formatPercent(progressFraction(snapshot, plan), 1).padStart(6),
+    `${formatCount(snapshot.done)} done`,
+    `${formatRate(requestsPerSecond)} req/s`,
+    `${formatCount(errors)} error${errors === 1 ? '' : 's'}`,
+    formatDuration(snapshot.elapsedMs)
+  ].join('  ')
+}
+
+/** Of the requests for -n, of the time for -d; with both, whichever is nearer its end. */
+function progressFraction(snapshot: RunSnapshot, plan: RunPlan): number {
+  const byCount = plan.totalRequests ? snapshot.done / plan.totalRequests : 0
+  const byTime = plan.durationMs ? snapshot.elapsedMs / plan.durationMs : 0
+  return Math.min(1, Math.max(byCount, byTime))
+}
+
+function recentRate(samples: Sample[]): number {
+  const first = samples[0]
+  const last = samples[samples.length - 1]
+  const spanMs = last.elapsedMs - first.elapsedMs
+  // The first snapshot has nothing before it: its average is the best there is.
+  if (spanMs <= 0) return last.elapsedMs > 0 ? (last.done * 1000) / last.elapsedMs : 0
+  return ((last.done - first.done) * 1000) / spanMs
+}

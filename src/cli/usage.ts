@@ -1,0 +1,52 @@
+import { PLAN_DEFAULTS } from '../shared/run-plan'
+import { DEFAULT_DURATION_SECONDS, DEMO_DURATION_SECONDS } from './arguments'
+
+/** `stampede --help`. The error kinds are the app's own vocabulary (src/shared/run-snapshot.ts). */
+export function usageText(defaultWorkers: number): string {
+  return `Usage: stampede [options] <url>
+       stampede --demo [options]
+
+Load-tests one HTTP(S) URL and reports requests per second, latency percentiles,
+status codes and errors. It stops after -n requests or -d seconds, whichever comes
+first; with neither, it runs for ${DEFAULT_DURATION_SECONDS} seconds.
+
+Options:
+  -n, --requests N       send N requests in all
+  -d, --duration SEC     run for SEC seconds; decimals allowed, as in 0.5
+  -c, --connections N    connections to keep open (default ${PLAN_DEFAULTS.concurrency})
+  -r, --rate RPS         open model: start RPS requests a second whatever the server
+                         does, latency counted from when each was due. Without it,
+                         the closed model: each connection sends its next request
+                         once the last one is answered
+  -p, --pipelining N     requests in flight per connection (default ${PLAN_DEFAULTS.pipelining})
+  -m, --method M         HTTP method (default ${PLAN_DEFAULTS.method})
+  -H, --header 'N: V'    send this header with every request; repeat for more
+  -b, --body TEXT        send this body with every request; -b @FILE reads it from FILE
+      --timeout MS       give up on a request after MS milliseconds (default ${PLAN_DEFAULTS.timeoutMs})
+  -w, --workers N        engine processes to share the load (default ${defaultWorkers}: one per
+                         core but one)
+      --json             print one JSON object on stdout instead of the summary
+      --demo             start the built-in demo target and test it (${DEMO_DURATION_SECONDS} s unless
+                         -n or -d is given)
+  -h, --help             print this help
+      --version          print the version
+
+Errors, by kind (requests that ended without a full response):
+  refused    nothing accepted the connection (no server on that port)
+  reset      the connection was reset or closed before the response was complete
+  timeout    no full response within --timeout
+  dns        the host name could not be resolved
+  tls        the TLS handshake failed or the certificate was refused
+  protocol   the response was not valid HTTP
+  cancelled  aborted by Ctrl-C
+  other      anything else
+
+A progress line is drawn on stderr when it is a terminal. Ctrl-C stops the run at
+once and still prints the results so far ("cancelled": true in JSON); press it
+again to quit without them.
+
+Exit status: 0 when the run finished, even if requests failed; 2 for bad
+arguments (nothing is sent); 1 otherwise: stopped by Ctrl-C, the engine could not
+start or stopped, or another error.
+`
+}

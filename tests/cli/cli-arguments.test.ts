@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli, stopAllClis } from '../support/cli-process'
+import { respondOk, TargetServers, type TargetServer } from '../support/target-server'
+
+/**
+ * Bad arguments end with exit status 2, a message naming the problem and nothing sent: every case
+ * points at a live counting server, which must receive nothing.
+ */
+const targets = new TargetServers()
+let server: TargetServer
+
+beforeAll(async () => {
+  server = await targets.start(respondOk)
+})
+
+afterAll(async () => {
+  await stopAllClis()
+  await targets.closeAll()
+})
+
+const url = (): string => server.url
+
+const BAD_ARGUMENTS: Array<{ name: string; args: () => string[]; message: RegExp }> = [
+  { name: 'no URL', args: () => ['-n', '5'], message: /Give the URL to test/ },
+  { name: 'two URLs', args: () => [url(), url(), '-n', '5'], message: /Give one URL, not 2/ },
+  { name: '-c 0', args: () => [url(), '-c', '0'], message: /^-c: Concurrency must be at least 1\.$/m },
+  { name: '-n ten', args: () => [url(), '-n', 'ten'], message: /^-n: Number of requests must be a whole number\.$/m },
+  { name: '-n 1.5', args: () => [url(), '-n', '1.5'], message: /^-n: Number of requests must be a whole number\.$/m },
+  { name: '--rate -5', args: () => [url(), '--rate', '-5'], message: /'--rate'/ },
+  { name: '--rate=-5', args: () => [url(), '--rate=-5'], message: /^-r: Rate must be at least 1\.$/m },
+  { name: '-d soon', args: () => [url(), '-d', 'soon'], message: /^-d: The duration must be a number\.$/m },
+  { name: '-w 0', args: () => [url(), '-n', '5', '-w', '0'], message: /^-w: Workers must be at least 1\.$/m },
+  { name: 'an unknown flag', args: () => [url(), '--frobnicate'], message: /Unknown option '--frobnicate'/ },
+  { name: 'a flag without its value', args: () => [url(), '-n'], message: /--requests <value>' argument missing/ },
+  { name: 'a header without a colon', args: () => [url(), '-H', 'nocolon'], message: /^-H: "nocolon" has no colon/m },
+  { name: 'a Connection header', args: () => [url(), '-H', 'Connection: close'], message: /^-H: .*Connection header/m },
+  { name: 'an ftp:// URL', args: () => ['ftp://127.0.0.1/file', '-n', '5'], message: /^<url>: Only http:\/\/ and https:\/\//m },
+  { name: 'an unreadable body file', args: () => [url(), '-b', '@/nonexistent/body.txt'], message: /^-b: cannot read \/nonexistent\/body\.txt: ENOENT\.$/m },
+  { name: '--demo with a URL', args: () => ['--demo', url()], message: /--demo tests the built-in target: leave out the URL/ }
+]
+
+describe('bad arguments', () => {
+  it.each(BAD_ARGUMENTS)('$name: exit 2, says why, sends nothing', async ({ args, message }) => {
+    const exit = await runCli(args())
+
+    expect(exit.code).toBe(2)
+    expect(exit.stderr).toMatch(message)
+    expect(exit.stderr.trimEnd().split('\n').at(-1)).toBe('Run stampede --help for usage.')
+    expect(exit.stdout).toBe('')
+    expect(server.received).toBe(0)
+  })
+
+  it('names every bad flag, each on its own line', async () => {
+    const exit = await runCli([url(), '-c', '0', '-p', '0', '--timeout', '1.5'])
+
+    expect(exit.code).toBe(2)
+    expect(exit.stderr).toBe(
+      [
+        '-c: Concurrency must be at least 1.',
+        '-p: Pipelining must be at least 1.',
+        '--timeout: Timeout must be a whole number.',
+        'Run stampede --help for usage.',
+        ''
+      ].join('\n')
+    )
+    expect(server.received).toBe(0)
+  })
+})
+
+describe('--help and --version', () => {
+  it('--help prints the usage on stdout and exits 0', async () => {
+    const exit = await runCli(['--help'])
+
+    expect(exit.code).toBe(0)
+    expect(exit.stdout).toMatch(/^Usage: stampede \[options\] <url>$/m)
+    for (const flag of ['--requests', '--duration', '--connections', '--rate', '--pipelining', '--method', '--header', '--body', '--timeout', '--workers', '--json', '--demo']) {
+      expect(exit.stdout).toContain(flag)
+    }
+    expect(exit.stdout).toContain('it runs for 10 seconds')
+    expect(exit.stderr).toBe('')
+  })
+
+  it('-h is --help, whatever else is given', async () => {
+    const exit = await runCli(['-h', '-c', '0'])
+
+    expect(exit.code).toBe(0)
+    expect(exit.stdout).toMatch(/^Usage: stampede/)
+  })
+
+  it("--version prints package.json's version", async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    const exit = await runCli(['--version'])
+
+    expect(exit.code).toBe(0)
+    expect(exit.stdout).toBe(`${version}\n`)
+  })
+})

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { jsonReport } from '../../src/cli/json-report'
+import { progressText } from '../../src/cli/progress-line'
+import { summaryText } from '../../src/cli/summary'
+import type { RunResult } from '../../src/shared/run-snapshot'
+import { planOf } from '../support/plans'
+
+/** The pure output modules: a RunResult in, the JSON object, the summary and the progress line out. */
+const plan = planOf({ url: 'http://127.0.0.1:8080/x', totalRequests: 1000, concurrency: 20 })
+
+const result: RunResult = {
+  runId: 1,
+  total: 1000,
+  done: 1000,
+  statusCodes: { '503': 10, '200': 985 },
+  errorKinds: { timeout: 3, refused: 2 },
+  elapsedMs: 1234.5678,
+  requestsPerSecond: 810.0123,
+  latencyMs: { min: 0.1234, mean: 2.34567, p50: 2.1, p90: 3.2, p99: 8.75, p999: 12.5, max: 1500 },
+  bytesRead: 123_456,
+  outcome: 'finished',
+  histogram: 'AAAA'
+}
+
+describe('jsonReport', () => {
+  it('derives the request counts from status codes and error kinds', () => {
+    expect(jsonReport(plan, result)).toEqual({
+      url: 'http://127.0.0.1:8080/x',
+      method: 'GET',
+      requests: { sent: 1000, completed: 995, failed: 5 },
+      statusCodes: { '200': 985, '503': 10 },
+      errors: { timeout: 3, refused: 2 },
+      latencyMs: { min: 0.123, mean: 2.346, p50: 2.1, p90: 3.2, p99: 8.75, p999: 12.5, max: 1500 },
+      durationMs: 1234.6,
+      rps: 810,
+      bytesRead: 123_456,
+      cancelled: false
+    })
+  })
+
+  it('says cancelled only for a cancelled run', () => {
+    expect(jsonReport(plan, { ...result, outcome: 'cancelled' }).cancelled).toBe(true)
+    expect(jsonReport(plan, { ...result, outcome: 'crashed', message: 'gone' }).cancelled).toBe(false)
+  })
+})
+
+describe('summaryText', () => {
+  it('reads as the run went', () => {
+    const text = summaryText(jsonReport(plan, result), { plan, workers: 2 })
+
+    expect(text).toContain('GET http://127.0.0.1:8080/x\n')
+    expect(text).toContain('closed model · 20 connections · pipelining 1 · 2 workers · 1,000 requests')
+    expect(text).toMatch(/^Requests\s+1,000 sent, 995 completed, 5 failed$/m)
+    expect(text).toMatch(/^Status codes\s+200: 985, 503: 10$/m)
+    expect(text).toMatch(/^Errors\s+refused: 2, timeout: 3$/m)
+    expect(text).toMatch(/^ {2}p99\s+8\.75 ms$/m)
+    expect(text).toMatch(/^ {2}p99\.9\s+12\.5 ms$/m)
+    expect(text).toMatch(/^ {2}max\s+1\.50 s$/m)
+    expect(text).toMatch(/^Duration\s+1\.23 s$/m)
+    expect(text).toMatch(/^Requests\/s\s+810$/m)
+    expect(text).toMatch(/^Bytes read\s+123\.5 kB$/m)
+    expect(text).not.toContain('Cancelled')
+  })
+
+  it('names the open model and a cancelled run', () => {
+    const open = planOf({ url: 'http://h/', durationMs: 5000, ratePerSecond: 200, concurrency: 4 })
+    const text = summaryText(jsonReport(open, { ...result, outcome: 'cancelled' }), { plan: open, workers: 1 })
+
+    expect(text).toContain('open model at 200 req/s · 4 connections · pipelining 1 · 1 worker · 5.00 s')
+    expect(text).toContain('Cancelled: these are the results until then.')
+  })
+})
+
+describe('progressText', () => {
+  it('shows the share of requests done for -n and of the time for -d', () => {
+    const snapshot = { ...result, done: 250, errorKinds: { reset: 1 }, elapsedMs: 3000 }
+
+    expect(progressText(snapshot, plan, 1234)).toBe(' 25.0%  250 done  1,234 req/s  1 error  3.00 s')
+    const timed = planOf({ url: 'http://h/', durationMs: 4000, concurrency: 1 })
+    expect(progressText(snapshot, timed, 12.34)).toBe(' 75.0%  250 done  12.3 req/s  1 error  3.00 s')
+  })
+})

@@ -20,3 +20,15 @@ export class RunCancelledError extends Error {
     this.name = 'RunCancelledError'
   }
 }
+
+/**
+ * A pipelined request whose connection closed under it. undici would quietly send it again on a new
+ * connection; the server may already have had it, so the engine ends it here, counted once, as reset.
+ */
+export class PipelineResetError extends Error {
+  readonly code = 'STAMPEDE_PIPELINE_RESET'
+  constructor() {
+    super('The connection closed before this pipelined request was answered.')
+    this.name = 'PipelineResetError'
+  }
+}

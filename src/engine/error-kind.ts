@@ -22,6 +22,7 @@ const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
   ECONNREFUSED: 'refused',
 
   ECONNRESET: 'reset',
+  STAMPEDE_PIPELINE_RESET: 'reset',
   EPIPE: 'reset',
   ECONNABORTED: 'reset',
   // undici's "other side closed" and its note that a kept-alive socket went away mid-request.

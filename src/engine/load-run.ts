@@ -39,8 +39,8 @@ export class LoadRun implements SlotHost {
     this.schedule = scheduleFor(plan)
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve))
     const slotCount = Math.min(plan.concurrency * plan.pipelining, plan.totalRequests ?? Infinity)
-    const { clients } = this.connections
-    for (let i = 0; i < slotCount; i++) this.slots.push(new RequestSlot(this, clients[i % clients.length]))
+    const connections = this.connections.all
+    for (let i = 0; i < slotCount; i++) this.slots.push(new RequestSlot(this, connections[i % connections.length]))
   }
 
   /** Starts sending; resolves with the result once every request has ended and the sockets are closed. */

@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici'
-import { RequestDeadlineError } from './abort-reason'
+import { PipelineResetError, RequestDeadlineError } from './abort-reason'
 import { errorKindOf } from './error-kind'
 import type { RunTally } from './run-tally'
+import type { TargetConnection } from './target-connections'
 
 /** What a slot needs from its run. */
 export interface SlotHost {
@@ -33,14 +34,15 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   private inFlight = false
   private statusCode = 0
   private abortRequest: ((reason?: Error) => void) | null = null
+  /** The connection's deadlineCuts when this request was sent. */
+  private deadlineCutsAtSend = 0
   /** An abort asked for before undici handed over the request's abort function (still connecting). */
   private pendingAbort: Error | null = null
   private readonly deadline: NodeJS.Timeout
 
   constructor(
     private readonly host: SlotHost,
-    /** The slot's connection. */
-    private readonly connection: Dispatcher
+    private readonly connection: TargetConnection
   ) {
     this.deadline = setTimeout(() => this.onDeadline(), host.timeoutMs)
   }
@@ -52,8 +54,9 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
     this.statusCode = 0
     this.abortRequest = null
     this.pendingAbort = null
+    this.deadlineCutsAtSend = this.connection.deadlineCuts
     this.deadline.refresh()
-    this.connection.dispatch(this.host.requestOptions, this)
+    this.connection.client.dispatch(this.host.requestOptions, this)
   }
 
   /** No request will follow: the slot lets go of its timer. */
@@ -69,8 +72,12 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   }
 
   onConnect(abort: (reason?: Error) => void): void {
+    // A second call means undici is about to send the request again, after its connection closed
+    // with it already written behind another: counting one request the server saw twice would lie.
+    const resent = this.abortRequest !== null
     this.abortRequest = abort
     if (this.pendingAbort) abort(this.pendingAbort)
+    else if (resent) abort(this.whyConnectionClosed())
   }
 
   onHeaders(statusCode: number): boolean {
@@ -103,6 +110,15 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   private readonly freeSelf = (): void => this.host.slotFree(this)
 
   private onDeadline(): void {
-    if (this.inFlight) this.abort(new RequestDeadlineError(this.host.timeoutMs))
+    if (!this.inFlight) return
+    this.connection.deadlineCuts++
+    this.abort(new RequestDeadlineError(this.host.timeoutMs))
+  }
+
+  /** A pipelined request's connection closed under it: by a deadline on it (a timeout) or not. */
+  private whyConnectionClosed(): Error {
+    return this.connection.deadlineCuts > this.deadlineCutsAtSend
+      ? new RequestDeadlineError(this.host.timeoutMs)
+      : new PipelineResetError()
   }
 }

@@ -6,14 +6,23 @@ import type { RunPlan } from '../shared/run-plan'
  * (./request-slot.ts). Slots dispatch straight to their Client rather than through a Pool, which
  * would route every request a second time to find a free connection the slot already has.
  */
+/** One connection of the run, shared by its slots. */
+export interface TargetConnection {
+  readonly client: Client
+  /**
+   * How many times a slot's deadline cut a request off on this connection. Cutting one closes the
+   * socket, and the requests pipelined behind it go down with it: they count as timed out too.
+   */
+  deadlineCuts: number
+}
+
 export class TargetConnections {
-  readonly clients: Client[] = []
+  readonly all: TargetConnection[] = []
 
   constructor(plan: RunPlan) {
     const origin = new URL(plan.url).origin
     for (let i = 0; i < plan.concurrency; i++) {
-      this.clients.push(
-        new Client(origin, {
+      const client = new Client(origin, {
           pipelining: plan.pipelining,
           connect: { timeout: plan.timeoutMs },
           // The slot's own deadline covers headers and body, from dispatch to the last byte; undici's
@@ -22,18 +31,18 @@ export class TargetConnections {
           headersTimeout: 0,
           bodyTimeout: 0
         })
-      )
+      this.all.push({ client, deadlineCuts: 0 })
     }
   }
 
   /** Waits for what is in flight, then closes every socket. */
   async close(): Promise<void> {
-    await Promise.all(this.clients.map((client) => client.close()))
+    await Promise.all(this.all.map(({ client }) => client.close()))
   }
 
   /** Fails whatever is in flight or queued with `reason`, and closes every socket now. */
   async destroy(reason?: Error): Promise<void> {
-    await Promise.all(this.clients.map((client) => client.destroy(reason ?? null)))
+    await Promise.all(this.all.map(({ client }) => client.destroy(reason ?? null)))
   }
 }
 

@@ -30,9 +30,11 @@ export function mergeResults(runId: number, total: number, parts: readonly RunRe
   for (const part of parts) {
     if (part.histogram) histogram.add(decodeFromCompressedBase64(part.histogram))
   }
+  const merged = mergeSnapshots(runId, total, parts)
   return {
-    ...mergeSnapshots(runId, total, parts),
-    latencyMs: summarizeInMs(histogram),
+    ...merged,
+    // The histogram keeps buckets, not values; each part's exact minimum is better than a bucket's edge.
+    latencyMs: { ...summarizeInMs(histogram), min: merged.latencyMs.min },
     outcome: parts.some((part) => part.outcome === 'cancelled') ? 'cancelled' : 'finished',
     histogram: encodeHistogram(histogram)
   }

@@ -122,3 +122,148 @@ describe('checkRunForm', () => {
     expect(!check.ok && check.errors.totalRequests).toMatch(/^Number of requests must be/)
   })
 })
+
+describe('checkRunPlan: run modes, method, headers and body', () => {
+  const accepted = (input: Record<string, unknown>) => {
+    const check = checkRunPlan({ ...valid, ...input })
+    if (!check.ok) throw new Error(`refused: ${JSON.stringify(check)}`)
+    return check.plan
+  }
+  const refusal = (input: Record<string, unknown>) => checkRunPlan({ ...valid, ...input })
+
+  it.each([
+    ['post', 'POST'],
+    [' patch ', 'PATCH'],
+    ['Delete', 'DELETE'],
+    ['PROPFIND', 'PROPFIND']
+  ])('upper-cases the method %j to %s', (method, expected) => {
+    expect(accepted({ method }).method).toBe(expected)
+  })
+
+  it.each(['GET /x', 'GE T', '', 'GET\r\nX-Evil: 1', 'MÉTHODE', 'get(1)'])('refuses the method %j: not one token', (method) => {
+    expect(refusal({ method })).toEqual({
+      ok: false,
+      errors: { method: 'The method must be one word, such as GET or POST.' }
+    })
+  })
+
+  it.each(['CONNECT', 'connect'])('refuses %s', (method) => {
+    expect(refusal({ method })).toEqual({
+      ok: false,
+      errors: { method: 'CONNECT opens a tunnel; it cannot be load tested here.' }
+    })
+  })
+
+  it.each([
+    ['Connection', 'Stampede keeps connections alive itself; remove the Connection header.'],
+    ['keep-alive', 'Stampede keeps connections alive itself; remove the Keep-Alive header.'],
+    ['Content-Length', 'Stampede sets Content-Length from the body; remove the header.'],
+    ['TRANSFER-ENCODING', 'Stampede frames the body itself; remove the Transfer-Encoding header.'],
+    ['Upgrade', 'Upgrades (WebSocket, h2c) cannot be load tested here; remove the Upgrade header.'],
+    ['expect', 'Expect: 100-continue is not supported; remove the Expect header.']
+  ])('refuses the managed header %s, whatever its case', (name, message) => {
+    expect(refusal({ headers: [['X-Fine', '1'], [name, 'x']] })).toEqual({ ok: false, errors: { headers: message } })
+  })
+
+  it.each(['X Test', 'X-Test:', '', 'Näme', 'a\nb'])('refuses the header name %j', (name) => {
+    expect(refusal({ headers: [[name, 'x']] })).toEqual({
+      ok: false,
+      errors: { headers: `"${name}" is not a header name: use letters, digits and dashes, as in X-Request-Id.` }
+    })
+  })
+
+  it.each(['a\r\nEvil: 1', 'a\nb', 'a\rb', 'a\0b'])('refuses a header value with a line break or NUL: %j', (value) => {
+    expect(refusal({ headers: [['X-Test', value]] })).toEqual({
+      ok: false,
+      errors: { headers: 'The value of X-Test contains a line break.' }
+    })
+  })
+
+  it('refuses headers past their count or length limit', () => {
+    const many = Array.from({ length: PLAN_LIMITS.headers + 1 }, (_, i): [string, string] => [`X-${i}`, 'v'])
+    expect(refusal({ headers: many })).toEqual({ ok: false, errors: { headers: 'At most 100 headers.' } })
+    expect(refusal({ headers: [['X-Long', 'v'.repeat(PLAN_LIMITS.headerLength)]] })).toEqual({
+      ok: false,
+      errors: { headers: 'The header X-Long is longer than 16,384 characters.' }
+    })
+    expect(accepted({ headers: [['X-Long', 'v'.repeat(PLAN_LIMITS.headerLength - 'X-Long'.length)]] }).headers).toHaveLength(1)
+  })
+
+  it('keeps repeated headers, in order, and values as given', () => {
+    const headers = [
+      ['X-Test', 'a'],
+      ['Accept', 'text/plain'],
+      ['X-Test', 'b'],
+      ['x-test', ' c '],
+      ['Authorization', 'Bearer t0k3n=']
+    ]
+    expect(accepted({ headers }).headers).toEqual(headers)
+  })
+
+  it('refuses headers that are not [name, value] pairs of strings', () => {
+    for (const headers of [{ 'X-Test': 'a' }, [['X-Test']], [['X-Test', 1]], [['X-Test', 'a', 'b']]]) {
+      const check = refusal({ headers })
+      expect(check.ok).toBe(false)
+      expect(!check.ok && check.errors.headers).toBeTruthy()
+    }
+  })
+
+  it('takes a body with any method but HEAD', () => {
+    expect(accepted({ method: 'POST', body: 'hello' }).body).toBe('hello')
+    expect(accepted({ method: 'GET', body: '' }).body).toBe('')
+    for (const method of ['HEAD', 'head']) {
+      expect(refusal({ method, body: 'x' })).toEqual({ ok: false, errors: { body: 'A HEAD request cannot have a body.' } })
+    }
+    expect(accepted({ method: 'HEAD' }).body).toBeUndefined()
+  })
+
+  it('limits the body to 10 MB of UTF-8, not 10 M characters', () => {
+    expect(accepted({ body: 'a'.repeat(PLAN_LIMITS.bodyBytes) }).body).toHaveLength(PLAN_LIMITS.bodyBytes)
+    const twoBytesEach = 'é'.repeat(PLAN_LIMITS.bodyBytes / 2 + 1)
+    expect(refusal({ body: twoBytesEach })).toEqual({ ok: false, errors: { body: 'The body can be at most 10 MB.' } })
+  })
+
+  it('asks for a number of requests or a duration when neither is given', () => {
+    const { totalRequests: _omitted, ...noCount } = valid
+    expect(checkRunPlan(noCount)).toEqual({
+      ok: false,
+      errors: { totalRequests: 'Give a number of requests or a duration.' }
+    })
+  })
+
+  it('takes a duration alone, or with a count (whichever comes first)', () => {
+    const { totalRequests: _omitted, ...noCount } = valid
+    const byTime = checkRunPlan({ ...noCount, durationMs: 5000 })
+    expect(byTime).toEqual({ ok: true, plan: { ...noCount, ...defaults, durationMs: 5000 } })
+    expect(byTime.ok && 'totalRequests' in byTime.plan && byTime.plan.totalRequests !== undefined).toBe(false)
+    expect(accepted({ durationMs: 5000 })).toMatchObject({ totalRequests: 100, durationMs: 5000 })
+  })
+
+  it('takes a rate (the open model) and pipelining, up to their limits', () => {
+    expect(accepted({ ratePerSecond: 1, pipelining: 1 })).toMatchObject({ ratePerSecond: 1, pipelining: 1 })
+    const largest = {
+      ratePerSecond: PLAN_LIMITS.ratePerSecond,
+      pipelining: PLAN_LIMITS.pipelining,
+      durationMs: PLAN_LIMITS.durationMs
+    }
+    expect(accepted(largest)).toMatchObject(largest)
+    expect(accepted({}).ratePerSecond).toBeUndefined()
+  })
+
+  it.each([
+    ['pipelining', 0, 'Pipelining must be at least 1.'],
+    ['pipelining', 2.5, 'Pipelining must be a whole number.'],
+    ['pipelining', PLAN_LIMITS.pipelining + 1, 'Pipelining can be at most 1,000.'],
+    ['ratePerSecond', 0, 'Rate must be at least 1.'],
+    ['ratePerSecond', 0.5, 'Rate must be a whole number.'],
+    ['ratePerSecond', PLAN_LIMITS.ratePerSecond + 1, 'Rate can be at most 10,000,000.'],
+    ['ratePerSecond', '100', 'Rate must be a whole number.'],
+    ['durationMs', 0, 'The duration must be at least 1 ms.'],
+    ['durationMs', -1000, 'The duration must be at least 1 ms.'],
+    ['durationMs', 1.5, 'The duration must be a whole number of milliseconds.'],
+    ['durationMs', PLAN_LIMITS.durationMs + 1, 'The duration can be at most 24 hours.'],
+    ['durationMs', Number.NaN, 'The duration must be a number.']
+  ])('refuses %s = %s with that field message', (field, value, message) => {
+    expect(checkRunPlan({ ...valid, [field]: value })).toEqual({ ok: false, errors: { [field]: message } })
+  })
+})

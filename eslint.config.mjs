@@ -1,6 +1,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
 
 // Each folder is a runtime; these rules keep code from importing what its runtime does not have
 // (after VS Code's code-layering rule). See ../shared/STYLE.md.
@@ -44,6 +45,11 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs['recommended-latest'].rules
+  },
+  {
+    // The load benchmark is plain Node ESM, run as it is (no build step).
+    files: ['bench/**/*.mjs'],
+    languageOptions: { globals: globals.node }
   },
   {
     // Tests run under Node and must never load the Electron binary (it is absent here).

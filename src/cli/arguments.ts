@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { PLAN_DEFAULTS, type RunPlan, type RunPlanInput } from '../shared/run-plan'
-import { checkRunPlan, workerCountProblem, type PlanField } from '../shared/validation'
+import { checkRunPlan, parseTypedNumber, workerCountProblem, type PlanField } from '../shared/validation'
 
 /** What the command line asks for. Every problem is found here, before any process starts. */
 export type Command =
@@ -23,7 +23,6 @@ export interface RunCommand {
 export const DEFAULT_DURATION_SECONDS = 10
 /** --demo is a quick look: shorter unless -n or -d says otherwise. */
 export const DEMO_DURATION_SECONDS = 3
-/** Past this many engine processes a machine spends its time switching between them. */
 /** Validated with this, then pointed at the demo target once it listens. */
 const DEMO_URL_STAND_IN = 'http://127.0.0.1/'
 
@@ -97,7 +96,7 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     }
   }
 
-  const workers = values.workers === undefined ? environment.defaultWorkers() : typedWholeNumber(values.workers)
+  const workers = values.workers === undefined ? environment.defaultWorkers() : parseTypedNumber(values.workers)
   const workersProblem = workerCountProblem(workers)
   if (workersProblem) return usageError(`-w: ${workersProblem}`)
 
@@ -107,14 +106,14 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     method: values.method,
     headers,
     body,
-    totalRequests: optional(values.requests, typedWholeNumber),
+    totalRequests: optional(values.requests, parseTypedNumber),
     durationMs: noBound
       ? (demo ? DEMO_DURATION_SECONDS : DEFAULT_DURATION_SECONDS) * 1000
       : optional(values.duration, typedSecondsAsMs),
-    concurrency: values.connections === undefined ? PLAN_DEFAULTS.concurrency : typedWholeNumber(values.connections),
-    pipelining: optional(values.pipelining, typedWholeNumber),
-    ratePerSecond: optional(values.rate, typedWholeNumber),
-    timeoutMs: optional(values.timeout, typedWholeNumber)
+    concurrency: values.connections === undefined ? PLAN_DEFAULTS.concurrency : parseTypedNumber(values.connections),
+    pipelining: optional(values.pipelining, parseTypedNumber),
+    ratePerSecond: optional(values.rate, parseTypedNumber),
+    timeoutMs: optional(values.timeout, parseTypedNumber)
   }
   // Options not given are left out, so the plan holds only what was typed or defaulted.
   for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key]
@@ -134,15 +133,6 @@ function usageError(message: string): Command {
 
 function optional<T>(text: string | undefined, parse: (text: string) => T): T | undefined {
   return text === undefined ? undefined : parse(text)
-}
-
-/**
- * As the app's form reads numbers: an optional minus and digits only, so "-5" is told it must be at
- * least 1 while "1.5", "1e3" and "ten" become NaN and checkRunPlan says they are not whole numbers.
- */
-export function typedWholeNumber(text: string): number {
-  const trimmed = text.trim().replace(/[_,\s]/g, '')
-  return /^-?\d{1,15}$/.test(trimmed) ? Number(trimmed) : Number.NaN
 }
 
 /** Seconds may have decimals ("0.5"); the plan counts whole milliseconds. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { availableParallelism, release, totalmem } from 'node:os'
 import { spawnSync } from 'node:child_process'
+import { CLOCK_TICKS } from './process-tree.mjs'
 
 /** What the figures were measured on, printed with them and kept in the results file. */
 
@@ -21,6 +22,26 @@ export function describeMachine(paths) {
       wrk: firstLine('wrk', ['-v']).replace(/^wrk /, '').replace(/ Copyright.*$/, '')
     }
   }
+}
+
+/**
+ * CPU ticks the whole machine has spent busy (user, nice, system, irq, softirq in /proc/stat). The
+ * interrupt columns count because, without IRQ time accounting, the kernel also charges that time to
+ * whichever process was running, so the sum of process times is comparable with this one.
+ */
+export function machineTaskTicks() {
+  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+  return user + nice + system + irq + softirq
+}
+
+/**
+ * How busy the machine is without the bench, over one second: the figures mean little if something
+ * else is using the cores (a build, another test run).
+ */
+export async function backgroundBusyPercent() {
+  const before = machineTaskTicks()
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  return ((machineTaskTicks() - before) / CLOCK_TICKS / availableParallelism()) * 100
 }
 
 /** @param {string} repo */

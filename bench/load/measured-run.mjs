@@ -37,3 +37,16 @@ export async function runMeasured(command, args, timeoutMs) {
     reapedCpuTicks: reapedChildTicks() - reapedBefore
   }
 }
+
+/**
+ * The JSON object Stampede's CLI printed, or an error in its own words if the run failed.
+ * @param {MeasuredRun} measured
+ * @param {string} label what was run, for the message
+ */
+export function stampedeJson({ finished }, label) {
+  if (finished.timedOut) throw new Error(`${label} ran out of time and was killed`)
+  if (finished.code !== 0) {
+    throw new Error(`${label} exited with ${finished.code ?? finished.signal}: ${finished.stderr.trim().slice(-500)}`)
+  }
+  return JSON.parse(finished.stdout.trim())
+}

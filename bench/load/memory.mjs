@@ -1,7 +1,8 @@
 import { pinned } from './pinning.mjs'
-import { runMeasured } from './measured-run.mjs'
+import { runMeasured, stampedeJson } from './measured-run.mjs'
 import { stampedeCliPath } from './tools.mjs'
 import { ratio } from './stats.mjs'
+import { CLOCK_TICKS } from './process-tree.mjs'
 
 /**
  * Stampede's memory must not grow with the number of requests: a fixed set of workers pulls from a
@@ -25,12 +26,14 @@ export async function measureMemory({ repo, url, cpus, log }) {
     const [command, args] = pinned(cpus, process.execPath, cliArgs)
     // Bounded as if it managed only 5,000 requests a second.
     const measured = await runMeasured(command, args, 60_000 + requests / 5)
-    const { finished } = measured
-    if (finished.timedOut || finished.code !== 0) {
-      throw new Error(`stampede -n ${requests} ${finished.timedOut ? 'timed out' : `exited with ${finished.code ?? finished.signal}`}: ${finished.stderr.trim().slice(-500)}`)
-    }
-    const result = JSON.parse(finished.stdout.trim())
-    const processes = measured.processes.map((p) => ({ pid: p.pid, command: p.command, cpus: p.cpus, peakMb: p.peakKb / 1024 }))
+    const result = stampedeJson(measured, `stampede -n ${requests}`)
+    const processes = measured.processes.map((p) => ({
+      pid: p.pid,
+      command: p.command,
+      cpus: p.cpus,
+      peakMb: p.peakKb / 1024,
+      cpuSeconds: p.cpuTicks / CLOCK_TICKS
+    }))
     runs.push({
       requests,
       completed: result.requests.completed,

@@ -46,9 +46,9 @@ export class ProcessTreeSampler {
       }
       known.peakKb = Math.max(known.peakKb, reading.peakKb)
       known.cpuTicks = Math.max(known.cpuTicks, reading.cpuTicks)
-      // The root is first seen as taskset, which then execs the real command.
-      known.command = reading.command
-      known.cpus = reading.cpus
+      // The root is first seen as taskset, which then execs the real command; a zombie's is empty.
+      if (reading.command) known.command = reading.command
+      if (reading.cpus !== '?') known.cpus = reading.cpus
     }
   }
 

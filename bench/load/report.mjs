@@ -9,7 +9,8 @@ const format = {
   ms: (/** @type {number} */ n) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 3 : 1) : 'n/a'),
   mb: (/** @type {number} */ n) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a'),
   us: (/** @type {number} */ n) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a'),
-  ratio: (/** @type {number} */ n) => (Number.isFinite(n) ? `${n.toFixed(2)}x` : 'n/a')
+  ratio: (/** @type {number} */ n) => (Number.isFinite(n) ? `${n.toFixed(2)}x` : 'n/a'),
+  percent: (/** @type {number} */ n) => (Number.isFinite(n) ? `${Math.round(n)}%` : 'n/a')
 }
 
 /**
@@ -25,7 +26,7 @@ export function table(header, rows) {
 }
 
 /**
- * @param {ReturnType<typeof import('./machine.mjs').describeMachine>} machine
+ * @param {ReturnType<typeof import('./machine.mjs').describeMachine> & { busyBeforePercent: number }} machine
  * @param {{ kind: string, version: string, url: string }} target
  * @param {import('./pinning.mjs').Pinning} pinning
  */
@@ -35,7 +36,7 @@ export function machineText(machine, target, pinning) {
     `Machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGb} GB, Linux ${machine.kernel}`,
     `Node ${machine.node}; stampede ${v.stampede}; autocannon ${v.autocannon}; wrk ${v.wrk}`,
     `Target: ${target.kind} ${target.version} at ${target.url} ("ok\\n", keep-alive)`,
-    `CPU: ${pinning.note}`
+    `CPU: ${pinning.note}; other processes used ${format.percent(machine.busyBeforePercent)} of the machine in the second before the bench`
   ].join('\n')
 }
 
@@ -50,15 +51,18 @@ export function throughputText(throughput, { connections, durationS, rounds }) {
     format.ms(s.p50Ms),
     format.ms(s.p99Ms),
     s.skipped ? '-' : format.count(s.errors),
-    s.skipped ? '-' : `${format.count(s.targetCpuPercent)}%`,
+    s.skipped ? '-' : format.percent(s.generatorCpuPercent),
+    s.skipped ? '-' : format.percent(s.targetCpuPercent),
+    s.skipped ? '-' : format.percent(s.otherCpuPercent),
     s.skipped ? '0' : `${s.runs}/${rounds}`
   ])
   const lines = [
     `Throughput: ${connections} connections, ${durationS} s per run, ${rounds} round(s) round-robin; medians over the rounds`,
-    table(['tool', 'rps', 'p50 ms', 'p99 ms', 'errors', 'target CPU', 'runs'], rows),
+    table(['tool', 'rps', 'p50 ms', 'p99 ms', 'errors', 'tool CPU', 'target CPU', 'other CPU', 'runs'], rows),
     `Stampede/autocannon rps: ${format.ratio(throughput.ratios.stampedeToAutocannon)}    Stampede/wrk rps: ${format.ratio(throughput.ratios.stampedeToWrk)}`,
     'rps = completed responses / measured duration for every tool; autocannon latencies have 1 ms resolution;',
-    'target CPU near 100% means the target, not the tool, set the pace of that run.'
+    'CPU columns: share of one core over the run (medians) for the tool\'s process tree, the target, and every',
+    'other process on the machine; target near 100% means the target set the pace, other above a few % means noise.'
   ]
   for (const s of throughput.summaries) if (s.skipped) lines.push(`${s.tool} skipped: ${s.skipped}`)
   return lines.join('\n')
@@ -71,9 +75,9 @@ export function memoryText(memory) {
     lines.push(
       `-n ${format.count(run.requests)}: ${format.count(run.completed)} completed, ${format.count(run.failed)} failed, ${format.count(run.rps)} rps`
     )
-    const rows = run.processes.map((p) => [String(p.pid), p.command, p.cpus, format.mb(p.peakMb)])
-    rows.push(['', 'sum', '', format.mb(run.sumMb)])
-    lines.push(table(['pid', 'process', 'cpus', 'peak MB'], rows))
+    const rows = run.processes.map((p) => [String(p.pid), p.command, p.cpus, format.mb(p.peakMb), p.cpuSeconds.toFixed(2)])
+    rows.push(['', 'sum', '', format.mb(run.sumMb), run.processes.reduce((sum, p) => sum + p.cpuSeconds, 0).toFixed(2)])
+    lines.push(table(['pid', 'process', 'cpus', 'peak MB', 'CPU s'], rows))
   }
   const [small, large] = memory.runs
   const underCap = large.sumMb < memory.goals.sumMb && small.sumMb < memory.goals.sumMb
@@ -94,7 +98,7 @@ export function scalingText(scaling, pinning) {
     `-w ${run.workers}`,
     format.count(run.rps),
     format.count(run.completed),
-    String(run.processes),
+    String(run.processes.length),
     format.us(run.cpuUsPerRequest),
     format.us(run.reapedCpuUsPerRequest)
   ])
@@ -103,7 +107,10 @@ export function scalingText(scaling, pinning) {
   const verdict =
     Math.abs(cost - 1) <= 0.05
       ? `-w 2 costs the same CPU per request as -w 1 (${change >= 0 ? '+' : ''}${change}%): the workers are independent, so throughput grows with the cores they are given.`
-      : `-w 2 costs ${Math.abs(change)}% ${change > 0 ? 'more' : 'less'} CPU per request than -w 1: the workers are not independent of each other.`
+      : `-w 2 costs ${Math.abs(change)}% ${change > 0 ? 'more' : 'less'} CPU per request than -w 1` +
+        (scaling.runs[1].workers + 1 > scaling.cores
+          ? `; its ${scaling.runs[1].workers} engines and the target share ${scaling.cores} cores, so part of that may be contention.`
+          : '.')
   return [
     `Worker scaling: -c ${scaling.connections} in all, ${scaling.durationS} s each, generator unpinned${pinning.used ? ` (target still on CPU ${pinning.targetCpus})` : ''}`,
     table(['workers', 'rps', 'completed', 'processes', 'CPU us/req (polled)', 'CPU us/req (reaped)'], rows),

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { readOptions, USAGE } from './options.mjs'
 import { planPinning } from './pinning.mjs'
-import { describeMachine } from './machine.mjs'
+import { backgroundBusyPercent, describeMachine } from './machine.mjs'
 import { startTarget } from './targets.mjs'
 import { autocannonPath, loadTools } from './tools.mjs'
 import { measureThroughput } from './throughput.mjs'
@@ -43,55 +43,72 @@ async function main() {
 
   const pinning = planPinning(options.pin)
   const tools = loadTools(repo)
-  const machine = describeMachine({ repo, autocannon: autocannonPath(repo) })
+  const machine = { ...describeMachine({ repo, autocannon: autocannonPath(repo) }), busyBeforePercent: await backgroundBusyPercent() }
   const target = await startTarget({ kind: options.target, cpus: pinning.targetCpus })
+  /** @type {Record<string, unknown>} */
   const results = {
     when: new Date().toISOString(),
-    options: { ...options, sections: options.sections },
+    options,
     machine,
     target: { kind: target.kind, version: target.version, url: target.url },
-    pinning,
-    /** @type {unknown} */ throughput: undefined,
-    /** @type {unknown} */ memory: undefined,
-    /** @type {unknown} */ scaling: undefined
+    pinning
   }
   try {
     console.log(machineText(machine, target, pinning))
+    if (machine.busyBeforePercent > 10) {
+      log(`warning: the machine was ${Math.round(machine.busyBeforePercent)}% busy before the bench; figures will be low and noisy`)
+    }
+    const load = { url: target.url, connections: options.connections, durationS: options.durationS }
+    const cpus = pinning.generatorCpus
     const stampede = tools.find((tool) => tool.name === 'stampede')
     if (options.sections.throughput) {
-      const load = { url: target.url, connections: options.connections, durationS: options.durationS }
-      const throughput = await measureThroughput({ tools, load, rounds: options.rounds, cpus: pinning.generatorCpus, targetPid: target.pid, log })
-      results.throughput = throughput
-      save(results)
-      console.log(`\n${throughputText(throughput, { ...load, rounds: options.rounds })}`)
+      await section('throughput', results, async () => {
+        const throughput = await measureThroughput({ tools, load, rounds: options.rounds, cpus, targetPid: target.pid, log })
+        return [throughput, throughputText(throughput, { ...load, rounds: options.rounds })]
+      })
     }
     if (stampede?.missing && (options.sections.memory || options.sections.scaling)) {
       console.log(`\nMemory and worker scaling skipped: ${stampede.missing}`)
-      return
-    }
-    if (options.sections.memory) {
-      const memory = await measureMemory({ repo, url: target.url, cpus: pinning.generatorCpus, log })
-      results.memory = memory
-      save(results)
-      console.log(`\n${memoryText(memory)}`)
-    }
-    if (options.sections.scaling) {
-      const scaling = await measureWorkerScaling({
-        repo,
-        url: target.url,
-        connections: options.connections,
-        durationS: options.durationS,
-        log
-      })
-      results.scaling = scaling
-      save(results)
-      console.log(`\n${scalingText(scaling, pinning)}`)
+    } else {
+      if (options.sections.memory) {
+        await section('memory', results, async () => {
+          const memory = await measureMemory({ repo, url: target.url, cpus, log })
+          return [memory, memoryText(memory)]
+        })
+      }
+      if (options.sections.scaling) {
+        await section('scaling', results, async () => {
+          const scaling = await measureWorkerScaling({ repo, ...load, log })
+          return [scaling, scalingText(scaling, pinning)]
+        })
+      }
     }
   } finally {
     save(results)
     await target.stop()
   }
   log(`raw results: ${resultsFile}`)
+}
+
+/**
+ * Runs one section, prints its text and keeps its figures; a failed section is reported and the
+ * next one still runs.
+ * @param {'throughput' | 'memory' | 'scaling'} name
+ * @param {Record<string, unknown>} results
+ * @param {() => Promise<[unknown, string]>} measure
+ */
+async function section(name, results, measure) {
+  try {
+    const [figures, text] = await measure()
+    results[name] = figures
+    console.log(`\n${text}`)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    results[name] = { error: message }
+    console.log(`\n${name} failed: ${message}`)
+    process.exitCode = 1
+  }
+  save(results)
 }
 
 /** @param {object} results */

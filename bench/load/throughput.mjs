@@ -1,6 +1,7 @@
 import { runTool } from './tools.mjs'
 import { median, ratio } from './stats.mjs'
-import { CLOCK_TICKS, cpuTicksOf } from './process-tree.mjs'
+import { CLOCK_TICKS, cpuTicksOf, reapedChildTicks } from './process-tree.mjs'
+import { machineTaskTicks } from './machine.mjs'
 
 /**
  * The side-by-side: each round runs every tool once, in the same order (S A W, S A W, ...), so a
@@ -15,6 +16,9 @@ import { CLOCK_TICKS, cpuTicksOf } from './process-tree.mjs'
  * @property {import('./tool-output.mjs').ToolResult} [result]
  * @property {number} [targetCpuPercent] the target's CPU use over the run: near 100 means the target,
  *   not the tool, set the pace
+ * @property {number} [generatorCpuPercent] the tool's whole process tree
+ * @property {number} [otherCpuPercent] every other process on the machine: above a few percent, the
+ *   run shared its cores with something else
  * @property {string} [error]
  */
 
@@ -24,7 +28,9 @@ import { CLOCK_TICKS, cpuTicksOf } from './process-tree.mjs'
  * @property {number} rps
  * @property {number} p50Ms
  * @property {number} p99Ms
+ * @property {number} generatorCpuPercent
  * @property {number} targetCpuPercent
+ * @property {number} otherCpuPercent
  * @property {number} errors  over all its runs
  * @property {number} runs    that succeeded
  * @property {string} [skipped] why it did not run
@@ -50,10 +56,19 @@ export async function measureThroughput({ tools, load, rounds, cpus, targetPid, 
     for (const tool of runnable) {
       log(`round ${round}/${rounds}: ${tool.name} for ${load.durationS} s`)
       try {
-        const targetTicks = cpuTicksOf(targetPid)
+        const before = cpuAccounts(targetPid)
         const result = await runTool(tool, load, cpus)
-        const targetCpuPercent = ((cpuTicksOf(targetPid) - targetTicks) / CLOCK_TICKS / result.durationS) * 100
-        runs.push({ round, tool: tool.name, result, targetCpuPercent })
+        const after = cpuAccounts(targetPid)
+        const percentOf = (/** @type {'target' | 'generator' | 'other'} */ key) =>
+          ((after[key] - before[key]) / CLOCK_TICKS / result.durationS) * 100
+        runs.push({
+          round,
+          tool: tool.name,
+          result,
+          targetCpuPercent: percentOf('target'),
+          generatorCpuPercent: percentOf('generator'),
+          otherCpuPercent: percentOf('other')
+        })
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
         log(`  ${tool.name} failed: ${message}`)
@@ -74,6 +89,17 @@ export async function measureThroughput({ tools, load, rounds, cpus, targetPid, 
 }
 
 /**
+ * CPU ticks so far of the target, of the generators (children this process has reaped) and of
+ * everything else on the machine (this process's own few included).
+ * @param {number} targetPid
+ */
+function cpuAccounts(targetPid) {
+  const target = cpuTicksOf(targetPid)
+  const generator = reapedChildTicks()
+  return { target, generator, other: machineTaskTicks() - target - generator }
+}
+
+/**
  * @param {import('./tools.mjs').Tool} tool
  * @param {RoundRun[]} runs
  * @returns {ToolSummary}
@@ -86,7 +112,9 @@ function summarize(tool, runs) {
     rps: median(results.map((r) => r.rps)),
     p50Ms: median(results.map((r) => r.p50Ms)),
     p99Ms: median(results.map((r) => r.p99Ms)),
+    generatorCpuPercent: median(succeeded.map((run) => run.generatorCpuPercent ?? NaN)),
     targetCpuPercent: median(succeeded.map((run) => run.targetCpuPercent ?? NaN)),
+    otherCpuPercent: median(succeeded.map((run) => run.otherCpuPercent ?? NaN)),
     errors: results.reduce((sum, r) => sum + r.errors, 0),
     runs: results.length,
     ...(tool.missing ? { skipped: tool.missing } : {})

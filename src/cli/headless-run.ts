@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { DemoTarget } from '../main/demo-target'
+import { ENGINE_NODE_FLAGS } from '../main/engine-process'
 import { spawnNodeProcess } from '../main/node-process'
 import { splitPlan } from '../main/plan-shares'
 import { RunController } from '../main/run-controller'
@@ -34,7 +35,7 @@ export async function runHeadless(command: RunCommand): Promise<number> {
   // starting more than it uses would only cost memory.
   const workers = splitPlan(command.plan, command.workers).length
   const controller = new RunController({
-    spawnEngine: () => spawnNodeProcess<ToEngine, FromEngine>(enginePath),
+    spawnEngine: () => spawnNodeProcess<ToEngine, FromEngine>(enginePath, ENGINE_NODE_FLAGS),
     workers,
     progressIntervalMs: PROGRESS_INTERVAL_MS
   })

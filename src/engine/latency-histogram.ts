@@ -1,15 +1,22 @@
-import { build, encodeIntoCompressedBase64, type Histogram, type JsHistogram } from 'hdr-histogram-js'
+// Deep imports on purpose: the package's index also loads its WebAssembly build, about 15 MB of
+// memory in every process that imports it, for a build Stampede never uses.
+import type { JsHistogram } from 'hdr-histogram-js/dist/JsHistogram'
+import Int32Histogram from 'hdr-histogram-js/dist/Int32Histogram'
+import { decompress, doDecode } from 'hdr-histogram-js/dist/JsHistogram.encoding'
 import { EMPTY_LATENCY, type LatencySummary } from '../shared/run-snapshot'
 
 /**
  * Latency lives in an HdrHistogram in microseconds, 3 significant digits: fixed memory whatever the
  * request count, and the encoded form merges exactly across engine processes.
  */
-export type LatencyHistogram = Histogram
+export type LatencyHistogram = JsHistogram
 
 export function createLatencyHistogram(): LatencyHistogram {
-  // The pure JS build: WebAssembly needs an async init and buys nothing at one record per response.
-  return build({ useWebAssembly: false, numberOfSignificantValueDigits: 3, lowestDiscernibleValue: 1 })
+  // The pure JS build (the WebAssembly one needs an async init and buys nothing at one record per
+  // response); it grows its range to whatever latency arrives.
+  const histogram = new Int32Histogram(1, 2, 3)
+  histogram.autoResize = true
+  return histogram
 }
 
 const MICROS_PER_MS = 1000
@@ -23,7 +30,7 @@ const PERCENTILES = [50, 90, 99, 99.9, 100] as const
 export function summarizeInMs(histogram: LatencyHistogram): LatencySummary {
   const total = histogram.totalCount
   if (total === 0) return EMPTY_LATENCY
-  const counts = histogram as unknown as JsHistogram
+  const counts = histogram
   const targets = PERCENTILES.map((percentile) => countAtPercentile(percentile, total))
   const values: number[] = []
   let seen = 0
@@ -51,7 +58,11 @@ function countAtPercentile(percentile: number, total: number): number {
   return Math.max(Math.ceil(exact - ulp), 1)
 }
 
-/** Compressed base64, HdrHistogram's portable encoding; decodeFromCompressedBase64 reads it back. */
+/** Compressed base64, HdrHistogram's portable encoding (V2), as every HdrHistogram library reads it. */
 export function encodeHistogram(histogram: LatencyHistogram): string {
-  return encodeIntoCompressedBase64(histogram)
+  return histogram.encodeIntoCompressedBase64()
+}
+
+export function decodeHistogram(encoded: string): LatencyHistogram {
+  return doDecode(decompress(Buffer.from(encoded, 'base64')))
 }

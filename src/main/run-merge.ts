@@ -1,5 +1,4 @@
-import { decodeFromCompressedBase64 } from 'hdr-histogram-js'
-import { createLatencyHistogram, encodeHistogram, summarizeInMs } from '../engine/latency-histogram'
+import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeInMs } from '../engine/latency-histogram'
 import { EMPTY_LATENCY, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
 
 /**
@@ -28,7 +27,7 @@ export function mergeSnapshots(runId: number, total: number, parts: readonly Run
 export function mergeResults(runId: number, total: number, parts: readonly RunResult[]): RunResult {
   const histogram = createLatencyHistogram()
   for (const part of parts) {
-    if (part.histogram) histogram.add(decodeFromCompressedBase64(part.histogram))
+    if (part.histogram) histogram.add(decodeHistogram(part.histogram))
   }
   const merged = mergeSnapshots(runId, total, parts)
   return {

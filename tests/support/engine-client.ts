@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { ENGINE_NODE_FLAGS } from '../../src/main/engine-process'
 import { spawnNodeProcess } from '../../src/main/node-process'
 import type { ProcessChannel } from '../../src/main/process-channel'
 import type { FromEngine, ToEngine } from '../../src/shared/engine-protocol'
@@ -57,7 +58,7 @@ export class EngineClient {
 
   /** Forks the built engine and waits for its 'ready'. */
   static async fork(): Promise<EngineClient> {
-    const engine = new EngineClient(spawnNodeProcess<ToEngine, FromEngine>(builtEntry('engine')))
+    const engine = new EngineClient(spawnNodeProcess<ToEngine, FromEngine>(builtEntry('engine'), ENGINE_NODE_FLAGS))
     running.add(engine)
     await engine.next('ready')
     return engine

@@ -4,6 +4,7 @@ import { EngineProcess } from './engine-process'
 import { splitPlan } from './plan-shares'
 import type { SpawnProcess } from './process-channel'
 import { mergeResults, mergeSnapshots } from './run-merge'
+import { Listeners } from './listeners'
 
 /** One engine process's part of the run going. */
 interface Part {
@@ -31,8 +32,8 @@ interface GroupRun {
 export class EngineGroup {
   private readonly engines: EngineProcess[] = []
   private run: GroupRun | undefined
-  private readonly messageListeners = new Set<(message: FromEngine) => void>()
-  private readonly exitListeners = new Set<(code: number | null) => void>()
+  private readonly messageListeners = new Listeners<FromEngine>()
+  private readonly exitListeners = new Listeners<number | null>()
 
   constructor(spawn: SpawnProcess<ToEngine, FromEngine>, size: number) {
     for (let index = 0; index < size; index++) {
@@ -48,13 +49,11 @@ export class EngineGroup {
   }
 
   onMessage(listener: (message: FromEngine) => void): () => void {
-    this.messageListeners.add(listener)
-    return () => this.messageListeners.delete(listener)
+    return this.messageListeners.add(listener)
   }
 
   onExit(listener: (code: number | null) => void): () => void {
-    this.exitListeners.add(listener)
-    return () => this.exitListeners.delete(listener)
+    return this.exitListeners.add(listener)
   }
 
   /** Resolves once every engine process is up (spawning those that are not). */
@@ -145,7 +144,7 @@ export class EngineGroup {
         if (other !== index) void engine.stop()
       })
     }
-    for (const listener of this.exitListeners) listener(code)
+    this.exitListeners.emit(code)
   }
 
   private mergedSnapshot(run: GroupRun): RunSnapshot {
@@ -154,6 +153,6 @@ export class EngineGroup {
   }
 
   private emit(message: FromEngine): void {
-    for (const listener of this.messageListeners) listener(message)
+    this.messageListeners.emit(message)
   }
 }

@@ -1,6 +1,7 @@
 import type { FromEngine, ToEngine } from '../shared/engine-protocol'
 import type { SpawnProcess } from './process-channel'
 import { SpawnedProcess } from './spawned-process'
+import { Listeners } from './listeners'
 
 const READY_TIMEOUT_MS = 15_000
 
@@ -24,8 +25,8 @@ export class EngineProcess {
   private readiness: Promise<void> | undefined
   /** Processes main ended itself (a dispose, a start that timed out): their exit is not news. */
   private readonly stoppedOnPurpose = new WeakSet<Engine>()
-  private readonly messageListeners = new Set<(message: FromEngine) => void>()
-  private readonly exitListeners = new Set<(code: number | null) => void>()
+  private readonly messageListeners = new Listeners<FromEngine>()
+  private readonly exitListeners = new Listeners<number | null>()
   private disposed = false
 
   constructor(
@@ -38,14 +39,12 @@ export class EngineProcess {
   }
 
   onMessage(listener: (message: FromEngine) => void): () => void {
-    this.messageListeners.add(listener)
-    return () => this.messageListeners.delete(listener)
+    return this.messageListeners.add(listener)
   }
 
   /** Hears an unexpected exit of the live process, with its exit code (null when killed by a signal). */
   onExit(listener: (code: number | null) => void): () => void {
-    this.exitListeners.add(listener)
-    return () => this.exitListeners.delete(listener)
+    return this.exitListeners.add(listener)
   }
 
   /** Resolves once a live engine has said 'ready', spawning one when there is none. */
@@ -57,12 +56,12 @@ export class EngineProcess {
     this.readiness = this.waitForReady(engine)
     engine.channel.onMessage((message) => {
       if (engine !== this.engine || message.type === 'ready') return
-      for (const listener of this.messageListeners) listener(message)
+      this.messageListeners.emit(message)
     })
     void engine.exited.then((code) => {
       if (engine === this.engine) this.engine = undefined
       if (this.stoppedOnPurpose.has(engine)) return
-      for (const listener of this.exitListeners) listener(code)
+      this.exitListeners.emit(code)
     })
     return this.readiness
   }

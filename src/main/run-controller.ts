@@ -5,6 +5,7 @@ import { emptySnapshot, type RunResult, type RunSnapshot } from '../shared/run-s
 import { EngineGroup } from './engine-group'
 import type { SpawnProcess } from './process-channel'
 import { ProgressThrottle } from './progress-throttle'
+import { Listeners } from './listeners'
 
 /** Main forwards at most 20 snapshots a second: enough for a smooth bar, cheap for the renderer. */
 export const DEFAULT_PROGRESS_INTERVAL_MS = 50
@@ -34,8 +35,8 @@ interface ActiveRun {
 export class RunController {
   private readonly engine: EngineGroup
   private readonly throttle: ProgressThrottle<RunSnapshot>
-  private readonly progressListeners = new Set<(snapshot: RunSnapshot) => void>()
-  private readonly doneListeners = new Set<(result: RunResult) => void>()
+  private readonly progressListeners = new Listeners<RunSnapshot>()
+  private readonly doneListeners = new Listeners<RunResult>()
   private run: ActiveRun | undefined
   private lastRunId = 0
   private disposed = false
@@ -43,20 +44,18 @@ export class RunController {
   constructor({ spawnEngine, workers = 1, progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS }: RunControllerOptions) {
     this.engine = new EngineGroup(spawnEngine, workers)
     this.throttle = new ProgressThrottle(progressIntervalMs, (snapshot) => {
-      for (const listener of this.progressListeners) listener(snapshot)
+      this.progressListeners.emit(snapshot)
     })
     this.engine.onMessage((message) => this.handleMessage(message))
     this.engine.onExit((code) => this.handleExit(code))
   }
 
   onProgress(listener: (snapshot: RunSnapshot) => void): Unsubscribe {
-    this.progressListeners.add(listener)
-    return () => this.progressListeners.delete(listener)
+    return this.progressListeners.add(listener)
   }
 
   onDone(listener: (result: RunResult) => void): Unsubscribe {
-    this.doneListeners.add(listener)
-    return () => this.doneListeners.delete(listener)
+    return this.doneListeners.add(listener)
   }
 
   /** The plan must already be valid (see checkRunPlan); the reply comes once the engine took it. */
@@ -160,7 +159,7 @@ export class RunController {
     await this.throttle.flush()
     if (this.run !== run) return
     this.run = undefined
-    for (const listener of this.doneListeners) listener(result)
+    this.doneListeners.emit(result)
   }
 }
 

@@ -1,0 +1,19 @@
+/** The listeners of one kind of event: add() returns the way to remove one, emit() calls each in order. */
+export class Listeners<T> {
+  private readonly listeners = new Set<(value: T) => void>()
+
+  add(listener: (value: T) => void): () => void {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  emit(value: T): void {
+    for (const listener of this.listeners) listener(value)
+  }
+
+  clear(): void {
+    this.listeners.clear()
+  }
+}

@@ -29,10 +29,14 @@ export function summaryText(report: JsonReport, { plan, workers }: RunSetup): st
     row('Requests', `${formatCount(sent)} sent, ${formatCount(completed)} completed, ${formatCount(failed)} failed`),
     row('Status codes', counts(report.statusCodes, (a, b) => Number(a) - Number(b))),
     row('Errors', counts(report.errors, (a, b) => kindOrder(a) - kindOrder(b))),
-    '',
-    'Latency'
+    ''
   )
-  for (const [label, key] of LATENCY_ROWS) lines.push(`  ${label.padEnd(7)}${formatLatency(report.latencyMs[key]).padStart(10)}`)
+  // Zeros would read as a very fast server: with no response there is no latency to show.
+  if (completed === 0) lines.push(row('Latency', 'none: no response arrived'))
+  else {
+    lines.push('Latency')
+    for (const [label, key] of LATENCY_ROWS) lines.push(`  ${label.padEnd(7)}${formatLatency(report.latencyMs[key]).padStart(10)}`)
+  }
   lines.push(
     '',
     row('Duration', formatDuration(report.durationMs)),

@@ -24,4 +24,8 @@ export class ClosedSchedule implements RequestSchedule {
     this.stopped = true
     return []
   }
+
+  end(): RequestSlot[] {
+    return this.stop()
+  }
 }

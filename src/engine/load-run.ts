@@ -50,7 +50,7 @@ export class LoadRun implements SlotHost {
     this.activeSlots = this.slots.length
     if (this.plan.durationMs !== undefined) {
       // Requests in flight at the end still finish: the run accounts for every request it sent.
-      this.durationTimer = setTimeout(() => this.endSlots(this.schedule.stop()), this.plan.durationMs)
+      this.endAfter(this.plan.durationMs)
     }
     for (const slot of this.slots) this.slotFree(slot)
     return this.ended
@@ -79,6 +79,15 @@ export class LoadRun implements SlotHost {
 
   slotFree(slot: RequestSlot): void {
     if (!this.schedule.assign(slot)) this.endSlots([slot])
+  }
+
+  /** Node's timers run on the event loop's millisecond clock and may fire a little early: check. */
+  private endAfter(delayMs: number): void {
+    this.durationTimer = setTimeout(() => {
+      const left = (this.plan.durationMs ?? 0) - (performance.now() - this.startedAt)
+      if (left > 0) this.endAfter(left)
+      else this.endSlots(this.schedule.end())
+    }, delayMs)
   }
 
   private endSlots(slots: RequestSlot[]): void {

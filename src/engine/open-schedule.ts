@@ -52,11 +52,18 @@ export class OpenSchedule implements RequestSchedule {
     return this.parked.splice(0)
   }
 
+  end(): RequestSlot[] {
+    // The pacer may not have woken yet for requests due just before the end: they still go.
+    this.sendDue()
+    return this.stop()
+  }
+
   private wakeAt(dueAt: number): void {
     this.wakeTimer = setTimeout(() => this.sendDue(), Math.max(0, dueAt - performance.now()))
   }
 
   private sendDue(): void {
+    clearTimeout(this.wakeTimer)
     this.wakeTimer = undefined
     const now = performance.now()
     let sent = 0

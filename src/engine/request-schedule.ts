@@ -13,6 +13,11 @@ export interface RequestSchedule {
    * due. False when no request is left to start: the slot is done.
    */
   assign(slot: RequestSlot): boolean
-  /** No request starts after this. Returns the slots it had parked, now done. */
+  /** No request starts after this (a cancel). Returns the slots it had parked, now done. */
   stop(): RequestSlot[]
+  /**
+   * The run's duration is up: requests already due start, then none. Returns the slots it had
+   * parked, now done.
+   */
+  end(): RequestSlot[]
 }

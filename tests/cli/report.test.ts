@@ -45,6 +45,19 @@ describe('jsonReport', () => {
 })
 
 describe('summaryText', () => {
+  it('shows no latency figures when no response arrived, rather than zeros', () => {
+    const refused: RunResult = {
+      ...result,
+      statusCodes: {},
+      errorKinds: { refused: 1000 },
+      latencyMs: { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 }
+    }
+    const text = summaryText(jsonReport(plan, refused), { plan, workers: 1 })
+
+    expect(text).toMatch(/^Latency\s+none: no response arrived$/m)
+    expect(text).not.toMatch(/p99/)
+  })
+
   it('reads as the run went', () => {
     const text = summaryText(jsonReport(plan, result), { plan, workers: 2 })
 

@@ -31,8 +31,7 @@ export async function runHeadless(command: RunCommand): Promise<number> {
     if (!existsSync(path)) return fail(`${path} is missing: run \`npm run build\` first.`)
   }
 
-  // splitPlan never gives a process less than one connection, request or request a second:
-  // starting more than it uses would only cost memory.
+  // The summary names the engine processes the run really uses (the group starts no more).
   const workers = splitPlan(command.plan, command.workers).length
   const controller = new RunController({
     spawnEngine: () => spawnNodeProcess<ToEngine, FromEngine>(enginePath, ENGINE_NODE_FLAGS),

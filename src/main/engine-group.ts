@@ -1,4 +1,5 @@
 import type { FromEngine, ToEngine } from '../shared/engine-protocol'
+import type { RunPlan } from '../shared/run-plan'
 import type { RunResult, RunSnapshot } from '../shared/run-snapshot'
 import { EngineProcess } from './engine-process'
 import { splitPlan } from './plan-shares'
@@ -56,9 +57,13 @@ export class EngineGroup {
     return this.exitListeners.add(listener)
   }
 
-  /** Resolves once every engine process is up (spawning those that are not). */
-  async ready(): Promise<void> {
-    await Promise.all(this.engines.map((engine) => engine.ready()))
+  /**
+   * Resolves once the engine processes `plan` will be split between are up, spawning those that are
+   * not: a run with fewer connections than workers leaves the rest unspawned.
+   */
+  async ready(plan: RunPlan): Promise<void> {
+    const needed = splitPlan(plan, this.engines.length).length
+    await Promise.all(this.engines.slice(0, needed).map((engine) => engine.ready()))
   }
 
   /** Call after ready(). */

@@ -72,7 +72,7 @@ export class RunController {
     }
     this.run = run
     try {
-      await this.engine.ready()
+      await this.engine.ready(plan)
     } catch (error) {
       if (this.run === run) this.run = undefined
       settleCancel(run, { cancelled: false, done: 0 })

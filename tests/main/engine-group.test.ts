@@ -119,6 +119,17 @@ const mixedResponder: Responder = (req, res, index) => {
 }
 
 describe('a run split between two engine processes', () => {
+  it('starts only the engine processes a run can use: one connection, one engine', async () => {
+    setUp()
+    const target = await server()
+    const runId = runIdOf(await controller.start(plan(target, { totalRequests: 50, concurrency: 1 })))
+    const merged = await recorder.done(runId)
+
+    expect(records).toHaveLength(1)
+    expect(merged).toMatchObject({ outcome: 'finished', done: 50 })
+    expect(target.received).toBe(50)
+  })
+
   it('merges to the exact sum of its parts, and to what the server received', async () => {
     setUp()
     const target = await server(mixedResponder)

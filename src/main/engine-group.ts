@@ -20,8 +20,6 @@ interface GroupRun {
   total: number
   parts: Part[]
   cancelAcked: boolean
-  /** A part refused the run: the rest are cancelled and their messages no longer reported. */
-  rejected: boolean
 }
 
 /**
@@ -87,15 +85,14 @@ export class EngineGroup {
       runId,
       total: plan.totalRequests ?? 0,
       parts: shares.map(() => ({ latest: undefined, acked: undefined, result: undefined })),
-      cancelAcked: false,
-      rejected: false
+      cancelAcked: false
     }
     shares.forEach((share, index) => this.engines[index].post({ type: 'start', runId, plan: share }))
   }
 
   private handleMessage(index: number, message: FromEngine): void {
     const run = this.run
-    if (message.type === 'ready' || !run || run.rejected) return
+    if (message.type === 'ready' || !run) return
     const part = run.parts[index]
     if (!part) return
     switch (message.type) {
@@ -120,7 +117,7 @@ export class EngineGroup {
         return
       case 'rejected':
         if (message.runId !== run.runId) return
-        run.rejected = true
+        // The run is over for the controller: the other parts are cancelled, their messages unheard.
         this.run = undefined
         this.emit(message)
         run.parts.forEach((other, otherIndex) => {

@@ -1,5 +1,5 @@
 import type { RunPlan } from '../shared/run-plan'
-import type { ErrorKind, LatencySummary, RunResult } from '../shared/run-snapshot'
+import { countEnded, type ErrorKind, type LatencySummary, type RunResult } from '../shared/run-snapshot'
 
 /** What `--json` prints: one object, the same fields whatever happened, so scripts can rely on it. */
 export interface JsonReport {
@@ -23,8 +23,7 @@ export interface JsonReport {
 }
 
 export function jsonReport(plan: RunPlan, result: RunResult): JsonReport {
-  const completed = sum(Object.values(result.statusCodes))
-  const failed = sum(Object.values(result.errorKinds))
+  const { completed, failed } = countEnded(result)
   return {
     url: plan.url,
     method: plan.method,
@@ -37,10 +36,6 @@ export function jsonReport(plan: RunPlan, result: RunResult): JsonReport {
     bytesRead: result.bytesRead,
     cancelled: result.outcome === 'cancelled'
   }
-}
-
-function sum(values: Array<number | undefined>): number {
-  return values.reduce<number>((total, value) => total + (value ?? 0), 0)
 }
 
 /** Microseconds are the histogram's own resolution: more digits would be noise. */

@@ -1,5 +1,5 @@
 import type { RunPlan } from '../shared/run-plan'
-import type { RunSnapshot } from '../shared/run-snapshot'
+import { countEnded, type RunSnapshot } from '../shared/run-snapshot'
 import { formatCount, formatDuration, formatPercent, formatRate } from '../shared/format'
 
 /** "Current" req/s is measured over about this much of the most recent run time. */
@@ -42,7 +42,7 @@ export class ProgressLine {
 }
 
 export function progressText(snapshot: RunSnapshot, plan: RunPlan, requestsPerSecond: number): string {
-  const errors = Object.values(snapshot.errorKinds).reduce<number>((total, count) => total + (count ?? 0), 0)
+  const errors = countEnded(snapshot).failed
   return [
     formatPercent(progressFraction(snapshot, plan), 1).padStart(6),
     `${formatCount(snapshot.done)} done`,

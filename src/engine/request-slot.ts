@@ -22,7 +22,7 @@ export interface SlotHost {
  * It implements undici's original handler methods (onConnect, onHeaders, ...) rather than the newer
  * onRequestStart family on purpose: for those, undici wraps every request in two adapter objects and
  * parses the response headers into an object, work a load generator that never reads headers does
- * not need (about a tenth of the per-request cost, measured in docs/benchmarks.md).
+ * not need (see "what was trimmed" in docs/benchmarks.md).
  *
  * The deadline is one timer per slot, created once and re-armed with refresh() at each dispatch.
  * When it fires, either the request it was armed for is still in flight, past timeoutMs, or the

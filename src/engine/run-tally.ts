@@ -18,7 +18,7 @@ export class RunTally {
   private readonly errorCounts = new Float64Array(ERROR_KINDS.length)
   private readonly latency = createLatencyHistogram()
 
-  /** A full response: its status and the time from dispatch to its last body byte. */
+  /** A full response: its status and the time from when it was due (./request-slot.ts) to its last byte. */
   recordResponse(statusCode: number, latencyMicros: number): void {
     this.done++
     if (statusCode >= 0 && statusCode < STATUS_CODE_LIMIT) this.statusCounts[statusCode]++

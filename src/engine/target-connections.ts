@@ -1,11 +1,6 @@
 import { Client, type Dispatcher } from 'undici'
 import type { RunPlan } from '../shared/run-plan'
 
-/**
- * The run's connections: one keep-alive undici Client per connection, each owned by its own slots
- * (./request-slot.ts). Slots dispatch straight to their Client rather than through a Pool, which
- * would route every request a second time to find a free connection the slot already has.
- */
 /** One connection of the run, shared by its slots. */
 export interface TargetConnection {
   readonly client: Client
@@ -16,6 +11,11 @@ export interface TargetConnection {
   deadlineCuts: number
 }
 
+/**
+ * The run's connections: one keep-alive undici Client per connection, each owned by its own slots
+ * (./request-slot.ts). Slots dispatch straight to their Client rather than through a Pool, which
+ * would route every request a second time to find a free connection the slot already has.
+ */
 export class TargetConnections {
   readonly all: TargetConnection[] = []
 
@@ -23,14 +23,14 @@ export class TargetConnections {
     const origin = new URL(plan.url).origin
     for (let i = 0; i < plan.concurrency; i++) {
       const client = new Client(origin, {
-          pipelining: plan.pipelining,
-          connect: { timeout: plan.timeoutMs },
-          // The slot's own deadline covers headers and body, from dispatch to the last byte; undici's
-          // two timers would be a second clock with different rules (its body timeout is idle time
-          // between chunks), so they are off.
-          headersTimeout: 0,
-          bodyTimeout: 0
-        })
+        pipelining: plan.pipelining,
+        connect: { timeout: plan.timeoutMs },
+        // The slot's own deadline covers headers and body, from dispatch to the last byte; undici's
+        // two timers would be a second clock with different rules (its body timeout is idle time
+        // between chunks), so they are off.
+        headersTimeout: 0,
+        bodyTimeout: 0
+      })
       this.all.push({ client, deadlineCuts: 0 })
     }
   }

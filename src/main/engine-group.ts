@@ -43,10 +43,6 @@ export class EngineGroup {
     }
   }
 
-  get size(): number {
-    return this.engines.length
-  }
-
   onMessage(listener: (message: FromEngine) => void): () => void {
     return this.messageListeners.add(listener)
   }

@@ -72,6 +72,15 @@ export function emptySnapshot(runId: number, total: number): RunSnapshot {
   }
 }
 
+/** Ended requests by how they ended: a full response (any status), or none (any error kind). */
+export function countEnded(snapshot: Pick<RunSnapshot, 'statusCodes' | 'errorKinds'>): { completed: number; failed: number } {
+  let completed = 0
+  for (const count of Object.values(snapshot.statusCodes)) completed += count
+  let failed = 0
+  for (const count of Object.values(snapshot.errorKinds)) failed += count ?? 0
+  return { completed, failed }
+}
+
 /**
  * How a run's ended requests split for the user: 1xx-3xx responses succeeded; 4xx, 5xx and every
  * error kind failed, except requests the user's own Cancel aborted, which are neither.

@@ -142,10 +142,7 @@ export interface RunForm {
   concurrency: string
 }
 
-/**
- * Turns typed text into a plan. Only an optional minus and digits are read as a number ("-5" is told
- * it must be at least 1); "1.5", "1e3", "ten" and "" are not whole numbers at all.
- */
+/** Turns typed text into a plan; numbers are read by parseTypedNumber. */
 export function checkRunForm(form: RunForm): PlanCheck {
   return checkRunPlan({
     url: form.url,

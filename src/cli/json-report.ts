@@ -1,18 +1,29 @@
 import type { RunPlan } from '../shared/run-plan'
-import { countEnded, type ErrorKind, type LatencySummary, type RunResult } from '../shared/run-snapshot'
+import { classifyOutcomes, errorRate } from '../shared/request-outcomes'
+import { type ErrorKind, type LatencySummary, type RunResult } from '../shared/run-snapshot'
 
 /** What `--json` prints: one object, the same fields whatever happened, so scripts can rely on it. */
 export interface JsonReport {
   url: string
   method: string
+  /** The classes of src/shared/request-outcomes.ts: sent = completed + failed + aborted. */
   requests: {
-    /** completed + failed: every request that started has ended one way or the other. */
     sent: number
-    /** A full response arrived, whatever its status. */
+    /** A full response arrived, whatever its status: responses.ok + responses.clientOrServerError. */
     completed: number
-    /** Ended without a full response (see `errors`). */
+    /** Ended without a response, for a reason of the target's or the network's (see `errors`). */
     failed: number
+    /** Cut short by the user's own cancel (errors.cancelled). */
+    aborted: number
   }
+  responses: {
+    /** 1xx-3xx. */
+    ok: number
+    /** 4xx-5xx. */
+    clientOrServerError: number
+  }
+  /** (responses.clientOrServerError + requests.failed) / (requests.sent - requests.aborted). */
+  errorRate: number
   statusCodes: Record<string, number>
   errors: Partial<Record<ErrorKind, number>>
   latencyMs: LatencySummary
@@ -23,11 +34,14 @@ export interface JsonReport {
 }
 
 export function jsonReport(plan: RunPlan, result: RunResult): JsonReport {
-  const { completed, failed } = countEnded(result)
+  const outcomes = classifyOutcomes(result)
+  const { sent, completed, failed, aborted, ok, clientOrServerError } = outcomes
   return {
     url: plan.url,
     method: plan.method,
-    requests: { sent: completed + failed, completed, failed },
+    requests: { sent, completed, failed, aborted },
+    responses: { ok, clientOrServerError },
+    errorRate: round(errorRate(outcomes), 6),
     statusCodes: { ...result.statusCodes },
     errors: { ...result.errorKinds },
     latencyMs: roundEach(result.latencyMs, 3),

@@ -1,5 +1,6 @@
 import type { RunPlan } from '../shared/run-plan'
-import { countEnded, type RunSnapshot } from '../shared/run-snapshot'
+import { classifyOutcomes } from '../shared/request-outcomes'
+import type { RunSnapshot } from '../shared/run-snapshot'
 import { formatCount, formatDuration, formatPercent, formatRate } from '../shared/format'
 
 /** "Current" req/s is measured over about this much of the most recent run time. */
@@ -42,12 +43,13 @@ export class ProgressLine {
 }
 
 export function progressText(snapshot: RunSnapshot, plan: RunPlan, requestsPerSecond: number): string {
-  const errors = countEnded(snapshot).failed
+  const { clientOrServerError, failed } = classifyOutcomes(snapshot)
   return [
     formatPercent(progressFraction(snapshot, plan), 1).padStart(6),
     `${formatCount(snapshot.done)} done`,
     `${formatRate(requestsPerSecond)} req/s`,
-    `${formatCount(errors)} error${errors === 1 ? '' : 's'}`,
+    `${formatCount(clientOrServerError)} 4xx–5xx`,
+    `${formatCount(failed)} failed`,
     formatDuration(snapshot.elapsedMs)
   ].join('  ')
 }

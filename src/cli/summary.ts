@@ -1,6 +1,6 @@
 import type { RunPlan } from '../shared/run-plan'
 import { ERROR_KINDS, type ErrorKind } from '../shared/run-snapshot'
-import { formatBytes, formatCount, formatDuration, formatLatency, formatRate } from '../shared/format'
+import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../shared/format'
 import type { JsonReport } from './json-report'
 
 /** How the run was set up, as the summary's second line tells it. */
@@ -24,9 +24,13 @@ const LATENCY_ROWS: Array<[label: string, key: keyof JsonReport['latencyMs']]> =
 export function summaryText(report: JsonReport, { plan, workers }: RunSetup): string {
   const lines = [`${report.method} ${report.url}`, `  ${setupLine(plan, workers)}`, '']
   if (report.cancelled) lines.push('Cancelled: these are the results until then.', '')
-  const { sent, completed, failed } = report.requests
+  const { sent, completed, failed, aborted } = report.requests
+  const { ok, clientOrServerError } = report.responses
+  const abortedPart = aborted > 0 ? `, ${formatCount(aborted)} aborted` : ''
   lines.push(
-    row('Requests', `${formatCount(sent)} sent, ${formatCount(completed)} completed, ${formatCount(failed)} failed`),
+    row('Requests', `${formatCount(sent)} sent, ${formatCount(completed)} completed, ${formatCount(failed)} failed${abortedPart}`),
+    row('Responses', `${formatCount(ok)} 2xx–3xx, ${formatCount(clientOrServerError)} 4xx–5xx`),
+    row('Error rate', formatErrorRate(report.errorRate)),
     row('Status codes', counts(report.statusCodes, (a, b) => Number(a) - Number(b))),
     row('Errors', counts(report.errors, (a, b) => kindOrder(a) - kindOrder(b))),
     ''

@@ -1,5 +1,6 @@
 import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeInMs } from '../engine/latency-histogram'
-import { countEnded, EMPTY_LATENCY, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
+import { classifyOutcomes } from '../shared/request-outcomes'
+import { EMPTY_LATENCY, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
 
 /**
  * One run's view across its engine processes. Counts add up exactly. The final result merges the
@@ -41,7 +42,7 @@ export function mergeResults(runId: number, total: number, parts: readonly RunRe
 
 function weightedLatency(parts: readonly RunSnapshot[]): LatencySummary {
   const weighted = parts
-    .map((part) => ({ latency: part.latencyMs, weight: countEnded(part).completed }))
+    .map((part) => ({ latency: part.latencyMs, weight: classifyOutcomes(part).completed }))
     .filter((part) => part.weight > 0)
   const totalWeight = sum(weighted.map((part) => part.weight))
   if (totalWeight === 0) return EMPTY_LATENCY

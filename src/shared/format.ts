@@ -23,6 +23,13 @@ export function formatPercent(part: number, whole: number): string {
   return `${oneDecimal.format(flooredPercent(part, whole))}%`
 }
 
+/** An error rate (a fraction, see src/shared/request-outcomes.ts): "0.25%", "12.5%", "0%". */
+export function formatErrorRate(fraction: number): string {
+  const percent = fraction * 100
+  if (percent === 0) return '0%'
+  return `${percent < 1 ? twoDecimals.format(percent) : oneDecimal.format(percent)}%`
+}
+
 /** Requests per second: whole numbers once they are large enough for decimals to be noise. */
 export function formatRate(perSecond: number): string {
   return perSecond < 100 ? oneDecimal.format(perSecond) : wholeNumber.format(perSecond)

@@ -71,25 +71,3 @@ export function emptySnapshot(runId: number, total: number): RunSnapshot {
     bytesRead: 0
   }
 }
-
-/** Ended requests by how they ended: a full response (any status), or none (any error kind). */
-export function countEnded(snapshot: Pick<RunSnapshot, 'statusCodes' | 'errorKinds'>): { completed: number; failed: number } {
-  let completed = 0
-  for (const count of Object.values(snapshot.statusCodes)) completed += count
-  let failed = 0
-  for (const count of Object.values(snapshot.errorKinds)) failed += count ?? 0
-  return { completed, failed }
-}
-
-/**
- * How a run's ended requests split for the user: 1xx-3xx responses succeeded; 4xx, 5xx and every
- * error kind failed, except requests the user's own Cancel aborted, which are neither.
- */
-export function countOutcomes(snapshot: RunSnapshot): { succeeded: number; failed: number; aborted: number } {
-  let succeeded = 0
-  for (const [code, count] of Object.entries(snapshot.statusCodes)) {
-    if (Number(code) < 400) succeeded += count
-  }
-  const aborted = snapshot.errorKinds.cancelled ?? 0
-  return { succeeded, failed: snapshot.done - succeeded - aborted, aborted }
-}

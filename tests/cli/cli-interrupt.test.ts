@@ -29,9 +29,11 @@ describe('Ctrl-C (SIGINT)', () => {
     expect(report.cancelled).toBe(true)
     expect(report.requests.completed).toBe(answered)
     expect(report.statusCodes).toEqual({ '200': answered })
-    expect(report.requests.sent).toBe(report.requests.completed + report.requests.failed)
-    // The held requests were aborted by the cancel: ended, not lost.
+    expect(report.requests.sent).toBe(report.requests.completed + report.requests.failed + report.requests.aborted)
+    // The held requests were aborted by the cancel: ended, not lost, and not the target's failures.
     expect(report.errors).toEqual({ cancelled: connections })
+    expect(report.requests.aborted).toBe(connections)
+    expect(report.requests.failed).toBe(0)
     expect(report.requests.sent).toBe(server.received)
     expect(server.received).toBe(answered + connections)
   })

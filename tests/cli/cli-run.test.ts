@@ -45,7 +45,9 @@ describe('stampede -n (count mode)', () => {
 
     expect(code).toBe(0)
     expect(server.received).toBe(2000)
-    expect(report.requests).toEqual({ sent: 2000, completed: 2000, failed: 0 })
+    expect(report.requests).toEqual({ sent: 2000, completed: 2000, failed: 0, aborted: 0 })
+    expect(report.responses).toEqual({ ok: 2000, clientOrServerError: 0 })
+    expect(report.errorRate).toBe(0)
     expect(report.statusCodes).toEqual({ '200': 2000 })
     expect(report.errors).toEqual({})
     expect(report.cancelled).toBe(false)
@@ -61,11 +63,25 @@ describe('stampede -n (count mode)', () => {
     const { report } = await runJson([server.url, '-n', '50', '-c', '5', '-m', 'get'])
 
     expect(Object.keys(report).sort()).toEqual(
-      ['bytesRead', 'cancelled', 'durationMs', 'errors', 'latencyMs', 'method', 'requests', 'rps', 'statusCodes', 'url'].sort()
+      [
+        'bytesRead',
+        'cancelled',
+        'durationMs',
+        'errorRate',
+        'errors',
+        'latencyMs',
+        'method',
+        'requests',
+        'responses',
+        'rps',
+        'statusCodes',
+        'url'
+      ].sort()
     )
     expect(report.url).toBe(server.url)
     expect(report.method).toBe('GET')
-    expect(Object.keys(report.requests).sort()).toEqual(['completed', 'failed', 'sent'])
+    expect(Object.keys(report.requests).sort()).toEqual(['aborted', 'completed', 'failed', 'sent'])
+    expect(Object.keys(report.responses).sort()).toEqual(['clientOrServerError', 'ok'])
     for (const value of Object.values(report.requests)) expect(Number.isInteger(value)).toBe(true)
     expect(Object.keys(report.latencyMs).sort()).toEqual(['max', 'mean', 'min', 'p50', 'p90', 'p99', 'p999'].sort())
     for (const value of Object.values(report.latencyMs)) expect(typeof value).toBe('number')

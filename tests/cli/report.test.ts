@@ -27,7 +27,9 @@ describe('jsonReport', () => {
     expect(jsonReport(plan, result)).toEqual({
       url: 'http://127.0.0.1:8080/x',
       method: 'GET',
-      requests: { sent: 1000, completed: 995, failed: 5 },
+      requests: { sent: 1000, completed: 995, failed: 5, aborted: 0 },
+      responses: { ok: 985, clientOrServerError: 10 },
+      errorRate: 0.015,
       statusCodes: { '200': 985, '503': 10 },
       errors: { timeout: 3, refused: 2 },
       latencyMs: { min: 0.123, mean: 2.346, p50: 2.1, p90: 3.2, p99: 8.75, p999: 12.5, max: 1500 },
@@ -64,6 +66,8 @@ describe('summaryText', () => {
     expect(text).toContain('GET http://127.0.0.1:8080/x\n')
     expect(text).toContain('closed model · 20 connections · pipelining 1 · 2 workers · 1,000 requests')
     expect(text).toMatch(/^Requests\s+1,000 sent, 995 completed, 5 failed$/m)
+    expect(text).toMatch(/^Responses\s+985 2xx–3xx, 10 4xx–5xx$/m)
+    expect(text).toMatch(/^Error rate\s+1\.5%$/m)
     expect(text).toMatch(/^Status codes\s+200: 985, 503: 10$/m)
     expect(text).toMatch(/^Errors\s+refused: 2, timeout: 3$/m)
     expect(text).toMatch(/^ {2}p99\s+8\.75 ms$/m)
@@ -88,8 +92,8 @@ describe('progressText', () => {
   it('shows the share of requests done for -n and of the time for -d', () => {
     const snapshot = { ...result, done: 250, errorKinds: { reset: 1 }, elapsedMs: 3000 }
 
-    expect(progressText(snapshot, plan, 1234)).toBe(' 25.0%  250 done  1,234 req/s  1 error  3.00 s')
+    expect(progressText(snapshot, plan, 1234)).toBe(' 25.0%  250 done  1,234 req/s  10 4xx–5xx  1 failed  3.00 s')
     const timed = planOf({ url: 'http://h/', durationMs: 4000, concurrency: 1 })
-    expect(progressText(snapshot, timed, 12.34)).toBe(' 75.0%  250 done  12.3 req/s  1 error  3.00 s')
+    expect(progressText(snapshot, timed, 12.34)).toBe(' 75.0%  250 done  12.3 req/s  10 4xx–5xx  1 failed  3.00 s')
   })
 })

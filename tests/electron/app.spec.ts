@@ -80,7 +80,7 @@ test('a run in the utility-process engine reaches 100% and matches the server co
   await expect(ui.submit).toBeVisible()
   await expect(ui.progressPanel).toContainText('2,000 / 2,000')
   expect(server.received).toBe(2000)
-  await expect(ui.stat('Succeeded')).toHaveText('2,000')
+  await expect(ui.stat('2xx–3xx')).toHaveText('2,000')
 })
 
 test('Cancel stops the run and no request starts after it', async () => {
@@ -104,7 +104,7 @@ test('a crashed engine is reported, results are kept, and the next run works', a
   const [crashed] = await utilityPids('Stampede engine')
   process.kill(crashed, 'SIGKILL')
   await expect(ui.notice).toContainText(/engine process stopped unexpectedly/i)
-  await expect(ui.stat('Succeeded')).toHaveText('200')
+  await expect(ui.stat('2xx–3xx')).toHaveText('200')
   await expect(ui.submit).toBeEnabled()
 
   const next = await targets.start()

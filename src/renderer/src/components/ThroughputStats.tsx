@@ -4,15 +4,23 @@ import { selectThroughput } from '../store/run-slice'
 import { useStampede } from '../store/stampede-store'
 import { StatTile } from './StatTile'
 
+/** The outcome tiles use the classes and names of src/shared/request-outcomes.ts, as the CLI does. */
 export function ThroughputStats() {
-  const { requestsPerSecond, elapsedMs, succeeded, failed, bytesRead } = useStampede(useShallow(selectThroughput))
+  const { requestsPerSecond, elapsedMs, ok, clientOrServerError, failed, bytesRead } = useStampede(
+    useShallow(selectThroughput)
+  )
   return (
     <section className="panel" aria-labelledby="throughput-heading">
       <h2 id="throughput-heading">Throughput</h2>
       <dl className="stat-grid">
         <StatTile label="Requests/s" value={formatRate(requestsPerSecond)} />
         <StatTile label="Elapsed" value={formatDuration(elapsedMs)} />
-        <StatTile label="Succeeded" value={formatCount(succeeded)} />
+        <StatTile label="2xx–3xx" value={formatCount(ok)} />
+        <StatTile
+          label="4xx–5xx"
+          value={formatCount(clientOrServerError)}
+          tone={clientOrServerError > 0 ? 'bad' : undefined}
+        />
         <StatTile label="Failed" value={formatCount(failed)} tone={failed > 0 ? 'bad' : undefined} />
       </dl>
       <p className="panel-footnote">{formatBytes(bytesRead)} received</p>

@@ -1,4 +1,5 @@
-import { countOutcomes, emptySnapshot, type RunResult, type RunSnapshot } from '../../../shared/run-snapshot'
+import { classifyOutcomes } from '../../../shared/request-outcomes'
+import { emptySnapshot, type RunResult, type RunSnapshot } from '../../../shared/run-snapshot'
 import { noticeFor, type RunNotice } from './run-notice'
 import type { SliceCreator, StampedeState } from './stampede-store'
 
@@ -130,12 +131,13 @@ export const selectProgress = (state: StampedeState) => ({
 /** Use with useShallow. */
 export const selectThroughput = (state: StampedeState) => {
   const snapshot = state.snapshot
-  const { succeeded, failed } = snapshot ? countOutcomes(snapshot) : { succeeded: 0, failed: 0 }
+  const outcomes = snapshot ? classifyOutcomes(snapshot) : undefined
   return {
     requestsPerSecond: snapshot?.requestsPerSecond ?? 0,
     elapsedMs: snapshot?.elapsedMs ?? 0,
-    succeeded,
-    failed,
+    ok: outcomes?.ok ?? 0,
+    clientOrServerError: outcomes?.clientOrServerError ?? 0,
+    failed: outcomes?.failed ?? 0,
     bytesRead: snapshot?.bytesRead ?? 0
   }
 }

@@ -30,7 +30,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           engine: resolve('src/engine/index.ts'),
-          'demo-target': resolve('src/engine/demo-target.ts')
+          'demo-target': resolve('src/demo-target/server.ts')
         }
       }
     }

@@ -17,7 +17,7 @@ import { killAllGroups } from './spawned-processes.mjs'
  * progress to stderr, raw figures to bench/load/results/latest.json.
  */
 
-const repo = fileURLToPath(new URL('../../', import.meta.url))
+const repo = fileURLToPath(new URL('../..', import.meta.url))
 const resultsFile = fileURLToPath(new URL('./results/latest.json', import.meta.url))
 const log = (/** @type {string} */ line) => process.stderr.write(`[bench] ${line}\n`)
 
@@ -113,6 +113,6 @@ async function section(name, results, measure) {
 
 /** @param {object} results */
 function save(results) {
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
+  mkdirSync(new URL('./results', import.meta.url), { recursive: true })
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`)
 }

@@ -14,7 +14,7 @@ export interface RunCommand {
   /** For --demo its URL is a stand-in, replaced by the demo target's once that listens. */
   plan: RunPlan
   demo: boolean
-  /** Engine processes asked for; the run may use fewer (see src/main/plan-shares.ts). */
+  /** Engine processes asked for; the run may use fewer (see src/control/plan-shares.ts). */
   workers: number
   json: boolean
 }

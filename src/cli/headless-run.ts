@@ -1,34 +1,35 @@
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { DemoTarget } from '../main/demo-target'
-import { ENGINE_NODE_FLAGS } from '../main/engine-process'
-import { spawnNodeProcess } from '../main/node-process'
-import { splitPlan } from '../main/plan-shares'
-import { RunController } from '../main/run-controller'
+import { requireBuiltEntry } from '../control/built-entries'
+import { DemoTargetProcess } from '../control/demo-target-process'
+import { ENGINE_NODE_FLAGS } from '../control/engine-process'
+import { spawnNodeProcess } from '../control/node-process'
+import { splitPlan } from '../control/plan-shares'
+import { RunController } from '../control/run-controller'
 import type { FromDemoTarget, FromEngine, ToEngine } from '../shared/engine-protocol'
-import type { RunResult } from '../shared/run-snapshot'
+import { crashMessage, type RunResult } from '../shared/run-snapshot'
 import type { RunCommand } from './arguments'
 import { jsonReport } from './json-report'
 import { ProgressLine } from './progress-line'
 import { summaryText } from './summary'
 
 /** About ten progress lines a second: smooth to the eye, nothing for a terminal. */
-const PROGRESS_INTERVAL_MS = 100
+const PROGRESS_LINE_INTERVAL_MS = 100
 
-/** electron-vite builds the engine and the demo target into out/main/, beside this bundle's out/cli/. */
-function builtEntry(name: 'engine' | 'demo-target'): string {
-  return join(__dirname, '..', 'main', `${name}.js`)
-}
+/** This bundle is out/cli/index.js; the engine and the demo target are built into out/main/. */
+const BUILD_OUT_DIR = join(__dirname, '..')
 
 /**
  * Runs one load test to its end and prints it; resolves with the exit status. The engine processes
  * are the app's own, driven by the app's RunController, so the CLI and the window count alike.
  */
 export async function runHeadless(command: RunCommand): Promise<number> {
-  const enginePath = builtEntry('engine')
-  const demoPath = builtEntry('demo-target')
-  for (const path of command.demo ? [enginePath, demoPath] : [enginePath]) {
-    if (!existsSync(path)) return fail(`${path} is missing: run \`npm run build\` first.`)
+  let enginePath: string
+  let demoPath: string | undefined
+  try {
+    enginePath = requireBuiltEntry('engine', BUILD_OUT_DIR)
+    if (command.demo) demoPath = requireBuiltEntry('demo-target', BUILD_OUT_DIR)
+  } catch (error) {
+    return fail((error as Error).message)
   }
 
   // The summary names the engine processes the run really uses (the group starts no more).
@@ -36,10 +37,10 @@ export async function runHeadless(command: RunCommand): Promise<number> {
   const controller = new RunController({
     spawnEngine: () => spawnNodeProcess<ToEngine, FromEngine>(enginePath, ENGINE_NODE_FLAGS),
     workers,
-    progressIntervalMs: PROGRESS_INTERVAL_MS
+    progressIntervalMs: PROGRESS_LINE_INTERVAL_MS
   })
-  const demoTarget = command.demo
-    ? new DemoTarget(() => spawnNodeProcess<never, FromDemoTarget>(demoPath))
+  const demoTarget = demoPath
+    ? new DemoTargetProcess(() => spawnNodeProcess<never, FromDemoTarget>(demoPath))
     : undefined
   const dispose = async (): Promise<void> => {
     await Promise.all([controller.dispose(), demoTarget?.dispose()])
@@ -75,7 +76,7 @@ export async function runHeadless(command: RunCommand): Promise<number> {
 
     const report = jsonReport(plan, result)
     process.stdout.write(command.json ? `${JSON.stringify(report)}\n` : summaryText(report, { plan, workers }))
-    if (result.outcome === 'crashed') return fail(result.message ?? 'The engine stopped unexpectedly.')
+    if (result.outcome === 'crashed') return fail(result.message ?? crashMessage())
     // A cancelled run did not finish: scripts must not take its numbers for a whole run.
     return result.outcome === 'finished' ? 0 : 1
   } finally {

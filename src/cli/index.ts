@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { defaultWorkerCount } from '../main/worker-count'
+import { defaultWorkerCount } from '../control/worker-count'
 import { parseCommandLine } from './arguments'
 import { runHeadless } from './headless-run'
 import { usageText } from './usage'

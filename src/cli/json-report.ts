@@ -1,6 +1,6 @@
 import type { RunPlan } from '../shared/run-plan'
 import { classifyOutcomes, errorRate } from '../shared/request-outcomes'
-import { type ErrorKind, type LatencySummary, type RunResult } from '../shared/run-snapshot'
+import { crashMessage, type ErrorKind, type LatencySummary, type RunOutcome, type RunResult } from '../shared/run-snapshot'
 
 /** What `--json` prints: one object, the same fields whatever happened, so scripts can rely on it. */
 export interface JsonReport {
@@ -30,6 +30,11 @@ export interface JsonReport {
   durationMs: number
   rps: number
   bytesRead: number
+  /** How the run ended: 'finished', 'cancelled' (Ctrl-C) or 'crashed' (an engine died or refused). */
+  outcome: RunOutcome
+  /** Only when the outcome is not 'finished': why, in a sentence. */
+  error?: string
+  /** outcome === 'cancelled', kept for the scripts that read it before `outcome` existed. */
   cancelled: boolean
 }
 
@@ -48,8 +53,15 @@ export function jsonReport(plan: RunPlan, result: RunResult): JsonReport {
     durationMs: round(result.elapsedMs, 1),
     rps: round(result.requestsPerSecond, 1),
     bytesRead: result.bytesRead,
+    outcome: result.outcome,
+    ...(result.outcome === 'finished' ? {} : { error: outcomeError(result) }),
     cancelled: result.outcome === 'cancelled'
   }
+}
+
+function outcomeError(result: RunResult): string {
+  if (result.outcome === 'cancelled') return 'Cancelled (Ctrl-C) before the run finished: these are the results until then.'
+  return result.message ?? crashMessage()
 }
 
 /** Microseconds are the histogram's own resolution: more digits would be noise. */

@@ -3,7 +3,7 @@ import { checkRunPlan } from '../shared/validation'
 import { LoadRun } from './load-run'
 
 /** About ten snapshots a second: enough for a live chart, far below one message per request. */
-export const PROGRESS_INTERVAL_MS = 100
+export const SNAPSHOT_INTERVAL_MS = 100
 
 /**
  * The engine process's side of engine-protocol.ts: one run at a time, a progress snapshot on a timer
@@ -42,7 +42,7 @@ export class Engine {
     }
     const run = new LoadRun(runId, check.plan)
     this.current = run
-    const ticker = setInterval(() => this.post({ type: 'progress', snapshot: run.snapshot() }), PROGRESS_INTERVAL_MS)
+    const ticker = setInterval(() => this.post({ type: 'progress', snapshot: run.snapshot() }), SNAPSHOT_INTERVAL_MS)
     void run.start().then((result) => {
       clearInterval(ticker)
       this.current = null

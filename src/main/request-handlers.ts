@@ -1,23 +1,23 @@
 import type { RequestName, Requests } from '../shared/ipc'
 import { checkRunPlan } from '../shared/validation'
-import type { DemoTarget } from './demo-target'
-import type { RunController } from './run-controller'
+import type { DemoTargetProcess } from '../control/demo-target-process'
+import type { RunController } from '../control/run-controller'
 
 /** Main's side of every request in the contract, ready to be served over IPC or a test bridge. */
 export type RequestHandlers = {
   [K in RequestName]: (...args: Parameters<Requests[K]>) => Promise<ReturnType<Requests[K]>>
 }
 
-export interface RequestServices {
+export interface RequestHandlerDependencies {
   controller: RunController
-  demoTarget: DemoTarget
+  demoTarget: DemoTargetProcess
 }
 
 /**
  * Everything here arrives from the renderer, which is not trusted: a plan is judged by the one
  * validation module before it can reach the engine, and a call with stray arguments is refused.
  */
-export function createRequestHandlers({ controller, demoTarget }: RequestServices): RequestHandlers {
+export function createRequestHandlers({ controller, demoTarget }: RequestHandlerDependencies): RequestHandlers {
   return {
     startRun: async (plan: unknown, ...extra: unknown[]) => {
       refuseExtraArguments('startRun', 1, extra)

@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron'
-import type { ProcessChannel } from './process-channel'
+import type { ProcessChannel } from '../control/process-channel'
 
 /** Forks a built entry as an Electron utility process: its own Node event loop, off the UI's. */
 export function spawnUtilityProcess<In, Out>(entryPath: string, serviceName: string): ProcessChannel<In, Out> {
@@ -10,7 +10,7 @@ export function spawnUtilityProcess<In, Out>(entryPath: string, serviceName: str
     },
     post: (message) => child.postMessage(message),
     onMessage: (listener) => child.on('message', (message) => listener(message as Out)),
-    onExit: (listener) => child.once('exit', (code) => listener(code)),
+    onExit: (listener) => child.once('exit', (code) => listener({ code })),
     kill: () => {
       child.kill()
     }

@@ -51,6 +51,6 @@ export const PLAN_LIMITS = {
   headers: 100,
   headerLength: 16_384,
   bodyBytes: 10 * 1024 * 1024,
-  /** Engine processes one run may be split between (not part of the plan: see src/main/engine-group.ts). */
+  /** Engine processes one run may be split between (not part of the plan: see src/control/engine-group.ts). */
   workers: 256
 } as const

@@ -56,6 +56,15 @@ export interface RunResult extends RunSnapshot {
   histogram?: string
 }
 
+/**
+ * The one sentence for a crashed run: `how` says what ended the engine ("killed by SIGKILL"), when
+ * known. The controller writes it into the result; the window and the CLI show that message.
+ */
+export function crashMessage(how?: string): string {
+  const detail = how ? ` (${how})` : ''
+  return `The engine process stopped unexpectedly${detail}. The results collected until then are shown.`
+}
+
 export const EMPTY_LATENCY: LatencySummary = { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 }
 
 export function emptySnapshot(runId: number, total: number): RunSnapshot {

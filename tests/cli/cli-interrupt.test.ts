@@ -27,6 +27,8 @@ describe('Ctrl-C (SIGINT)', () => {
     expect(exit.code).toBe(1)
     expect(performance.now() - signalledAt).toBeLessThan(3000)
     expect(report.cancelled).toBe(true)
+    expect(report.outcome).toBe('cancelled')
+    expect(report.error).toMatch(/^Cancelled/)
     expect(report.requests.completed).toBe(answered)
     expect(report.statusCodes).toEqual({ '200': answered })
     expect(report.requests.sent).toBe(report.requests.completed + report.requests.failed + report.requests.aborted)
@@ -54,8 +56,11 @@ describe('an engine process that dies mid-run', () => {
       const report = parseJsonOutput<JsonReport>(exit)
 
       expect(exit.code).toBe(1)
-      expect(exit.stderr).toMatch(/^stampede: The engine process stopped unexpectedly/m)
+      expect(exit.stderr).toMatch(/^stampede: The engine process stopped unexpectedly \(killed by SIGKILL\)/m)
       expect(report.cancelled).toBe(false)
+      // The JSON alone says the run crashed, and how: a pipeline need not read stderr.
+      expect(report.outcome).toBe('crashed')
+      expect(report.error).toMatch(/^The engine process stopped unexpectedly \(killed by SIGKILL\)/)
       // The last snapshot the engine posted: never more than the server answered.
       expect(report.requests.completed).toBeLessThanOrEqual(answered)
       expect(report.requests.sent).toBe(report.requests.completed + report.requests.failed)

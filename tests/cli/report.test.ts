@@ -36,6 +36,19 @@ describe('jsonReport', () => {
       durationMs: 1234.6,
       rps: 810,
       bytesRead: 123_456,
+      outcome: 'finished',
+      cancelled: false
+    })
+  })
+
+  it('says how a run that did not finish ended, and why', () => {
+    const cancelled = jsonReport(plan, { ...result, outcome: 'cancelled' })
+    expect(cancelled).toMatchObject({ outcome: 'cancelled', cancelled: true })
+    expect(cancelled.error).toMatch(/^Cancelled/)
+    const crashed = jsonReport(plan, { ...result, outcome: 'crashed', message: 'The engine process stopped unexpectedly (killed by SIGKILL).' })
+    expect(crashed).toMatchObject({
+      outcome: 'crashed',
+      error: 'The engine process stopped unexpectedly (killed by SIGKILL).',
       cancelled: false
     })
   })

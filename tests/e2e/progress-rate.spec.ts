@@ -20,7 +20,7 @@ test('a 100,000-request run reaches the page as at most ~20 updates a second, th
   test.setTimeout(150_000)
   const server = await app.startTarget()
   let emittedByMain = 0
-  app.services.controller.onProgress(() => emittedByMain++)
+  app.backend.controller.onProgress(() => emittedByMain++)
   await app.fillPlan(server.url, total, 50)
   await app.ui.submit.click()
   await expect(app.ui.cancel).toBeVisible()

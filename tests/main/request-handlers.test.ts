@@ -1,26 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
-import { createAppServices, type AppServices } from '../../src/main/app-services'
+import { createAppBackend, type AppBackend } from '../../src/main/app-backend'
 import { startTargetServer, type TargetServer } from '../support/target-server'
-import { demoTargetSpawner, engineSpawner, isAlive, type TrackedSpawner } from './child-processes'
-import { RunRecorder } from './run-recorder'
+import { demoTargetSpawner, engineSpawner, isAlive, type RecordingSpawner } from '../support/child-processes'
+import { RunRecorder } from '../support/run-recorder'
 
-// The handlers as the renderer reaches them, over the services the app wires (real engine, real
+// The handlers as the renderer reaches them, over the backend the app wires (real engine, real
 // demo target). Whatever the renderer sends, only a valid plan may reach the engine.
-let engines: TrackedSpawner<ToEngine, FromEngine>
-let demoTargets: TrackedSpawner<never, FromDemoTarget>
-let services: AppServices
+let engines: RecordingSpawner<ToEngine, FromEngine>
+let demoTargets: RecordingSpawner<never, FromDemoTarget>
+let backend: AppBackend
 let target: TargetServer
 
 beforeEach(async () => {
   engines = engineSpawner()
   demoTargets = demoTargetSpawner()
-  services = createAppServices({ engine: engines.spawn, demoTarget: demoTargets.spawn })
+  backend = createAppBackend({ engine: engines.spawn, demoTarget: demoTargets.spawn })
   target = await startTargetServer()
 })
 
 afterEach(async () => {
-  await services.dispose()
+  await backend.dispose()
   await engines.killAll()
   await demoTargets.killAll()
   await target.close()
@@ -44,7 +44,7 @@ describe('startRun', () => {
   ]
 
   it.each(garbage)('refuses %s with a reason, and nothing reaches the engine', async (_label, payload) => {
-    const reply = await services.handlers.startRun(payload(target.url))
+    const reply = await backend.handlers.startRun(payload(target.url))
     expect(reply.ok).toBe(false)
     expect(!reply.ok && (Object.keys(reply.errors).length > 0 || reply.message)).toBeTruthy()
     expect(engines.spawned).toHaveLength(0)
@@ -52,13 +52,13 @@ describe('startRun', () => {
   })
 
   it('names the field at fault', async () => {
-    const reply = await services.handlers.startRun({ url: target.url, totalRequests: 0, concurrency: 1 })
+    const reply = await backend.handlers.startRun({ url: target.url, totalRequests: 0, concurrency: 1 })
     expect(reply).toEqual({ ok: false, errors: { totalRequests: 'Number of requests must be at least 1.' } })
   })
 
   it('runs a valid plan', async () => {
-    const recorder = new RunRecorder(services.controller)
-    const reply = await services.handlers.startRun({ url: target.url, totalRequests: 200, concurrency: 4 })
+    const recorder = new RunRecorder(backend.controller)
+    const reply = await backend.handlers.startRun({ url: target.url, totalRequests: 200, concurrency: 4 })
     if (!reply.ok) throw new Error('valid plan refused')
     const result = await recorder.done(reply.runId)
     expect(result).toMatchObject({ outcome: 'finished', done: 200 })
@@ -66,7 +66,7 @@ describe('startRun', () => {
   })
 
   it('refuses a call with a stray second argument', async () => {
-    const startRun = services.handlers.startRun as (...args: unknown[]) => Promise<unknown>
+    const startRun = backend.handlers.startRun as (...args: unknown[]) => Promise<unknown>
     await expect(startRun({ url: target.url, totalRequests: 1, concurrency: 1 }, 'extra')).rejects.toThrow(
       /takes 1 argument/
     )
@@ -76,37 +76,37 @@ describe('startRun', () => {
 
 describe('cancelRun and startDemoTarget', () => {
   it('refuse any argument', async () => {
-    const cancelRun = services.handlers.cancelRun as (...args: unknown[]) => Promise<unknown>
-    const startDemoTarget = services.handlers.startDemoTarget as (...args: unknown[]) => Promise<unknown>
+    const cancelRun = backend.handlers.cancelRun as (...args: unknown[]) => Promise<unknown>
+    const startDemoTarget = backend.handlers.startDemoTarget as (...args: unknown[]) => Promise<unknown>
     await expect(cancelRun({ runId: 1 })).rejects.toThrow(/takes 0 argument/)
     await expect(startDemoTarget('http://evil.example/')).rejects.toThrow(/takes 0 argument/)
     expect(demoTargets.spawned).toHaveLength(0)
   })
 
   it('cancelRun with nothing running answers at once', async () => {
-    expect(await services.handlers.cancelRun()).toEqual({ cancelled: false, done: 0 })
+    expect(await backend.handlers.cancelRun()).toEqual({ cancelled: false, done: 0 })
   })
 
   it('startDemoTarget answers with the demo target URL, and a run against it works', async () => {
-    const { url } = await services.handlers.startDemoTarget()
+    const { url } = await backend.handlers.startDemoTarget()
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
-    const recorder = new RunRecorder(services.controller)
-    const reply = await services.handlers.startRun({ url, totalRequests: 100, concurrency: 4 })
+    const recorder = new RunRecorder(backend.controller)
+    const reply = await backend.handlers.startRun({ url, totalRequests: 100, concurrency: 4 })
     if (!reply.ok) throw new Error('demo plan refused')
     expect(await recorder.done(reply.runId)).toMatchObject({ outcome: 'finished', statusCodes: { '200': 100 } })
   })
 })
 
-describe('AppServices.dispose', () => {
+describe('AppBackend.dispose', () => {
   it('ends the engine and the demo target', async () => {
-    await services.handlers.startDemoTarget()
-    const recorder = new RunRecorder(services.controller)
-    const reply = await services.handlers.startRun({ url: target.url, totalRequests: 10, concurrency: 1 })
+    await backend.handlers.startDemoTarget()
+    const recorder = new RunRecorder(backend.controller)
+    const reply = await backend.handlers.startRun({ url: target.url, totalRequests: 10, concurrency: 1 })
     if (!reply.ok) throw new Error('valid plan refused')
     await recorder.done(reply.runId)
     const pids = [...engines.pids, ...demoTargets.pids]
     expect(pids).toHaveLength(2)
-    await services.dispose()
+    await backend.dispose()
     for (const pid of pids) expect(isAlive(pid)).toBe(false)
   })
 })

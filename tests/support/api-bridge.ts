@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { resolve } from 'node:path'
 import { REQUEST_NAMES, eventChannel, requestChannel, type EventName, type Events, type RequestName } from '../../src/shared/ipc'
-import type { AppServices } from '../../src/main/app-services'
+import type { AppBackend } from '../../src/main/app-backend'
 import { INVOKE_BINDING, PAGE_BRIDGE, type BridgedPage, type PageRecord } from './page-bridge'
 
 const PAGE_ENTRY = resolve(__dirname, 'page-bridge.entry.ts')
@@ -39,9 +39,9 @@ export interface ApiBridge {
  * Stands in for Electron's IPC: requests go from the page to main's handlers through a binding,
  * main's events go to the page one after another, in the order main emitted them.
  */
-export async function connectPage(page: Page, services: AppServices, pageBridgeScript: string): Promise<ApiBridge> {
+export async function connectPage(page: Page, backend: AppBackend, pageBridgeScript: string): Promise<ApiBridge> {
   const invocations: Record<RequestName, number> = { startRun: 0, cancelRun: 0, startDemoTarget: 0 }
-  const handlers = services.handlers as Record<RequestName, (...args: unknown[]) => Promise<unknown>>
+  const handlers = backend.handlers as Record<RequestName, (...args: unknown[]) => Promise<unknown>>
 
   await page.exposeBinding(INVOKE_BINDING, (_source, channel: string, ...args: unknown[]) => {
     const name = REQUEST_NAMES.find((candidate) => requestChannel(candidate) === channel)
@@ -71,8 +71,8 @@ export async function connectPage(page: Page, services: AppServices, pageBridgeS
       }
     })
   }
-  const stopProgress = services.controller.onProgress((snapshot) => send('progress', snapshot))
-  const stopDone = services.controller.onDone((result) => send('done', result))
+  const stopProgress = backend.controller.onProgress((snapshot) => send('progress', snapshot))
+  const stopDone = backend.controller.onDone((result) => send('done', result))
 
   return {
     invocations,

@@ -1,9 +1,11 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { createAppServices, type AppServices } from '../../src/main/app-services'
-import { spawnNodeProcess } from '../../src/main/node-process'
-import type { ProcessChannel, SpawnProcess } from '../../src/main/process-channel'
+import { join } from 'node:path'
+import { createAppBackend, type AppBackend } from '../../src/main/app-backend'
+import { builtEntryPath, type BuiltEntryName } from '../../src/control/built-entries'
+import { spawnNodeProcess } from '../../src/control/node-process'
+import { BUILD_OUT_DIR } from './child-processes'
+import type { ProcessChannel, ProcessSpawner } from '../../src/control/process-channel'
 import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import { bundlePageBridge, connectPage, type ApiBridge } from './api-bridge'
 import { RENDERER_DIR, serveRenderer, type RendererServer } from './renderer-server'
@@ -11,18 +13,17 @@ import { locateApp, type AppLocators } from './app-locators'
 import { respondOk, TargetServers, type Responder, type TargetServer } from './target-server'
 
 /**
- * Layer 3's fixture: the built renderer in Chromium, wired to main's real services and a real
- * engine process (a Node child instead of a utility process). Each test gets its own services,
+ * Layer 3's fixture: the built renderer in Chromium, wired to main's real back end and a real
+ * engine process (a Node child instead of a utility process). Each test gets its own back end,
  * its own target servers, and ends with every child process gone.
  */
 
-const MAIN_BUILD = resolve(__dirname, '../../out/main')
 const CHILD_EXIT_TIMEOUT_MS = 5_000
 
 export interface StampedeApp {
   readonly page: Page
   readonly bridge: ApiBridge
-  readonly services: AppServices
+  readonly backend: AppBackend
   readonly ui: AppLocators
   /** A counting target for this test alone, closed after it. */
   startTarget(responder?: Responder): Promise<TargetServer>
@@ -44,10 +45,10 @@ export interface HarnessOptions {
 
 /** Wraps an engine spawner so each progress message reaches main `copies` times, counting them. */
 function floodProgress(
-  spawn: SpawnProcess<ToEngine, FromEngine>,
+  spawn: ProcessSpawner<ToEngine, FromEngine>,
   copies: number,
   counted: { messages: number }
-): SpawnProcess<ToEngine, FromEngine> {
+): ProcessSpawner<ToEngine, FromEngine> {
   return () => {
     const channel = spawn()
     return {
@@ -72,15 +73,15 @@ function floodProgress(
 /** Spawns built entries as Node children and remembers each one's exit, to prove none outlives a test. */
 class ChildProcesses {
   private readonly children: Array<{
-    entry: string
+    entry: BuiltEntryName
     channel: ProcessChannel<unknown, unknown>
     exited: Promise<void>
     alive: boolean
   }> = []
 
-  spawner<In, Out>(entry: string): SpawnProcess<In, Out> {
+  spawner<In, Out>(entry: BuiltEntryName): ProcessSpawner<In, Out> {
     return () => {
-      const channel = spawnNodeProcess<In, Out>(join(MAIN_BUILD, entry))
+      const channel = spawnNodeProcess<In, Out>(builtEntryPath(entry, BUILD_OUT_DIR))
       const child = { entry, channel: channel as ProcessChannel<unknown, unknown>, exited: Promise.resolve(), alive: true }
       child.exited = new Promise<void>((resolve) =>
         channel.onExit(() => {
@@ -94,7 +95,7 @@ class ChildProcesses {
   }
 
   /** Pids of the children of one entry that are still running. */
-  livePids(entry: string): number[] {
+  livePids(entry: BuiltEntryName): number[] {
     return this.children
       .filter((child) => child.entry === entry && child.alive && child.channel.pid !== undefined)
       .map((child) => child.channel.pid as number)
@@ -110,7 +111,7 @@ class ChildProcesses {
     if (clean) return
     const pids = this.children.map((child) => child.channel.pid)
     for (const child of this.children) child.channel.kill()
-    throw new Error(`Child processes outlived services.dispose(): pids ${pids.join(', ')}.`)
+    throw new Error(`Child processes outlived backend.dispose(): pids ${pids.join(', ')}.`)
   }
 }
 
@@ -122,7 +123,7 @@ export const test = base.extend<
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
     async ({}, use) => {
-      if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(join(MAIN_BUILD, 'engine.js'))) {
+      if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(builtEntryPath('engine', BUILD_OUT_DIR))) {
         throw new Error('No build in out/: run `npx electron-vite build` before the end-to-end tests.')
       }
       const server = await serveRenderer()
@@ -139,24 +140,24 @@ export const test = base.extend<
   app: async ({ page, rendererServer, pageBridgeScript, progressCopies }, use) => {
     const children = new ChildProcesses()
     const intoMain = { messages: 0 }
-    const services = createAppServices({
-      engine: floodProgress(children.spawner<ToEngine, FromEngine>('engine.js'), progressCopies, intoMain),
-      demoTarget: children.spawner<never, FromDemoTarget>('demo-target.js')
+    const backend = createAppBackend({
+      engine: floodProgress(children.spawner<ToEngine, FromEngine>('engine'), progressCopies, intoMain),
+      demoTarget: children.spawner<never, FromDemoTarget>('demo-target')
     })
     const targets = new TargetServers()
     const ui = locateApp(page)
     try {
-      const bridge = await connectPage(page, services, pageBridgeScript)
+      const bridge = await connectPage(page, backend, pageBridgeScript)
       await page.goto(rendererServer.url)
       await expect(page.getByRole('heading', { name: 'Stampede', level: 1 })).toBeVisible()
       await use({
         page,
         bridge,
-        services,
+        backend,
         ui,
         startTarget: (responder = respondOk) => targets.start(responder),
         crashEngine() {
-          const [pid] = children.livePids('engine.js')
+          const [pid] = children.livePids('engine')
           if (pid === undefined) throw new Error('No engine process is running.')
           process.kill(pid, 'SIGKILL')
         },
@@ -171,7 +172,7 @@ export const test = base.extend<
       })
       await bridge.close()
     } finally {
-      await services.dispose()
+      await backend.dispose()
       await targets.closeAll()
       await children.expectAllExited()
     }

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { ENGINE_NODE_FLAGS } from '../../src/main/engine-process'
-import { spawnNodeProcess } from '../../src/main/node-process'
-import type { ProcessChannel } from '../../src/main/process-channel'
+import { requireBuiltEntry, type BuiltEntryName } from '../../src/control/built-entries'
+import { BUILD_OUT_DIR } from './child-processes'
+import { ENGINE_NODE_FLAGS } from '../../src/control/engine-process'
+import { spawnNodeProcess } from '../../src/control/node-process'
+import type { ProcessChannel, ProcessExit } from '../../src/control/process-channel'
 import type { FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import type { RunPlan } from '../../src/shared/run-plan'
 import type { RunResult, RunSnapshot } from '../../src/shared/run-snapshot'
@@ -17,10 +17,8 @@ export type EngineMessage<T extends FromEngine['type']> = Extract<FromEngine, { 
 const DEFAULT_WAIT_LIMIT_MS = 25_000
 
 /** The path of a built entry (out/main/<name>.js); the tests run against the build, so build first. */
-export function builtEntry(name: 'engine' | 'demo-target'): string {
-  const path = fileURLToPath(new URL(`../../out/main/${name}.js`, import.meta.url))
-  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npx electron-vite build\` first.`)
-  return path
+export function builtEntry(name: BuiltEntryName): string {
+  return requireBuiltEntry(name, BUILD_OUT_DIR)
 }
 
 const running = new Set<EngineClient>()
@@ -36,7 +34,7 @@ export class EngineClient {
   /** Messages not yet taken by next(). */
   private readonly inbox: FromEngine[] = []
   private readonly listeners = new Set<() => void>()
-  private exitCode: number | null | undefined
+  private exit: ProcessExit | undefined
   private readonly exited: Promise<void>
   private lastRunId = 0
 
@@ -47,8 +45,8 @@ export class EngineClient {
       this.listeners.forEach((listener) => listener())
     })
     this.exited = new Promise((resolve) =>
-      channel.onExit((code) => {
-        this.exitCode = code
+      channel.onExit((exit) => {
+        this.exit = exit
         running.delete(this)
         this.listeners.forEach((listener) => listener())
         resolve()
@@ -93,8 +91,9 @@ export class EngineClient {
       const check = (): void => {
         const message = take()
         if (message) return done(() => resolve(message))
-        if (this.exitCode !== undefined) {
-          done(() => reject(new Error(`The engine exited (code ${this.exitCode}) before a '${type}' came.`)))
+        const exit = this.exit
+        if (exit !== undefined) {
+          done(() => reject(new Error(`The engine exited (code ${exit.code}) before a '${type}' came.`)))
         }
       }
       const timer = setTimeout(
@@ -130,7 +129,7 @@ export class EngineClient {
   }
 
   async stop(): Promise<void> {
-    if (this.exitCode === undefined) this.channel.kill()
+    if (this.exit === undefined) this.channel.kill()
     await this.exited
   }
 }

@@ -1,4 +1,4 @@
-import type { RunResult } from '../../../shared/run-snapshot'
+import { crashMessage, type RunResult } from '../../../shared/run-snapshot'
 import { formatCount, formatDuration } from '../../../shared/format'
 
 /** One line under the form telling how the last run went, or why it could not start. */
@@ -23,7 +23,7 @@ export function noticeFor(result: RunResult): RunNotice {
     case 'crashed':
       return {
         tone: 'error',
-        text: result.message ?? 'The engine stopped unexpectedly. The results collected until then are shown.'
+        text: result.message ?? crashMessage()
       }
   }
 }

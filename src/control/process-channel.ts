@@ -8,8 +8,19 @@ export interface ProcessChannel<In, Out> {
   post(message: In): void
   onMessage(listener: (message: Out) => void): void
   /** Called once, however the process ended (exited, crashed, killed). */
-  onExit(listener: (code: number | null) => void): void
+  onExit(listener: (exit: ProcessExit) => void): void
   kill(): void
 }
 
-export type SpawnProcess<In, Out> = () => ProcessChannel<In, Out>
+/** How a child process ended, as far as its platform tells. */
+export interface ProcessExit {
+  /** The exit code; null when a signal ended it. */
+  code: number | null
+  /**
+   * Why, where known: the signal for a Node child ('SIGKILL'), Electron's child-process-gone reason
+   * for a utility process ('killed', 'oom', 'crashed', 'launch-failed', ...).
+   */
+  reason?: string
+}
+
+export type ProcessSpawner<In, Out> = () => ProcessChannel<In, Out>

@@ -1,21 +1,21 @@
 import type { FromDemoTarget } from '../shared/engine-protocol'
-import type { SpawnProcess } from './process-channel'
-import { SpawnedProcess } from './spawned-process'
+import type { ProcessSpawner } from './process-channel'
+import { ManagedProcess } from './managed-process'
 
 const LISTEN_TIMEOUT_MS = 10_000
 
-type DemoProcess = SpawnedProcess<never, FromDemoTarget>
+type DemoProcess = ManagedProcess<never, FromDemoTarget>
 
 /**
  * The built-in demo target: a local HTTP server in its own process, so a first-time user has
  * something safe to point the load at. Started on first use, reused, restarted if it died.
  */
-export class DemoTarget {
+export class DemoTargetProcess {
   private current: { child: DemoProcess; url: Promise<string> } | undefined
   private disposed = false
 
   constructor(
-    private readonly spawn: SpawnProcess<never, FromDemoTarget>,
+    private readonly spawn: ProcessSpawner<never, FromDemoTarget>,
     private readonly listenTimeoutMs = LISTEN_TIMEOUT_MS
   ) {}
 
@@ -23,7 +23,7 @@ export class DemoTarget {
   url(): Promise<string> {
     if (this.disposed) return Promise.reject(new Error('The demo target has been shut down.'))
     if (this.current?.child.isAlive) return this.current.url
-    const child = SpawnedProcess.spawn(this.spawn)
+    const child = ManagedProcess.spawn(this.spawn)
     const current = { child, url: this.waitForListening(child) }
     this.current = current
     // A start that failed is forgotten, so the next call tries afresh.

@@ -1,18 +1,18 @@
 import type { FromDemoTarget, FromEngine, ToEngine } from '../shared/engine-protocol'
-import { DemoTarget } from './demo-target'
-import type { SpawnProcess } from './process-channel'
+import { DemoTargetProcess } from '../control/demo-target-process'
+import type { ProcessSpawner } from '../control/process-channel'
 import { createRequestHandlers, type RequestHandlers } from './request-handlers'
-import { RunController } from './run-controller'
-import { defaultWorkerCount } from './worker-count'
+import { RunController } from '../control/run-controller'
+import { defaultWorkerCount } from '../control/worker-count'
 
-export interface ServiceSpawners {
-  engine: SpawnProcess<ToEngine, FromEngine>
-  demoTarget: SpawnProcess<never, FromDemoTarget>
+export interface ProcessSpawners {
+  engine: ProcessSpawner<ToEngine, FromEngine>
+  demoTarget: ProcessSpawner<never, FromDemoTarget>
 }
 
-export interface AppServices {
+export interface AppBackend {
   controller: RunController
-  demoTarget: DemoTarget
+  demoTarget: DemoTargetProcess
   handlers: RequestHandlers
   /** Ends the engine and demo target processes; resolves once both have exited. */
   dispose(): Promise<void>
@@ -22,16 +22,16 @@ export interface AppServices {
  * Everything main does apart from windows and IPC, wired once. Free of Electron imports, so the
  * app (utility processes) and the Chromium end-to-end tests (Node children) build the same thing.
  */
-export function createAppServices(
-  spawn: ServiceSpawners,
+export function createAppBackend(
+  spawn: ProcessSpawners,
   options: { progressIntervalMs?: number; workers?: number } = {}
-): AppServices {
+): AppBackend {
   const controller = new RunController({
     spawnEngine: spawn.engine,
     workers: options.workers ?? defaultWorkerCount(),
     progressIntervalMs: options.progressIntervalMs
   })
-  const demoTarget = new DemoTarget(spawn.demoTarget)
+  const demoTarget = new DemoTargetProcess(spawn.demoTarget)
   return {
     controller,
     demoTarget,

@@ -1,5 +1,5 @@
 import type { RunResult, RunSnapshot } from '../../src/shared/run-snapshot'
-import type { RunController } from '../../src/main/run-controller'
+import type { RunController } from '../../src/control/run-controller'
 
 export type RunEvent =
   | { kind: 'progress'; value: RunSnapshot; at: number }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ProgressThrottle } from '../../src/main/progress-throttle'
+import { ProgressThrottle } from '../../src/control/progress-throttle'
 
 const INTERVAL_MS = 50
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { spawnNodeProcess } from '../../src/main/node-process'
-import type { ProcessChannel } from '../../src/main/process-channel'
+import { spawnNodeProcess } from '../../src/control/node-process'
+import type { ProcessChannel } from '../../src/control/process-channel'
 import type { FromDemoTarget } from '../../src/shared/engine-protocol'
 import { builtEntry, EngineClient, stopAllEngines } from '../support/engine-client'
 

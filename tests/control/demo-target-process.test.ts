@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FromDemoTarget } from '../../src/shared/engine-protocol'
-import { DemoTarget } from '../../src/main/demo-target'
-import { spawnNodeProcess } from '../../src/main/node-process'
-import { demoTargetSpawner, isAlive, type TrackedSpawner } from './child-processes'
+import { DemoTargetProcess } from '../../src/control/demo-target-process'
+import { spawnNodeProcess } from '../../src/control/node-process'
+import { demoTargetSpawner, isAlive, type RecordingSpawner } from '../support/child-processes'
 
 // The real built demo target (out/main/demo-target.js) as a Node child.
-let spawner: TrackedSpawner<never, FromDemoTarget>
-let demoTarget: DemoTarget
+let spawner: RecordingSpawner<never, FromDemoTarget>
+let demoTarget: DemoTargetProcess
 
 afterEach(async () => {
   await demoTarget?.dispose()
@@ -15,10 +15,10 @@ afterEach(async () => {
 
 function setUp(): void {
   spawner = demoTargetSpawner()
-  demoTarget = new DemoTarget(spawner.spawn)
+  demoTarget = new DemoTargetProcess(spawner.spawn)
 }
 
-describe('DemoTarget', () => {
+describe('DemoTargetProcess', () => {
   it('resolves to a 127.0.0.1 URL that answers 200', async () => {
     setUp()
     const url = await demoTarget.url()
@@ -59,7 +59,7 @@ describe('DemoTarget', () => {
 
   it('rejects when the process exits before listening, and tries afresh on the next call', async () => {
     let spawns = 0
-    demoTarget = new DemoTarget(() => {
+    demoTarget = new DemoTargetProcess(() => {
       spawns++
       return spawnNodeProcess<never, FromDemoTarget>('/nonexistent/demo-target.js')
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitPlan } from '../../src/main/plan-shares'
+import { splitPlan } from '../../src/control/plan-shares'
 import type { RunPlan, RunPlanInput } from '../../src/shared/run-plan'
 import { planOf } from '../support/plans'
 

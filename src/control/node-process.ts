@@ -14,7 +14,7 @@ export function spawnNodeProcess<In, Out>(entryPath: string, execArgv: string[] 
       if (child.connected) child.send(message as object, () => {})
     },
     onMessage: (listener) => child.on('message', (message) => listener(message as Out)),
-    onExit: (listener) => child.once('exit', (code) => listener(code)),
+    onExit: (listener) => child.once('exit', (code, signal) => listener({ code, reason: signal ?? undefined })),
     kill: () => {
       child.kill()
     }

@@ -3,8 +3,8 @@ import type { FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import type { RunPlan } from '../../src/shared/run-plan'
 import { planOf } from '../support/plans'
 import type { StartRunReply } from '../../src/shared/ipc'
-import { RunController } from '../../src/main/run-controller'
-import { spawnNodeProcess } from '../../src/main/node-process'
+import { RunController } from '../../src/control/run-controller'
+import { spawnNodeProcess } from '../../src/control/node-process'
 import {
   answerThenHold,
   respondAfter,
@@ -13,13 +13,13 @@ import {
   type Responder,
   type TargetServer
 } from '../support/target-server'
-import { engineSpawner, isAlive, type TrackedSpawner } from './child-processes'
-import { RunRecorder } from './run-recorder'
+import { engineSpawner, isAlive, type RecordingSpawner } from '../support/child-processes'
+import { RunRecorder } from '../support/run-recorder'
 
 // The controller with the real built engine (a Node child) against a local counting server.
 const INTERVAL_MS = 50
 
-let engines: TrackedSpawner<ToEngine, FromEngine>
+let engines: RecordingSpawner<ToEngine, FromEngine>
 let controller: RunController
 let recorder: RunRecorder
 const targets = new TargetServers()

@@ -1,7 +1,7 @@
 import { decodeFromCompressedBase64 } from 'hdr-histogram-js'
 import { afterEach, describe, expect, it } from 'vitest'
-import { RunController } from '../../src/main/run-controller'
-import type { ProcessChannel } from '../../src/main/process-channel'
+import { RunController } from '../../src/control/run-controller'
+import type { ProcessChannel, ProcessExit } from '../../src/control/process-channel'
 import type { StartRunReply } from '../../src/shared/ipc'
 import type { FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import type { RunPlan, RunPlanInput } from '../../src/shared/run-plan'
@@ -17,8 +17,8 @@ import {
   type Responder,
   type TargetServer
 } from '../support/target-server'
-import { engineSpawner, isAlive, type TrackedSpawner } from './child-processes'
-import { RunRecorder } from './run-recorder'
+import { engineSpawner, isAlive, type RecordingSpawner } from '../support/child-processes'
+import { RunRecorder } from '../support/run-recorder'
 
 // A run split between two real engine processes (built out/main/engine.js, Node children): the
 // merged numbers must equal the sum of what each engine reported, and the server's count.
@@ -30,10 +30,10 @@ interface EngineRecord {
   pid: number
   sent: ToEngine[]
   posted: FromEngine[]
-  exited: Promise<number | null>
+  exited: Promise<ProcessExit>
 }
 
-let spawner: TrackedSpawner<ToEngine, FromEngine>
+let spawner: RecordingSpawner<ToEngine, FromEngine>
 let records: EngineRecord[]
 let controller: RunController
 let recorder: RunRecorder

@@ -1,24 +1,25 @@
-import type { ProcessChannel, SpawnProcess } from './process-channel'
+import { describeExit } from './process-exit'
+import type { ProcessChannel, ProcessExit, ProcessSpawner } from './process-channel'
 
 /**
  * A child process main started, with its end known up front: whether it is still alive, and a
  * promise of its exit that callers can await after killing it (so "gone" really means gone).
  */
-export class SpawnedProcess<In, Out> {
-  readonly exited: Promise<number | null>
+export class ManagedProcess<In, Out> {
+  readonly exited: Promise<ProcessExit>
   private alive = true
 
   private constructor(readonly channel: ProcessChannel<In, Out>) {
     this.exited = new Promise((resolve) => {
-      channel.onExit((code) => {
+      channel.onExit((exit) => {
         this.alive = false
-        resolve(code)
+        resolve(exit)
       })
     })
   }
 
-  static spawn<In, Out>(spawn: SpawnProcess<In, Out>): SpawnedProcess<In, Out> {
-    return new SpawnedProcess(spawn())
+  static spawn<In, Out>(spawn: ProcessSpawner<In, Out>): ManagedProcess<In, Out> {
+    return new ManagedProcess(spawn())
   }
 
   get isAlive(): boolean {
@@ -49,9 +50,9 @@ export class SpawnedProcess<In, Out> {
         clearTimeout(timer)
         resolve(picked)
       })
-      void this.exited.then((code) => {
+      void this.exited.then((exit) => {
         clearTimeout(timer)
-        reject(new Error(`${name} exited while starting (exit code ${code ?? 'none'}).`))
+        reject(new Error(`${name} exited while starting (${describeExit(exit)}).`))
       })
     })
   }

@@ -1,8 +1,8 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FromDemoTarget } from '../shared/engine-protocol'
-import { demoResponse, type DemoResponse } from './demo-routes'
-import { connectToParent } from './parent-port'
+import { demoResponse, type DemoResponse } from './routes'
+import { connectToParent } from '../engine/parent-port'
 
 /**
  * The built-in demo target, in its own process so its work never competes with the engine's or the

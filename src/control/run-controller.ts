@@ -1,9 +1,10 @@
 import type { FromEngine, ToEngine } from '../shared/engine-protocol'
 import type { CancelRunReply, StartRunReply, Unsubscribe } from '../shared/ipc'
 import type { RunPlan } from '../shared/run-plan'
-import { emptySnapshot, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
+import { crashMessage, emptySnapshot, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
 import { EngineGroup } from './engine-group'
-import type { SpawnProcess } from './process-channel'
+import type { ProcessExit, ProcessSpawner } from './process-channel'
+import { describeExit } from './process-exit'
 import { ProgressThrottle } from './progress-throttle'
 import { Listeners } from './listeners'
 
@@ -11,7 +12,7 @@ import { Listeners } from './listeners'
 export const DEFAULT_PROGRESS_INTERVAL_MS = 50
 
 export interface RunControllerOptions {
-  spawnEngine: SpawnProcess<ToEngine, FromEngine>
+  spawnEngine: ProcessSpawner<ToEngine, FromEngine>
   /** Engine processes a run is split between (see ./engine-group.ts); 1 unless given. */
   workers?: number
   progressIntervalMs?: number
@@ -33,7 +34,7 @@ interface ActiveRun {
  * the engine process dies under it.
  */
 export class RunController {
-  private readonly engine: EngineGroup
+  private readonly engines: EngineGroup
   private readonly throttle: ProgressThrottle<RunSnapshot>
   private readonly progressListeners = new Listeners<RunSnapshot>()
   private readonly doneListeners = new Listeners<RunResult>()
@@ -42,12 +43,12 @@ export class RunController {
   private disposed = false
 
   constructor({ spawnEngine, workers = 1, progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS }: RunControllerOptions) {
-    this.engine = new EngineGroup(spawnEngine, workers)
+    this.engines = new EngineGroup(spawnEngine, workers)
     this.throttle = new ProgressThrottle(progressIntervalMs, (snapshot) => {
       this.progressListeners.emit(snapshot)
     })
-    this.engine.onMessage((message) => this.handleMessage(message))
-    this.engine.onExit((code) => this.handleExit(code))
+    this.engines.onMessage((message) => this.handleMessage(message))
+    this.engines.onExit((exit) => this.handleExit(exit))
   }
 
   onProgress(listener: (snapshot: RunSnapshot) => void): Unsubscribe {
@@ -72,7 +73,7 @@ export class RunController {
     }
     this.run = run
     try {
-      await this.engine.ready(plan)
+      await this.engines.ready(plan)
     } catch (error) {
       if (this.run === run) this.run = undefined
       settleCancel(run, { cancelled: false, done: 0 })
@@ -80,9 +81,9 @@ export class RunController {
     }
     if (this.run !== run) return refusal('Stampede is shutting down.')
     run.phase = 'running'
-    this.engine.post({ type: 'start', runId, plan })
+    this.engines.post({ type: 'start', runId, plan })
     this.throttle.push(run.latest)
-    if (run.cancelRequested) this.engine.post({ type: 'cancel', runId })
+    if (run.cancelRequested) this.engines.post({ type: 'cancel', runId })
     return { ok: true, runId }
   }
 
@@ -95,7 +96,7 @@ export class RunController {
       if (run.cancelRequested) return
       run.cancelRequested = true
       // A run still waiting for the engine gets its cancel right after its start (see start()).
-      if (run.phase === 'running') this.engine.post({ type: 'cancel', runId: run.runId })
+      if (run.phase === 'running') this.engines.post({ type: 'cancel', runId: run.runId })
     })
   }
 
@@ -108,7 +109,7 @@ export class RunController {
     if (run) settleCancel(run, { cancelled: false, done: run.latest.done })
     this.progressListeners.clear()
     this.doneListeners.clear()
-    await this.engine.dispose()
+    await this.engines.dispose()
   }
 
   private handleMessage(message: FromEngine): void {
@@ -139,10 +140,10 @@ export class RunController {
     }
   }
 
-  private handleExit(code: number | null): void {
+  private handleExit(exit: ProcessExit): void {
     const run = this.run
     if (!run || run.phase !== 'running') return
-    void this.end(run, { ...run.latest, outcome: 'crashed', message: crashMessage(code) })
+    void this.end(run, { ...run.latest, outcome: 'crashed', message: crashMessage(describeExit(exit)) })
   }
 
   /** Messages for an old run id (or after the result) are stale: they change nothing. */
@@ -171,7 +172,3 @@ function settleCancel(run: ActiveRun, reply: CancelRunReply): void {
   for (const resolve of run.cancelWaiters.splice(0)) resolve(reply)
 }
 
-function crashMessage(code: number | null): string {
-  const how = code === null ? '' : ` (exit code ${code})`
-  return `The engine process stopped unexpectedly${how}. The results collected until then are shown.`
-}

@@ -3,7 +3,7 @@ import type { RunPlan } from '../shared/run-plan'
 import type { RunResult, RunSnapshot } from '../shared/run-snapshot'
 import { EngineProcess } from './engine-process'
 import { splitPlan } from './plan-shares'
-import type { SpawnProcess } from './process-channel'
+import type { ProcessExit, ProcessSpawner } from './process-channel'
 import { mergeResults, mergeSnapshots } from './run-merge'
 import { Listeners } from './listeners'
 
@@ -32,13 +32,13 @@ export class EngineGroup {
   private readonly engines: EngineProcess[] = []
   private run: GroupRun | undefined
   private readonly messageListeners = new Listeners<FromEngine>()
-  private readonly exitListeners = new Listeners<number | null>()
+  private readonly exitListeners = new Listeners<ProcessExit>()
 
-  constructor(spawn: SpawnProcess<ToEngine, FromEngine>, size: number) {
+  constructor(spawn: ProcessSpawner<ToEngine, FromEngine>, size: number) {
     for (let index = 0; index < size; index++) {
       const engine = new EngineProcess(spawn)
       engine.onMessage((message) => this.handleMessage(index, message))
-      engine.onExit((code) => this.handleExit(index, code))
+      engine.onExit((exit) => this.handleExit(index, exit))
       this.engines.push(engine)
     }
   }
@@ -47,7 +47,7 @@ export class EngineGroup {
     return this.messageListeners.add(listener)
   }
 
-  onExit(listener: (code: number | null) => void): () => void {
+  onExit(listener: (exit: ProcessExit) => void): () => void {
     return this.exitListeners.add(listener)
   }
 
@@ -133,7 +133,7 @@ export class EngineGroup {
     this.emit({ type: 'cancelled', runId: run.runId, done })
   }
 
-  private handleExit(index: number, code: number | null): void {
+  private handleExit(index: number, exit: ProcessExit): void {
     const run = this.run
     if (run && run.parts[index] && !run.parts[index].result) {
       // The run cannot be whole any more: stop the other parts rather than let them run on unseen.
@@ -142,7 +142,7 @@ export class EngineGroup {
         if (other !== index) void engine.stop()
       })
     }
-    this.exitListeners.emit(code)
+    this.exitListeners.emit(exit)
   }
 
   private mergedSnapshot(run: GroupRun): RunSnapshot {

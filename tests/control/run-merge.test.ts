@@ -1,7 +1,7 @@
 import { decodeFromCompressedBase64 } from 'hdr-histogram-js'
 import { describe, expect, it } from 'vitest'
 import { createLatencyHistogram, encodeHistogram, summarizeInMs } from '../../src/engine/latency-histogram'
-import { mergeResults, mergeSnapshots } from '../../src/main/run-merge'
+import { mergeResults, mergeSnapshots } from '../../src/control/run-merge'
 import {
   EMPTY_LATENCY,
   emptySnapshot,

@@ -1,6 +1,6 @@
 import type { FromEngine, ToEngine } from '../shared/engine-protocol'
-import type { SpawnProcess } from './process-channel'
-import { SpawnedProcess } from './spawned-process'
+import type { ProcessExit, ProcessSpawner } from './process-channel'
+import { ManagedProcess } from './managed-process'
 import { Listeners } from './listeners'
 
 const READY_TIMEOUT_MS = 15_000
@@ -14,23 +14,23 @@ const READY_TIMEOUT_MS = 15_000
  */
 export const ENGINE_NODE_FLAGS = ['--single-threaded']
 
-type Engine = SpawnedProcess<ToEngine, FromEngine>
+type ManagedEngine = ManagedProcess<ToEngine, FromEngine>
 
 /**
  * The engine process, seen as one long-lived thing: spawned on first use, reused across runs,
  * replaced by a fresh one on the next use after it died. Its listeners hear only the live process.
  */
 export class EngineProcess {
-  private engine: Engine | undefined
+  private engine: ManagedEngine | undefined
   private readiness: Promise<void> | undefined
   /** Processes main ended itself (a dispose, a start that timed out): their exit is not news. */
-  private readonly stoppedOnPurpose = new WeakSet<Engine>()
+  private readonly stoppedOnPurpose = new WeakSet<ManagedEngine>()
   private readonly messageListeners = new Listeners<FromEngine>()
-  private readonly exitListeners = new Listeners<number | null>()
+  private readonly exitListeners = new Listeners<ProcessExit>()
   private disposed = false
 
   constructor(
-    private readonly spawn: SpawnProcess<ToEngine, FromEngine>,
+    private readonly spawn: ProcessSpawner<ToEngine, FromEngine>,
     private readonly readyTimeoutMs = READY_TIMEOUT_MS
   ) {}
 
@@ -43,7 +43,7 @@ export class EngineProcess {
   }
 
   /** Hears an unexpected exit of the live process, with its exit code (null when killed by a signal). */
-  onExit(listener: (code: number | null) => void): () => void {
+  onExit(listener: (exit: ProcessExit) => void): () => void {
     return this.exitListeners.add(listener)
   }
 
@@ -51,17 +51,17 @@ export class EngineProcess {
   ready(): Promise<void> {
     if (this.disposed) return Promise.reject(new Error('The engine has been shut down.'))
     if (this.engine?.isAlive && this.readiness) return this.readiness
-    const engine = SpawnedProcess.spawn(this.spawn)
+    const engine = ManagedProcess.spawn(this.spawn)
     this.engine = engine
     this.readiness = this.waitForReady(engine)
     engine.channel.onMessage((message) => {
       if (engine !== this.engine || message.type === 'ready') return
       this.messageListeners.emit(message)
     })
-    void engine.exited.then((code) => {
+    void engine.exited.then((exit) => {
       if (engine === this.engine) this.engine = undefined
       if (this.stoppedOnPurpose.has(engine)) return
-      this.exitListeners.emit(code)
+      this.exitListeners.emit(exit)
     })
     return this.readiness
   }
@@ -86,7 +86,7 @@ export class EngineProcess {
     await engine.stop()
   }
 
-  private waitForReady(engine: Engine): Promise<void> {
+  private waitForReady(engine: ManagedEngine): Promise<void> {
     return engine.firstMessage((message) => (message.type === 'ready' ? true : undefined), {
       timeoutMs: this.readyTimeoutMs,
       name: 'The engine process',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FromEngine, ToEngine } from '../../src/shared/engine-protocol'
-import { engineSpawner } from './child-processes'
+import { engineSpawner } from '../support/child-processes'
 
 describe('spawnNodeProcess', () => {
   it('drops a message posted to a child that just died, leaving the news to its exit', async () => {
@@ -17,6 +17,6 @@ describe('spawnNodeProcess', () => {
       channel.post(cancel)
       await new Promise((resolve) => setImmediate(resolve))
     }
-    expect(await exited).toBeNull()
+    expect(await exited).toEqual({ code: null, reason: 'SIGKILL' })
   })
 })

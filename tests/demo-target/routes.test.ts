@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO_FLAKY_FAILURE_RATE, DEMO_SLOW_DELAY_MS, demoResponse } from '../../src/engine/demo-routes'
+import { DEMO_FLAKY_FAILURE_RATE, DEMO_SLOW_DELAY_MS, demoResponse } from '../../src/demo-target/routes'
 
 const bodyOf = (url: string, random?: () => number): unknown => JSON.parse(demoResponse(url, random).body.toString())
 

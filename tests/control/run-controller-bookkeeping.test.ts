@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import { emptySnapshot, type RunResult, type RunSnapshot } from '../../src/shared/run-snapshot'
-import type { ProcessChannel } from '../../src/main/process-channel'
-import { RunController } from '../../src/main/run-controller'
+import type { ProcessChannel, ProcessExit } from '../../src/control/process-channel'
+import { RunController } from '../../src/control/run-controller'
 import { planOf } from '../support/plans'
 
 // The controller's bookkeeping against a scripted engine, for the cases a real engine cannot be
@@ -12,7 +12,7 @@ class ScriptedEngine implements ProcessChannel<ToEngine, FromEngine> {
   readonly pid = 1
   readonly posted: ToEngine[] = []
   private messageListeners: Array<(message: FromEngine) => void> = []
-  private exitListeners: Array<(code: number | null) => void> = []
+  private exitListeners: Array<(exit: ProcessExit) => void> = []
 
   constructor() {
     setImmediate(() => this.send({ type: 'ready' }))
@@ -23,11 +23,11 @@ class ScriptedEngine implements ProcessChannel<ToEngine, FromEngine> {
   onMessage(listener: (message: FromEngine) => void): void {
     this.messageListeners.push(listener)
   }
-  onExit(listener: (code: number | null) => void): void {
+  onExit(listener: (exit: ProcessExit) => void): void {
     this.exitListeners.push(listener)
   }
   kill(): void {
-    setImmediate(() => this.exitListeners.forEach((listener) => listener(null)))
+    setImmediate(() => this.exitListeners.forEach((listener) => listener({ code: null, reason: 'SIGTERM' })))
   }
   send(message: FromEngine): void {
     this.messageListeners.forEach((listener) => listener(message))

@@ -1,26 +1,26 @@
 import { resolve } from 'node:path'
 import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
-import { spawnNodeProcess } from '../../src/main/node-process'
-import type { ProcessChannel, SpawnProcess } from '../../src/main/process-channel'
+import { builtEntryPath } from '../../src/control/built-entries'
+import { spawnNodeProcess } from '../../src/control/node-process'
+import type { ProcessChannel, ProcessExit, ProcessSpawner } from '../../src/control/process-channel'
 
-/** Built by `npx electron-vite build`; the tests fork the same files the app runs. */
-export const ENGINE_ENTRY = resolve('out/main/engine.js')
-export const DEMO_TARGET_ENTRY = resolve('out/main/demo-target.js')
+/** The build's out/ folder (`npm run build`): the tests fork the same files the app runs. */
+export const BUILD_OUT_DIR = resolve(__dirname, '../../out')
 
 interface Spawned<In, Out> {
   channel: ProcessChannel<In, Out>
-  exited: Promise<number | null>
+  exited: Promise<ProcessExit>
 }
 
 /** A spawner that remembers every child it started, so a test can find, kill and reap them all. */
-export class TrackedSpawner<In, Out> {
+export class RecordingSpawner<In, Out> {
   readonly spawned: Array<Spawned<In, Out>> = []
 
   constructor(private readonly entryPath: string) {}
 
-  readonly spawn: SpawnProcess<In, Out> = () => {
+  readonly spawn: ProcessSpawner<In, Out> = () => {
     const channel = spawnNodeProcess<In, Out>(this.entryPath)
-    const exited = new Promise<number | null>((resolve) => channel.onExit(resolve))
+    const exited = new Promise<ProcessExit>((resolve) => channel.onExit(resolve))
     this.spawned.push({ channel, exited })
     return channel
   }
@@ -46,8 +46,10 @@ export class TrackedSpawner<In, Out> {
   }
 }
 
-export const engineSpawner = (): TrackedSpawner<ToEngine, FromEngine> => new TrackedSpawner(ENGINE_ENTRY)
-export const demoTargetSpawner = (): TrackedSpawner<never, FromDemoTarget> => new TrackedSpawner(DEMO_TARGET_ENTRY)
+export const engineSpawner = (): RecordingSpawner<ToEngine, FromEngine> =>
+  new RecordingSpawner(builtEntryPath('engine', BUILD_OUT_DIR))
+export const demoTargetSpawner = (): RecordingSpawner<never, FromDemoTarget> =>
+  new RecordingSpawner(builtEntryPath('demo-target', BUILD_OUT_DIR))
 
 /** Signal 0 checks without killing; ESRCH means no such process (reaped, not a zombie). */
 export function isAlive(pid: number): boolean {

@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react'
-import { useStampede } from '../store/stampede-store'
+import { useStampede } from '../app/stampede-store'
 import { DemoTargetButton } from './DemoTargetButton'
-import { FormField } from './FormField'
-import { RunButton } from './RunButton'
+import { FormField } from '../ui/FormField'
+import { RunButton } from '../run/RunButton'
 
 /** A real form, so Enter submits; the disabled Submit button keeps an invalid plan from going out. */
 export function RunForm() {

@@ -1,7 +1,7 @@
 import { classifyOutcomes } from '../../../shared/request-outcomes'
 import { emptySnapshot, type RunResult, type RunSnapshot } from '../../../shared/run-snapshot'
 import { noticeFor, type RunNotice } from './run-notice'
-import type { SliceCreator, StampedeState } from './stampede-store'
+import type { SliceCreator, StampedeState } from '../app/stampede-store'
 
 /**
  * One run at a time: starting (asked main), running (main gave a run id), cancelling (asked main to

@@ -1,7 +1,7 @@
 import { useId, type HTMLAttributes, type ReactNode } from 'react'
-import { selectFieldMessage, selectFieldText, type FormField as FieldName } from '../store/plan-slice'
-import { selectRunIsActive } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
+import { selectFieldMessage, selectFieldText, type FormField as FieldName } from '../plan/plan-slice'
+import { selectRunIsActive } from '../run/run-slice'
+import { useStampede } from '../app/stampede-store'
 
 interface FormFieldProps {
   field: FieldName

@@ -1,7 +1,7 @@
 import { formatLatency } from '../../../shared/format'
-import { selectLatency } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
-import { StatTile } from './StatTile'
+import { selectLatency } from '../run/run-slice'
+import { useStampede } from '../app/stampede-store'
+import { StatTile } from '../ui/StatTile'
 
 export function LatencyStats() {
   const latency = useStampede(selectLatency)

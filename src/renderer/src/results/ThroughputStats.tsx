@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow'
 import { formatBytes, formatCount, formatDuration, formatRate } from '../../../shared/format'
-import { selectThroughput } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
-import { StatTile } from './StatTile'
+import { selectThroughput } from '../run/run-slice'
+import { useStampede } from '../app/stampede-store'
+import { StatTile } from '../ui/StatTile'
 
 /** The outcome tiles use the classes and names of src/shared/request-outcomes.ts, as the CLI does. */
 export function ThroughputStats() {

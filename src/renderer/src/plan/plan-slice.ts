@@ -1,6 +1,6 @@
 import { PLAN_DEFAULTS } from '../../../shared/run-plan'
 import { checkRunForm, type FieldErrors, type PlanCheck, type RunForm } from '../../../shared/validation'
-import type { SliceCreator, StampedeState } from './stampede-store'
+import type { SliceCreator, StampedeState } from '../app/stampede-store'
 
 /** What the user typed, judged on every edit by the shared validation (main judges it again). */
 export type FormField = keyof RunForm

@@ -1,6 +1,6 @@
-import { selectPlanIsValid } from '../store/plan-slice'
-import { isActivePhase, selectPhase } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
+import { selectPlanIsValid } from '../plan/plan-slice'
+import { isActivePhase, selectPhase } from './run-slice'
+import { useStampede } from '../app/stampede-store'
 
 /** One button, so focus stays put: Submit while idle, Cancel while a run goes on. */
 export function RunButton() {

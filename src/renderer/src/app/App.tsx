@@ -1,6 +1,6 @@
-import { RunForm } from './RunForm'
-import { RunNoticeBanner } from './RunNoticeBanner'
-import { RunResults } from './RunResults'
+import { RunForm } from '../plan/RunForm'
+import { RunNoticeBanner } from '../run/RunNoticeBanner'
+import { RunResults } from '../results/RunResults'
 
 export function App() {
   return (

@@ -1,10 +1,16 @@
 import { defineConfig } from 'vitest/config'
 
-// Layers 1 and 2: the engine and main's modules under plain Node. Load tests share two cores, so
-// test files run one at a time.
+// Layers 1 and 2: the engine's, main's and the renderer's modules under plain Node. Load tests
+// share two cores, so test files run one at a time.
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/engine/**/*.test.ts',
+      'tests/main/**/*.test.ts',
+      'tests/cli/**/*.test.ts',
+      'tests/renderer/**/*.test.ts'
+    ],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 30_000,

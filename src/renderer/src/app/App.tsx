@@ -1,4 +1,4 @@
-import { RunForm } from '../plan/RunForm'
+import { PlanForm } from '../plan/PlanForm'
 import { RunNoticeBanner } from '../run/RunNoticeBanner'
 import { RunResults } from '../results/RunResults'
 
@@ -10,7 +10,7 @@ export function App() {
         <p className="app-tagline">HTTP load tester</p>
       </header>
       <main className="app-main">
-        <RunForm />
+        <PlanForm />
         <RunNoticeBanner />
         <RunResults />
       </main>

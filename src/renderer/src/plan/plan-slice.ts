@@ -1,37 +1,29 @@
-import { PLAN_DEFAULTS } from '../../../shared/run-plan'
-import { checkRunForm, type FieldErrors, type PlanCheck, type RunForm } from '../../../shared/validation'
+import type { FieldErrors, PlanCheck } from '../../../shared/validation'
 import type { SliceCreator, StampedeState } from '../app/stampede-store'
+import { checkPlanForm, INITIAL_PLAN_FORM_TEXT, type PlanFormField, type PlanFormText } from './plan-form'
 
 /** What the user typed, judged on every edit by the shared validation (main judges it again). */
-export type FormField = keyof RunForm
-
 export interface PlanSlice {
-  fields: RunForm
+  fields: PlanFormText
   /** A field shows its message once it was edited or left, so an untouched form is not scolded. */
-  touched: Record<FormField, boolean>
+  touched: Record<PlanFormField, boolean>
   planCheck: PlanCheck
   /** What main refused on the last start, shown until the field changes. */
   refusedErrors: FieldErrors
-  editField(field: FormField, text: string): void
-  touchField(field: FormField): void
+  editField(field: PlanFormField, text: string): void
+  touchField(field: PlanFormField): void
   touchAllFields(): void
   /** Asks main for the built-in demo target and puts its URL in the URL field. */
   fillWithDemoTarget(): Promise<void>
 }
 
-const INITIAL_FIELDS: RunForm = {
-  url: '',
-  totalRequests: String(PLAN_DEFAULTS.totalRequests),
-  concurrency: String(PLAN_DEFAULTS.concurrency)
-}
-
-const UNTOUCHED: Record<FormField, boolean> = { url: false, totalRequests: false, concurrency: false }
-const ALL_TOUCHED: Record<FormField, boolean> = { url: true, totalRequests: true, concurrency: true }
+const UNTOUCHED: Record<PlanFormField, boolean> = { url: false, totalRequests: false, concurrency: false }
+const ALL_TOUCHED: Record<PlanFormField, boolean> = { url: true, totalRequests: true, concurrency: true }
 
 export const createPlanSlice: SliceCreator<PlanSlice> = (set, get) => ({
-  fields: INITIAL_FIELDS,
+  fields: INITIAL_PLAN_FORM_TEXT,
   touched: UNTOUCHED,
-  planCheck: checkRunForm(INITIAL_FIELDS),
+  planCheck: checkPlanForm(INITIAL_PLAN_FORM_TEXT),
   refusedErrors: {},
   editField: (field, text) =>
     set((state) => {
@@ -39,7 +31,7 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get) => ({
       const { [field]: _edited, ...refusedErrors } = state.refusedErrors
       return {
         fields,
-        planCheck: checkRunForm(fields),
+        planCheck: checkPlanForm(fields),
         touched: { ...state.touched, [field]: true },
         refusedErrors
       }
@@ -59,13 +51,13 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get) => ({
 })
 
 export const selectFieldText =
-  (field: FormField) =>
+  (field: PlanFormField) =>
   (state: StampedeState): string =>
     state.fields[field]
 
 /** The message a field shows now, or undefined while it is fine or untouched. */
 export const selectFieldMessage =
-  (field: FormField) =>
+  (field: PlanFormField) =>
   (state: StampedeState): string | undefined => {
     const refused = state.refusedErrors[field]
     if (!state.touched[field]) return refused

@@ -1,5 +1,5 @@
 import { selectRunIsActive } from '../run/run-slice'
-import { useStampede } from './stampede-store'
+import { useStampede } from './use-stampede'
 
 /** Escape stops a run from wherever focus is (Enter needs nothing here: the form submits itself). */
 export function listenToKeyboardShortcuts(target: Document): () => void {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { selectRunIsActive } from '../run/run-slice'
-import { useStampede } from '../app/stampede-store'
+import { useStampede } from '../app/use-stampede'
 
 /** For a first try without a server of one's own: main starts a local target and we fill its URL. */
 export function DemoTargetButton() {

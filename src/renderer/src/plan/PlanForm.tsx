@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react'
-import { useStampede } from '../app/stampede-store'
+import { useStampede } from '../app/use-stampede'
 import { RunButton } from '../run/RunButton'
 import { DemoTargetButton } from './DemoTargetButton'
 import { PlanTextField } from './PlanTextField'

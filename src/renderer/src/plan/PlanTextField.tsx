@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react'
-import { useStampede } from '../app/stampede-store'
+import { useStampede } from '../app/use-stampede'
 import { selectRunIsActive } from '../run/run-slice'
 import { TextField } from '../ui/TextField'
 import type { PlanFormField } from './plan-form'

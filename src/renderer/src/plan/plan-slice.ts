@@ -13,6 +13,9 @@ export interface PlanSlice {
   editField(field: PlanFormField, text: string): void
   touchField(field: PlanFormField): void
   touchAllFields(): void
+  /** Main refused the plan: shows its reasons on their fields until they are edited. */
+  markRefused(errors: FieldErrors): void
+  clearRefusals(): void
   /** Asks main for the built-in demo target and puts its URL in the URL field. */
   fillWithDemoTarget(): Promise<void>
 }
@@ -20,7 +23,7 @@ export interface PlanSlice {
 const UNTOUCHED: Record<PlanFormField, boolean> = { url: false, totalRequests: false, concurrency: false }
 const ALL_TOUCHED: Record<PlanFormField, boolean> = { url: true, totalRequests: true, concurrency: true }
 
-export const createPlanSlice: SliceCreator<PlanSlice> = (set, get) => ({
+export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => ({
   fields: INITIAL_PLAN_FORM_TEXT,
   touched: UNTOUCHED,
   planCheck: checkPlanForm(INITIAL_PLAN_FORM_TEXT),
@@ -36,16 +39,19 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (set, get) => ({
         refusedErrors
       }
     }),
-  touchField: (field) =>
-    set((state) => (state.touched[field] ? state : { touched: { ...state.touched, [field]: true } })),
+  touchField: (field) => {
+    if (!get().touched[field]) set((state) => ({ touched: { ...state.touched, [field]: true } }))
+  },
   touchAllFields: () => set({ touched: ALL_TOUCHED }),
+  markRefused: (errors) => set({ refusedErrors: errors }),
+  clearRefusals: () => set({ refusedErrors: {} }),
   fillWithDemoTarget: async () => {
     try {
-      const { url } = await window.api.startDemoTarget()
+      const { url } = await api.startDemoTarget()
       get().editField('url', url)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      set({ notice: { tone: 'error', text: `Could not start the demo target: ${reason}` } })
+      get().showNotice({ tone: 'error', text: `Could not start the demo target: ${reason}` })
     }
   }
 })

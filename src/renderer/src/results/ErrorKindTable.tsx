@@ -1,7 +1,7 @@
 import { ERROR_KINDS } from '../../../shared/run-snapshot'
 import { ERROR_KIND_LABELS } from './error-kind-labels'
 import { selectDone, selectErrorKinds } from '../run/run-slice'
-import { useStampede } from '../app/stampede-store'
+import { useStampede } from '../app/use-stampede'
 import { CountTable, type CountRow } from '../ui/CountTable'
 
 export function ErrorKindTable() {

@@ -1,6 +1,6 @@
 import { formatLatency } from '../../../shared/format'
 import { selectLatency } from '../run/run-slice'
-import { useStampede } from '../app/stampede-store'
+import { useStampede } from '../app/use-stampede'
 import { StatTile } from '../ui/StatTile'
 
 export function LatencyStats() {

@@ -1,5 +1,5 @@
 import { selectHasSnapshot } from '../run/run-slice'
-import { useStampede } from '../app/stampede-store'
+import { useStampede } from '../app/use-stampede'
 import { ErrorKindTable } from './ErrorKindTable'
 import { LatencyStats } from './LatencyStats'
 import { RunProgress } from '../run/RunProgress'

@@ -1,4 +1,4 @@
-import { useStampede } from '../app/stampede-store'
+import { useStampede } from '../app/use-stampede'
 import { selectDone, selectStatusCodes } from '../run/run-slice'
 import { CountTable, type CountRow } from '../ui/CountTable'
 

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow'
 import { formatBytes, formatCount, formatDuration, formatRate } from '../../../shared/format'
 import { selectThroughput } from '../run/run-slice'
-import { useStampede } from '../app/stampede-store'
+import { useStampede } from '../app/use-stampede'
 import { StatTile } from '../ui/StatTile'
 
 /** The outcome tiles use the classes and names of src/shared/request-outcomes.ts, as the CLI does. */

@@ -1,6 +1,6 @@
 import { selectPlanIsValid } from '../plan/plan-slice'
 import { isActivePhase, selectPhase } from './run-slice'
-import { useStampede } from '../app/stampede-store'
+import { useStampede } from '../app/use-stampede'
 
 /** One button, so focus stays put: Submit while idle, Cancel while a run goes on. */
 export function RunButton() {

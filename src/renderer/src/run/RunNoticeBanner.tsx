@@ -1,5 +1,5 @@
 import { selectNotice } from './run-slice'
-import { useStampede } from '../app/stampede-store'
+import { useStampede } from '../app/use-stampede'
 
 const ICONS = { success: '✓', warning: '■', error: '!' } as const
 

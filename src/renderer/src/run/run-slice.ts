@@ -21,6 +21,8 @@ export interface RunSlice {
   unclaimed: { snapshot?: RunSnapshot; result?: RunResult }
   submitRun(): Promise<void>
   cancelRun(): Promise<void>
+  /** For other slices: the one line under the form. */
+  showNotice(notice: RunNotice): void
   applyProgress(snapshot: RunSnapshot): void
   applyResult(result: RunResult): void
 }
@@ -28,7 +30,7 @@ export interface RunSlice {
 export const isActivePhase = (phase: RunPhase): boolean =>
   phase === 'starting' || phase === 'running' || phase === 'cancelling'
 
-export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
+export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
   phase: 'idle',
   runId: undefined,
   snapshot: undefined,
@@ -37,31 +39,33 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   unclaimed: {},
 
   submitRun: async () => {
-    const { planCheck, phase, touchAllFields } = get()
+    const { planCheck, phase, touchAllFields, markRefused, clearRefusals } = get()
     if (isActivePhase(phase)) return
     if (!planCheck.ok) {
       touchAllFields()
       return
     }
+    clearRefusals()
     set({
       phase: 'starting',
       runId: undefined,
       snapshot: emptySnapshot(0, planCheck.plan.totalRequests ?? 0),
       result: undefined,
       notice: undefined,
-      unclaimed: {},
-      refusedErrors: {}
+      unclaimed: {}
     })
     try {
-      const reply = await window.api.startRun(planCheck.plan)
-      if (reply.ok) set((state) => claimRun(state, reply.runId))
-      else
-        set({
-          phase: 'idle',
-          snapshot: undefined,
-          refusedErrors: reply.errors,
-          notice: { tone: 'error', text: reply.message ?? 'The run was refused: check the marked fields.' }
-        })
+      const reply = await api.startRun(planCheck.plan)
+      if (reply.ok) {
+        set((state) => claimRun(state, reply.runId))
+        return
+      }
+      markRefused(reply.errors)
+      set({
+        phase: 'idle',
+        snapshot: undefined,
+        notice: { tone: 'error', text: reply.message ?? 'The run was refused: check the marked fields.' }
+      })
     } catch (error) {
       set({ phase: 'idle', snapshot: undefined, notice: { tone: 'error', text: describeFailure('start', error) } })
     }
@@ -73,11 +77,13 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     set({ phase: 'cancelling' })
     try {
       // The run ends when its result arrives; this reply only says the engine stopped starting requests.
-      await window.api.cancelRun()
+      await api.cancelRun()
     } catch (error) {
       set({ notice: { tone: 'error', text: describeFailure('cancel', error) } })
     }
   },
+
+  showNotice: (notice) => set({ notice }),
 
   applyProgress: (snapshot) => {
     const state = get()
@@ -95,7 +101,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
 })
 
 /** startRun answered: adopt the id and whatever arrived for it in the meantime. */
-function claimRun(state: StampedeState, runId: number): Partial<StampedeState> {
+function claimRun(state: StampedeState, runId: number): Partial<RunSlice> {
   const { snapshot, result } = state.unclaimed
   const claimed = { runId, unclaimed: {} }
   if (result?.runId === runId) return { ...claimed, ...endedWith(result) }
@@ -106,7 +112,7 @@ function claimRun(state: StampedeState, runId: number): Partial<StampedeState> {
   }
 }
 
-function endedWith(result: RunResult): Partial<StampedeState> {
+function endedWith(result: RunResult): Partial<RunSlice> {
   return { phase: 'ended', snapshot: result, result, notice: noticeFor(result) }
 }
 

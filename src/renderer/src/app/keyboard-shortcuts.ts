@@ -1,4 +1,4 @@
-import { selectRunIsActive } from '../run/run-slice'
+import { selectRunIsActive } from '../run/run-selectors'
 import { useStampede } from './use-stampede'
 
 /** Escape stops a run from wherever focus is (Enter needs nothing here: the form submits itself). */

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { selectRunIsActive } from '../run/run-slice'
+import { selectRunIsActive } from '../run/run-selectors'
 import { useStampede } from '../app/use-stampede'
 
 /** For a first try without a server of one's own: main starts a local target and we fill its URL. */

@@ -1,11 +1,13 @@
 import type { ComponentProps } from 'react'
 import { useStampede } from '../app/use-stampede'
-import { selectRunIsActive } from '../run/run-slice'
+import { selectRunIsActive } from '../run/run-selectors'
 import { TextField } from '../ui/TextField'
 import type { PlanFormField } from './plan-form'
-import { selectFieldMessage, selectFieldText } from './plan-slice'
+import { selectFieldMessage, selectFieldText } from './plan-selectors'
 
-type PlanTextFieldProps = Pick<ComponentProps<typeof TextField>, 'label' | 'hint' | 'placeholder' | 'inputMode' | 'action'> & {
+type ShownProps = Pick<ComponentProps<typeof TextField>, 'label' | 'hint' | 'placeholder' | 'inputMode' | 'action'>
+
+interface PlanTextFieldProps extends ShownProps {
   field: PlanFormField
 }
 

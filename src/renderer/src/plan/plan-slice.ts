@@ -1,5 +1,5 @@
 import type { FieldErrors, PlanCheck } from '../../../shared/validation'
-import type { SliceCreator, StampedeState } from '../app/stampede-store'
+import type { SliceCreator } from '../app/stampede-store'
 import { checkPlanForm, INITIAL_PLAN_FORM_TEXT, type PlanFormField, type PlanFormText } from './plan-form'
 
 /** What the user typed, judged on every edit by the shared validation (main judges it again). */
@@ -55,19 +55,3 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => (
     }
   }
 })
-
-export const selectFieldText =
-  (field: PlanFormField) =>
-  (state: StampedeState): string =>
-    state.fields[field]
-
-/** The message a field shows now, or undefined while it is fine or untouched. */
-export const selectFieldMessage =
-  (field: PlanFormField) =>
-  (state: StampedeState): string | undefined => {
-    const refused = state.refusedErrors[field]
-    if (!state.touched[field]) return refused
-    return (state.planCheck.ok ? undefined : state.planCheck.errors[field]) ?? refused
-  }
-
-export const selectPlanIsValid = (state: StampedeState): boolean => state.planCheck.ok

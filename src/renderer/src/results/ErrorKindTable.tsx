@@ -1,6 +1,6 @@
 import { ERROR_KINDS } from '../../../shared/run-snapshot'
 import { ERROR_KIND_LABELS } from './error-kind-labels'
-import { selectDone, selectErrorKinds } from '../run/run-slice'
+import { selectDone, selectErrorKinds } from '../run/run-selectors'
 import { useStampede } from '../app/use-stampede'
 import { CountTable, type CountRow } from '../ui/CountTable'
 

@@ -1,5 +1,5 @@
 import { formatLatency } from '../../../shared/format'
-import { selectLatency } from '../run/run-slice'
+import { selectLatency } from '../run/run-selectors'
 import { useStampede } from '../app/use-stampede'
 import { StatTile } from '../ui/StatTile'
 

@@ -1,4 +1,4 @@
-import { selectHasSnapshot } from '../run/run-slice'
+import { selectHasSnapshot } from '../run/run-selectors'
 import { useStampede } from '../app/use-stampede'
 import { ErrorKindTable } from './ErrorKindTable'
 import { LatencyStats } from './LatencyStats'

@@ -1,5 +1,5 @@
 import { useStampede } from '../app/use-stampede'
-import { selectDone, selectStatusCodes } from '../run/run-slice'
+import { selectDone, selectStatusCodes } from '../run/run-selectors'
 import { CountTable, type CountRow } from '../ui/CountTable'
 
 export function StatusCodeTable() {

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow'
 import { formatBytes, formatCount, formatDuration, formatRate } from '../../../shared/format'
-import { selectThroughput } from '../run/run-slice'
+import { selectThroughput } from '../run/run-selectors'
 import { useStampede } from '../app/use-stampede'
 import { StatTile } from '../ui/StatTile'
 

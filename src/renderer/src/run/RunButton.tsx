@@ -1,5 +1,6 @@
-import { selectPlanIsValid } from '../plan/plan-slice'
-import { isActivePhase, selectPhase } from './run-slice'
+import { selectPlanIsValid } from '../plan/plan-selectors'
+import { selectPhase } from './run-selectors'
+import { isActivePhase } from './run-slice'
 import { useStampede } from '../app/use-stampede'
 
 /** One button, so focus stays put: Submit while idle, Cancel while a run goes on. */

@@ -1,4 +1,4 @@
-import { selectNotice } from './run-slice'
+import { selectNotice } from './run-selectors'
 import { useStampede } from '../app/use-stampede'
 
 const ICONS = { success: '✓', warning: '■', error: '!' } as const

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow'
 import { flooredPercent, formatCount, formatPercent } from '../../../shared/format'
-import { selectProgress } from './run-slice'
+import { selectProgress } from './run-selectors'
 import { useStampede } from '../app/use-stampede'
 
 /** The bar moves by transform, which the compositor animates between ticks without layout. */

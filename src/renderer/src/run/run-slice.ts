@@ -1,4 +1,3 @@
-import { classifyOutcomes } from '../../../shared/request-outcomes'
 import { emptySnapshot, type RunResult, type RunSnapshot } from '../../../shared/run-snapshot'
 import { noticeFor, type RunNotice } from './run-notice'
 import type { SliceCreator, StampedeState } from '../app/stampede-store'
@@ -120,35 +119,3 @@ function describeFailure(action: 'start' | 'cancel', error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error)
   return `Could not ${action} the run: ${reason}`
 }
-
-export const selectPhase = (state: StampedeState): RunPhase => state.phase
-export const selectRunIsActive = (state: StampedeState): boolean => isActivePhase(state.phase)
-export const selectNotice = (state: StampedeState): RunNotice | undefined => state.notice
-export const selectHasSnapshot = (state: StampedeState): boolean => state.snapshot !== undefined
-
-/** Use with useShallow: changes only when the bar would. */
-export const selectProgress = (state: StampedeState) => ({
-  runId: state.runId,
-  done: state.snapshot?.done ?? 0,
-  total: state.snapshot?.total ?? 0,
-  outcome: state.phase === 'ended' ? state.result?.outcome : undefined
-})
-
-/** Use with useShallow. */
-export const selectThroughput = (state: StampedeState) => {
-  const snapshot = state.snapshot
-  const outcomes = snapshot ? classifyOutcomes(snapshot) : undefined
-  return {
-    requestsPerSecond: snapshot?.requestsPerSecond ?? 0,
-    elapsedMs: snapshot?.elapsedMs ?? 0,
-    ok: outcomes?.ok ?? 0,
-    clientOrServerError: outcomes?.clientOrServerError ?? 0,
-    failed: outcomes?.failed ?? 0,
-    bytesRead: snapshot?.bytesRead ?? 0
-  }
-}
-
-export const selectDone = (state: StampedeState): number => state.snapshot?.done ?? 0
-export const selectLatency = (state: StampedeState) => state.snapshot?.latencyMs
-export const selectStatusCodes = (state: StampedeState) => state.snapshot?.statusCodes
-export const selectErrorKinds = (state: StampedeState) => state.snapshot?.errorKinds

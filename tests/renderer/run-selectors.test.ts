@@ -49,6 +49,7 @@ describe('selectThroughput', () => {
       ok: 0,
       clientOrServerError: 0,
       failed: 0,
+      errorRate: 0,
       bytesRead: 0
     })
   })
@@ -68,7 +69,18 @@ describe('selectThroughput', () => {
       ok: 900,
       clientOrServerError: 70,
       failed: 20,
+      // 4xx–5xx and failed, of the requests not aborted.
+      errorRate: 90 / 990,
       bytesRead: 45_000
+    })
+  })
+
+  it('leaves requests the user aborted out of the error rate', () => {
+    const cancelled = result({ outcome: 'cancelled', statusCodes: { 200: 60 }, errorKinds: { cancelled: 40 } })
+    expect(selectThroughput(runState({ phase: 'ended', snapshot: cancelled, result: cancelled }))).toMatchObject({
+      ok: 60,
+      failed: 0,
+      errorRate: 0
     })
   })
 })

@@ -9,7 +9,7 @@ export function LatencyStats() {
   return (
     <section className="panel" aria-labelledby="latency-heading">
       <h2 id="latency-heading">Latency</h2>
-      <dl className="stat-grid">
+      <dl className="stat-grid stat-grid-2">
         <StatTile label="p50" value={formatLatency(latency.p50)} />
         <StatTile label="p90" value={formatLatency(latency.p90)} />
         <StatTile label="p99" value={formatLatency(latency.p99)} />

@@ -1,4 +1,4 @@
-import { classifyOutcomes } from '../../../shared/request-outcomes'
+import { classifyOutcomes, errorRate } from '../../../shared/request-outcomes'
 import type { RunNotice } from './run-notice'
 import { isActivePhase, type RunPhase, type RunSlice } from './run-slice'
 
@@ -15,7 +15,7 @@ export const selectProgress = (state: RunSlice) => ({
   outcome: state.phase === 'ended' ? state.result?.outcome : undefined
 })
 
-/** Use with useShallow. */
+/** Use with useShallow. The outcome classes and the error rate are src/shared/request-outcomes.ts's. */
 export const selectThroughput = (state: RunSlice) => {
   const snapshot = state.snapshot
   const outcomes = snapshot ? classifyOutcomes(snapshot) : undefined
@@ -25,6 +25,7 @@ export const selectThroughput = (state: RunSlice) => {
     ok: outcomes?.ok ?? 0,
     clientOrServerError: outcomes?.clientOrServerError ?? 0,
     failed: outcomes?.failed ?? 0,
+    errorRate: outcomes ? errorRate(outcomes) : 0,
     bytesRead: snapshot?.bytesRead ?? 0
   }
 }

@@ -4,7 +4,7 @@ import type { SliceCreator, StampedeState } from '../app/stampede-store'
 
 /**
  * One run at a time: starting (asked main), running (main gave a run id), cancelling (asked main to
- * stop), ended (the result arrived, or main refused the start).
+ * stop), ended (the result arrived). A start main refused goes back to idle.
  */
 export type RunPhase = 'idle' | 'starting' | 'running' | 'cancelling' | 'ended'
 

@@ -135,22 +135,6 @@ export function checkRunPlan(input: unknown): PlanCheck {
   return message ? { ok: false, errors, message } : { ok: false, errors }
 }
 
-/** The form's text fields, as typed. */
-export interface RunForm {
-  url: string
-  totalRequests: string
-  concurrency: string
-}
-
-/** Turns typed text into a plan; numbers are read by parseTypedNumber. */
-export function checkRunForm(form: RunForm): PlanCheck {
-  return checkRunPlan({
-    url: form.url,
-    totalRequests: parseTypedNumber(form.totalRequests),
-    concurrency: parseTypedNumber(form.concurrency)
-  })
-}
-
 /**
  * A whole number as typed, in the form or on the command line: an optional minus and digits (with
  * thousands separators) only, so "-5" is told it must be at least 1 while "1.5", "1e3" and "ten"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PLAN_DEFAULTS, PLAN_LIMITS } from '../../src/shared/run-plan'
-import { checkRunForm, checkRunPlan } from '../../src/shared/validation'
+import { checkRunPlan } from '../../src/shared/validation'
 
 const valid = { url: 'http://127.0.0.1:8080/health', totalRequests: 100, concurrency: 10 }
 /** What validation fills in when a plan leaves them out. */
@@ -95,31 +95,6 @@ describe('checkRunPlan', () => {
     const check = checkRunPlan(input)
     expect(check.ok).toBe(false)
     expect(!check.ok && (Object.keys(check.errors).length > 0 || check.message)).toBeTruthy()
-  })
-})
-
-describe('checkRunForm', () => {
-  it('reads digits, with thousands separators, as whole numbers', () => {
-    expect(checkRunForm({ url: valid.url, totalRequests: '1,000', concurrency: ' 25 ' })).toEqual({
-      ok: true,
-      plan: { url: valid.url, totalRequests: 1000, concurrency: 25, ...defaults }
-    })
-  })
-
-  it.each([
-    ['1.5', 'Number of requests must be a whole number.'],
-    ['ten', 'Number of requests must be a whole number.'],
-    ['-5', 'Number of requests must be at least 1.'],
-    ['0', 'Number of requests must be at least 1.']
-  ])('tells %j exactly what is wrong with it', (text, message) => {
-    const check = checkRunForm({ url: valid.url, totalRequests: text, concurrency: '1' })
-    expect(check).toEqual({ ok: false, errors: { totalRequests: message } })
-  })
-
-  it.each(['1e3', '10.0', '', '-1', 'ten'])('does not read %j as a whole number', (text) => {
-    const check = checkRunForm({ url: valid.url, totalRequests: text, concurrency: '1' })
-    expect(check.ok).toBe(false)
-    expect(!check.ok && check.errors.totalRequests).toMatch(/^Number of requests must be/)
   })
 })
 

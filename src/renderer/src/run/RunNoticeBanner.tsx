@@ -1,5 +1,5 @@
-import { selectNotice } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
+import { selectNotice } from './run-selectors'
+import { useStampede } from '../app/use-stampede'
 
 const ICONS = { success: '✓', warning: '■', error: '!' } as const
 

@@ -1,4 +1,4 @@
-import type { StampedeApi } from '../../shared/ipc'
+import type { StampedeApi } from '../../../shared/ipc'
 
 // What the preload exposes (src/preload/index.ts); the renderer sees the type and nothing of Electron.
 declare global {

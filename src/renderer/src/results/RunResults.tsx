@@ -1,8 +1,8 @@
-import { selectHasSnapshot } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
+import { selectHasSnapshot } from '../run/run-selectors'
+import { useStampede } from '../app/use-stampede'
 import { ErrorKindTable } from './ErrorKindTable'
 import { LatencyStats } from './LatencyStats'
-import { RunProgress } from './RunProgress'
+import { RunProgress } from '../run/RunProgress'
 import { StatusCodeTable } from './StatusCodeTable'
 import { ThroughputStats } from './ThroughputStats'
 

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './components/App'
+import { App } from './App'
 import { listenToKeyboardShortcuts } from './keyboard-shortcuts'
 import { listenToRunEvents } from './run-events'
 import './styles.css'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { selectRunIsActive } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
+import { selectRunIsActive } from '../run/run-selectors'
+import { useStampede } from '../app/use-stampede'
 
 /** For a first try without a server of one's own: main starts a local target and we fill its URL. */
 export function DemoTargetButton() {

@@ -1,10 +1,6 @@
 import { useId, type HTMLAttributes, type ReactNode } from 'react'
-import { selectFieldMessage, selectFieldText, type FormField as FieldName } from '../store/plan-slice'
-import { selectRunIsActive } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
 
-interface FormFieldProps {
-  field: FieldName
+interface TextFieldProps {
   label: string
   /** A short aside next to the label; part of the description, not of the name. */
   hint?: string
@@ -12,17 +8,28 @@ interface FormFieldProps {
   inputMode: HTMLAttributes<HTMLInputElement>['inputMode']
   /** A control that belongs with the field, shown at the end of its label row. */
   action?: ReactNode
+  value: string
+  /** What is wrong with the value, shown under it; undefined while it is fine. */
+  message: string | undefined
+  readOnly: boolean
+  onChange(text: string): void
+  onBlur(): void
 }
 
 /** A labelled text input whose message is tied to it for assistive tech. */
-export function FormField({ field, label, hint, placeholder, inputMode, action }: FormFieldProps) {
+export function TextField({
+  label,
+  hint,
+  placeholder,
+  inputMode,
+  action,
+  value,
+  message,
+  readOnly,
+  onChange,
+  onBlur
+}: TextFieldProps) {
   const id = useId()
-  const text = useStampede(selectFieldText(field))
-  const message = useStampede(selectFieldMessage(field))
-  const runIsActive = useStampede(selectRunIsActive)
-  const editField = useStampede((state) => state.editField)
-  const touchField = useStampede((state) => state.touchField)
-
   const hintId = `${id}-hint`
   const messageId = `${id}-message`
   const describedBy = [hint && hintId, message && messageId].filter(Boolean).join(' ') || undefined
@@ -41,16 +48,16 @@ export function FormField({ field, label, hint, placeholder, inputMode, action }
       <input
         id={id}
         type="text"
-        value={text}
+        value={value}
         placeholder={placeholder}
         inputMode={inputMode}
         autoComplete="off"
         spellCheck={false}
-        readOnly={runIsActive}
+        readOnly={readOnly}
         aria-invalid={message ? true : undefined}
         aria-describedby={describedBy}
-        onChange={(event) => editField(field, event.target.value)}
-        onBlur={() => touchField(field)}
+        onChange={(event) => onChange(event.target.value)}
+        onBlur={onBlur}
       />
       {message && (
         <p id={messageId} className="field-message">

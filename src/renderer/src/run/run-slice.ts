@@ -1,11 +1,10 @@
-import { classifyOutcomes } from '../../../shared/request-outcomes'
 import { emptySnapshot, type RunResult, type RunSnapshot } from '../../../shared/run-snapshot'
 import { noticeFor, type RunNotice } from './run-notice'
-import type { SliceCreator, StampedeState } from './stampede-store'
+import type { SliceCreator, StampedeState } from '../app/stampede-store'
 
 /**
  * One run at a time: starting (asked main), running (main gave a run id), cancelling (asked main to
- * stop), ended (the result arrived, or main refused the start).
+ * stop), ended (the result arrived). A start main refused goes back to idle.
  */
 export type RunPhase = 'idle' | 'starting' | 'running' | 'cancelling' | 'ended'
 
@@ -21,6 +20,8 @@ export interface RunSlice {
   unclaimed: { snapshot?: RunSnapshot; result?: RunResult }
   submitRun(): Promise<void>
   cancelRun(): Promise<void>
+  /** For other slices: the one line under the form. */
+  showNotice(notice: RunNotice): void
   applyProgress(snapshot: RunSnapshot): void
   applyResult(result: RunResult): void
 }
@@ -28,7 +29,7 @@ export interface RunSlice {
 export const isActivePhase = (phase: RunPhase): boolean =>
   phase === 'starting' || phase === 'running' || phase === 'cancelling'
 
-export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
+export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
   phase: 'idle',
   runId: undefined,
   snapshot: undefined,
@@ -37,31 +38,33 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   unclaimed: {},
 
   submitRun: async () => {
-    const { planCheck, phase, touchAllFields } = get()
+    const { planCheck, phase, touchAllFields, markRefused, clearRefusals } = get()
     if (isActivePhase(phase)) return
     if (!planCheck.ok) {
       touchAllFields()
       return
     }
+    clearRefusals()
     set({
       phase: 'starting',
       runId: undefined,
       snapshot: emptySnapshot(0, planCheck.plan.totalRequests ?? 0),
       result: undefined,
       notice: undefined,
-      unclaimed: {},
-      refusedErrors: {}
+      unclaimed: {}
     })
     try {
-      const reply = await window.api.startRun(planCheck.plan)
-      if (reply.ok) set((state) => claimRun(state, reply.runId))
-      else
-        set({
-          phase: 'idle',
-          snapshot: undefined,
-          refusedErrors: reply.errors,
-          notice: { tone: 'error', text: reply.message ?? 'The run was refused: check the marked fields.' }
-        })
+      const reply = await api.startRun(planCheck.plan)
+      if (reply.ok) {
+        set((state) => claimRun(state, reply.runId))
+        return
+      }
+      markRefused(reply.errors)
+      set({
+        phase: 'idle',
+        snapshot: undefined,
+        notice: { tone: 'error', text: reply.message ?? 'The run was refused: check the marked fields.' }
+      })
     } catch (error) {
       set({ phase: 'idle', snapshot: undefined, notice: { tone: 'error', text: describeFailure('start', error) } })
     }
@@ -73,11 +76,13 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     set({ phase: 'cancelling' })
     try {
       // The run ends when its result arrives; this reply only says the engine stopped starting requests.
-      await window.api.cancelRun()
+      await api.cancelRun()
     } catch (error) {
       set({ notice: { tone: 'error', text: describeFailure('cancel', error) } })
     }
   },
+
+  showNotice: (notice) => set({ notice }),
 
   applyProgress: (snapshot) => {
     const state = get()
@@ -95,7 +100,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
 })
 
 /** startRun answered: adopt the id and whatever arrived for it in the meantime. */
-function claimRun(state: StampedeState, runId: number): Partial<StampedeState> {
+function claimRun(state: StampedeState, runId: number): Partial<RunSlice> {
   const { snapshot, result } = state.unclaimed
   const claimed = { runId, unclaimed: {} }
   if (result?.runId === runId) return { ...claimed, ...endedWith(result) }
@@ -106,7 +111,7 @@ function claimRun(state: StampedeState, runId: number): Partial<StampedeState> {
   }
 }
 
-function endedWith(result: RunResult): Partial<StampedeState> {
+function endedWith(result: RunResult): Partial<RunSlice> {
   return { phase: 'ended', snapshot: result, result, notice: noticeFor(result) }
 }
 
@@ -114,35 +119,3 @@ function describeFailure(action: 'start' | 'cancel', error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error)
   return `Could not ${action} the run: ${reason}`
 }
-
-export const selectPhase = (state: StampedeState): RunPhase => state.phase
-export const selectRunIsActive = (state: StampedeState): boolean => isActivePhase(state.phase)
-export const selectNotice = (state: StampedeState): RunNotice | undefined => state.notice
-export const selectHasSnapshot = (state: StampedeState): boolean => state.snapshot !== undefined
-
-/** Use with useShallow: changes only when the bar would. */
-export const selectProgress = (state: StampedeState) => ({
-  runId: state.runId,
-  done: state.snapshot?.done ?? 0,
-  total: state.snapshot?.total ?? 0,
-  outcome: state.phase === 'ended' ? state.result?.outcome : undefined
-})
-
-/** Use with useShallow. */
-export const selectThroughput = (state: StampedeState) => {
-  const snapshot = state.snapshot
-  const outcomes = snapshot ? classifyOutcomes(snapshot) : undefined
-  return {
-    requestsPerSecond: snapshot?.requestsPerSecond ?? 0,
-    elapsedMs: snapshot?.elapsedMs ?? 0,
-    ok: outcomes?.ok ?? 0,
-    clientOrServerError: outcomes?.clientOrServerError ?? 0,
-    failed: outcomes?.failed ?? 0,
-    bytesRead: snapshot?.bytesRead ?? 0
-  }
-}
-
-export const selectDone = (state: StampedeState): number => state.snapshot?.done ?? 0
-export const selectLatency = (state: StampedeState) => state.snapshot?.latencyMs
-export const selectStatusCodes = (state: StampedeState) => state.snapshot?.statusCodes
-export const selectErrorKinds = (state: StampedeState) => state.snapshot?.errorKinds

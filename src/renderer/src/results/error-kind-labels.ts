@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../shared/run-snapshot'
+import type { ErrorKind } from '../../../shared/run-snapshot'
 
 /** How each way a request can fail is named for people (the engine only names kinds). */
 export const ERROR_KIND_LABELS: Record<ErrorKind, string> = {

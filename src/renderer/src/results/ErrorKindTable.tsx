@@ -1,8 +1,8 @@
 import { ERROR_KINDS } from '../../../shared/run-snapshot'
-import { ERROR_KIND_LABELS } from '../error-kind-labels'
-import { selectDone, selectErrorKinds } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
-import { CountTable, type CountRow } from './CountTable'
+import { ERROR_KIND_LABELS } from './error-kind-labels'
+import { selectDone, selectErrorKinds } from '../run/run-selectors'
+import { useStampede } from '../app/use-stampede'
+import { CountTable, type CountRow } from '../ui/CountTable'
 
 export function ErrorKindTable() {
   const errorKinds = useStampede(selectErrorKinds)

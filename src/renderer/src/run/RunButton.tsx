@@ -1,6 +1,7 @@
-import { selectPlanIsValid } from '../store/plan-slice'
-import { isActivePhase, selectPhase } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
+import { selectPlanIsValid } from '../plan/plan-selectors'
+import { selectPhase } from './run-selectors'
+import { isActivePhase } from './run-slice'
+import { useStampede } from '../app/use-stampede'
 
 /** One button, so focus stays put: Submit while idle, Cancel while a run goes on. */
 export function RunButton() {

@@ -1,5 +1,5 @@
-import type { StampedeApi, Unsubscribe } from '../../shared/ipc'
-import { useStampede } from './store/stampede-store'
+import type { StampedeApi, Unsubscribe } from '../../../shared/ipc'
+import { useStampede } from './use-stampede'
 
 /**
  * Main's messages enter the store here, outside React: each one is a single setState, and only the

@@ -1,6 +1,6 @@
-import { RunForm } from './RunForm'
-import { RunNoticeBanner } from './RunNoticeBanner'
-import { RunResults } from './RunResults'
+import { PlanForm } from '../plan/PlanForm'
+import { RunNoticeBanner } from '../run/RunNoticeBanner'
+import { RunResults } from '../results/RunResults'
 
 export function App() {
   return (
@@ -10,7 +10,7 @@ export function App() {
         <p className="app-tagline">HTTP load tester</p>
       </header>
       <main className="app-main">
-        <RunForm />
+        <PlanForm />
         <RunNoticeBanner />
         <RunResults />
       </main>

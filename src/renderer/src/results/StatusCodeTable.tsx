@@ -1,6 +1,6 @@
-import { useStampede } from '../store/stampede-store'
-import { selectDone, selectStatusCodes } from '../store/run-slice'
-import { CountTable, type CountRow } from './CountTable'
+import { useStampede } from '../app/use-stampede'
+import { selectDone, selectStatusCodes } from '../run/run-selectors'
+import { CountTable, type CountRow } from '../ui/CountTable'
 
 export function StatusCodeTable() {
   const statusCodes = useStampede(selectStatusCodes)

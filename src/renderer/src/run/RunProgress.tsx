@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow'
 import { flooredPercent, formatCount, formatPercent } from '../../../shared/format'
-import { selectProgress } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
+import { selectProgress } from './run-selectors'
+import { useStampede } from '../app/use-stampede'
 
 /** The bar moves by transform, which the compositor animates between ticks without layout. */
 export function RunProgress() {

@@ -1,5 +1,5 @@
-import { selectRunIsActive } from './store/run-slice'
-import { useStampede } from './store/stampede-store'
+import { selectRunIsActive } from '../run/run-selectors'
+import { useStampede } from './use-stampede'
 
 /** Escape stops a run from wherever focus is (Enter needs nothing here: the form submits itself). */
 export function listenToKeyboardShortcuts(target: Document): () => void {

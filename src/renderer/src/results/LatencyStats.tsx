@@ -1,7 +1,7 @@
 import { formatLatency } from '../../../shared/format'
-import { selectLatency } from '../store/run-slice'
-import { useStampede } from '../store/stampede-store'
-import { StatTile } from './StatTile'
+import { selectLatency } from '../run/run-selectors'
+import { useStampede } from '../app/use-stampede'
+import { StatTile } from '../ui/StatTile'
 
 export function LatencyStats() {
   const latency = useStampede(selectLatency)
@@ -9,7 +9,7 @@ export function LatencyStats() {
   return (
     <section className="panel" aria-labelledby="latency-heading">
       <h2 id="latency-heading">Latency</h2>
-      <dl className="stat-grid">
+      <dl className="stat-grid stat-grid-2">
         <StatTile label="p50" value={formatLatency(latency.p50)} />
         <StatTile label="p90" value={formatLatency(latency.p90)} />
         <StatTile label="p99" value={formatLatency(latency.p99)} />

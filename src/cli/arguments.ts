@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { PLAN_DEFAULTS, type RunPlan, type RunPlanInput } from '../shared/run-plan'
+import { typedSecondsAsMs } from '../shared/typed-seconds'
 import { checkRunPlan, parseTypedNumber, workerCountProblem, type PlanField } from '../shared/validation'
 
 /** What the command line asks for. Every problem is found here, before any process starts. */
@@ -54,7 +55,8 @@ const FLAG_OF_FIELD: Record<PlanField, string> = {
   concurrency: '-c',
   pipelining: '-p',
   ratePerSecond: '-r',
-  timeoutMs: '--timeout'
+  timeoutMs: '--timeout',
+  workers: '-w'
 }
 
 export interface ArgumentEnvironment {
@@ -133,10 +135,4 @@ function usageError(message: string): Command {
 
 function optional<T>(text: string | undefined, parse: (text: string) => T): T | undefined {
   return text === undefined ? undefined : parse(text)
-}
-
-/** Seconds may have decimals ("0.5"); the plan counts whole milliseconds. */
-export function typedSecondsAsMs(text: string): number {
-  const trimmed = text.trim()
-  return /^-?(\d{1,12}(\.\d*)?|\.\d+)$/.test(trimmed) ? Math.round(Number(trimmed) * 1000) : Number.NaN
 }

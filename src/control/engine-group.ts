@@ -1,5 +1,5 @@
 import type { FromEngine, ToEngine } from '../shared/engine-protocol'
-import type { RunPlan } from '../shared/run-plan'
+import { PLAN_LIMITS, type RunPlan } from '../shared/run-plan'
 import type { RunResult, RunSnapshot } from '../shared/run-snapshot'
 import { EngineProcess } from './engine-process'
 import { splitPlan } from './plan-shares'
@@ -34,14 +34,15 @@ export class EngineGroup {
   private readonly messageListeners = new Listeners<FromEngine>()
   private readonly exitListeners = new Listeners<ProcessExit>()
 
-  constructor(spawn: ProcessSpawner<ToEngine, FromEngine>, size: number) {
-    for (let index = 0; index < size; index++) {
-      const engine = new EngineProcess(spawn)
-      engine.onMessage((message) => this.handleMessage(index, message))
-      engine.onExit((exit) => this.handleExit(index, exit))
-      this.engines.push(engine)
-    }
-  }
+  /**
+   * `defaultWorkers` splits a plan that names no worker count; a plan's own `workers` (at most
+   * PLAN_LIMITS.workers) splits that run. Processes are spawned on first use and kept for later runs,
+   * up to the default; those only a larger run needed are stopped when a smaller one starts.
+   */
+  constructor(
+    private readonly spawn: ProcessSpawner<ToEngine, FromEngine>,
+    private readonly defaultWorkers: number
+  ) {}
 
   onMessage(listener: (message: FromEngine) => void): () => void {
     return this.messageListeners.add(listener)
@@ -56,8 +57,14 @@ export class EngineGroup {
    * not: a run with fewer connections than workers leaves the rest unspawned.
    */
   async ready(plan: RunPlan): Promise<void> {
-    const needed = splitPlan(plan, this.engines.length).length
-    await Promise.all(this.engines.slice(0, needed).map((engine) => engine.ready()))
+    const workers = this.workersFor(plan)
+    const needed = splitPlan(plan, workers).length
+    while (this.engines.length < needed) this.addEngine()
+    const spare = this.engines.slice(Math.max(workers, this.defaultWorkers))
+    await Promise.all([
+      ...this.engines.slice(0, needed).map((engine) => engine.ready()),
+      ...spare.map((engine) => engine.stop())
+    ])
   }
 
   /** Call after ready(). */
@@ -75,8 +82,20 @@ export class EngineGroup {
     await Promise.all(this.engines.map((engine) => engine.dispose()))
   }
 
+  private workersFor(plan: RunPlan): number {
+    return Math.min(plan.workers ?? this.defaultWorkers, PLAN_LIMITS.workers)
+  }
+
+  private addEngine(): void {
+    const index = this.engines.length
+    const engine = new EngineProcess(this.spawn)
+    engine.onMessage((message) => this.handleMessage(index, message))
+    engine.onExit((exit) => this.handleExit(index, exit))
+    this.engines.push(engine)
+  }
+
   private start(runId: number, { plan }: Extract<ToEngine, { type: 'start' }>): void {
-    const shares = splitPlan(plan, this.engines.length)
+    const shares = splitPlan(plan, this.workersFor(plan))
     this.run = {
       runId,
       total: plan.totalRequests ?? 0,

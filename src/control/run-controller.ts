@@ -13,7 +13,7 @@ export const DEFAULT_PROGRESS_INTERVAL_MS = 50
 
 export interface RunControllerOptions {
   spawnEngine: ProcessSpawner<ToEngine, FromEngine>
-  /** Engine processes a run is split between (see ./engine-group.ts); 1 unless given. */
+  /** Engine processes a run is split between unless its plan names its own (see ./engine-group.ts); 1 unless given. */
   workers?: number
   progressIntervalMs?: number
 }

@@ -25,6 +25,11 @@ export interface RunPlan {
   ratePerSecond?: number
   /** Per-request limit, from dispatch until the whole response has been read. */
   timeoutMs: number
+  /**
+   * Engine processes the run is split between, each with its own event loop and connections
+   * (src/control/engine-group.ts). Absent: the front end's default (one per core but one).
+   */
+  workers?: number
 }
 
 /** A plan as it may be written before validation fills in the defaults. */
@@ -51,6 +56,6 @@ export const PLAN_LIMITS = {
   headers: 100,
   headerLength: 16_384,
   bodyBytes: 10 * 1024 * 1024,
-  /** Engine processes one run may be split between (not part of the plan: see src/control/engine-group.ts). */
+  /** Engine processes one run may be split between (see src/control/engine-group.ts). */
   workers: 256
 } as const

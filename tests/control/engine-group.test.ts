@@ -238,4 +238,24 @@ describe('a run split between two engine processes', () => {
     expect(freshPids).not.toContain(other.pid)
     expect(partResults(nextRunId)).toHaveLength(WORKERS)
   })
+
+  it("splits a run between the plan's own worker count, and stops the extra processes when a later run asks for fewer", async () => {
+    setUp()
+    const target = await server()
+    const wideRunId = runIdOf(await controller.start(plan(target, { totalRequests: 900, concurrency: 6, workers: 3 })))
+    expect(await recorder.done(wideRunId)).toMatchObject({ outcome: 'finished', done: 900 })
+    expect(partPlans(wideRunId).map((share) => share.totalRequests)).toEqual([300, 300, 300])
+    expect(target.received).toBe(900)
+    expect(records).toHaveLength(3)
+
+    // No workers in the plan: the controller's two, and the third process goes.
+    const narrowRunId = runIdOf(await controller.start(plan(target, { totalRequests: 400, concurrency: 6 })))
+    expect(await recorder.done(narrowRunId)).toMatchObject({ outcome: 'finished', done: 400 })
+    expect(partPlans(narrowRunId)).toHaveLength(WORKERS)
+    expect(target.received).toBe(1300)
+    expect(records).toHaveLength(3)
+    await spawner.spawned[2].exited
+    expect(isAlive(records[2].pid)).toBe(false)
+    expect(isAlive(records[0].pid) && isAlive(records[1].pid)).toBe(true)
+  })
 })

@@ -225,6 +225,11 @@ describe('checkRunPlan: run modes, method, headers and body', () => {
     expect(accepted({}).ratePerSecond).toBeUndefined()
   })
 
+  it('takes the engine processes to split the run between, or leaves them to the front end', () => {
+    expect(accepted({ workers: PLAN_LIMITS.workers }).workers).toBe(PLAN_LIMITS.workers)
+    expect(accepted({}).workers).toBeUndefined()
+  })
+
   it.each([
     ['pipelining', 0, 'Pipelining must be at least 1.'],
     ['pipelining', 2.5, 'Pipelining must be a whole number.'],
@@ -237,7 +242,10 @@ describe('checkRunPlan: run modes, method, headers and body', () => {
     ['durationMs', -1000, 'The duration must be at least 1 ms.'],
     ['durationMs', 1.5, 'The duration must be a whole number of milliseconds.'],
     ['durationMs', PLAN_LIMITS.durationMs + 1, 'The duration can be at most 24 hours.'],
-    ['durationMs', Number.NaN, 'The duration must be a number.']
+    ['durationMs', Number.NaN, 'The duration must be a number.'],
+    ['workers', 0, 'Workers must be at least 1.'],
+    ['workers', 1.5, 'Workers must be a whole number.'],
+    ['workers', PLAN_LIMITS.workers + 1, 'Workers can be at most 256.']
   ])('refuses %s = %s with that field message', (field, value, message) => {
     expect(checkRunPlan({ ...valid, [field]: value })).toEqual({ ok: false, errors: { [field]: message } })
   })

@@ -1,6 +1,7 @@
 import type { FromDemoTarget, FromEngine, ToEngine } from '../shared/engine-protocol'
 import { DemoTargetProcess } from '../control/demo-target-process'
 import type { ProcessSpawner } from '../control/process-channel'
+import { LastPlanFile } from './last-plan-file'
 import { createRequestHandlers, type RequestHandlers } from './request-handlers'
 import { RunController } from '../control/run-controller'
 import { defaultWorkerCount } from '../control/worker-count'
@@ -22,10 +23,14 @@ export interface AppBackend {
  * Everything main does apart from windows and IPC, wired once. Free of Electron imports, so the
  * app (utility processes) and the Chromium end-to-end tests (Node children) build the same thing.
  */
-export function createAppBackend(
-  spawn: ProcessSpawners,
-  options: { progressIntervalMs?: number; workers?: number } = {}
-): AppBackend {
+export interface AppBackendOptions {
+  /** Where the app keeps what it remembers (the last plan): Electron's user-data folder, a temporary one in tests. */
+  dataFolder: string
+  progressIntervalMs?: number
+  workers?: number
+}
+
+export function createAppBackend(spawn: ProcessSpawners, options: AppBackendOptions): AppBackend {
   const controller = new RunController({
     spawnEngine: spawn.engine,
     workers: options.workers ?? defaultWorkerCount(),
@@ -35,7 +40,7 @@ export function createAppBackend(
   return {
     controller,
     demoTarget,
-    handlers: createRequestHandlers({ controller, demoTarget }),
+    handlers: createRequestHandlers({ controller, demoTarget, lastPlan: new LastPlanFile(options.dataFolder) }),
     dispose: async () => {
       await Promise.all([controller.dispose(), demoTarget.dispose()])
     }

@@ -30,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
     backend = createAppBackend({
       engine: () => spawnUtilityProcess(builtEntryPath('engine', BUILD_OUT_DIR), 'Stampede engine'),
       demoTarget: () => spawnUtilityProcess(builtEntryPath('demo-target', BUILD_OUT_DIR), 'Stampede demo target')
-    })
+    }, { dataFolder: app.getPath('userData') })
     serveRequests(backend.handlers, (frameUrl) => isRendererUrl(frameUrl))
     const mainWindow = createMainWindow()
     window = mainWindow

@@ -1,4 +1,5 @@
 import type { FieldErrors } from './validation'
+import type { RunPlan } from './run-plan'
 import type { RunResult, RunSnapshot } from './run-snapshot'
 
 /**
@@ -12,6 +13,10 @@ export interface Requests {
   cancelRun(): CancelRunReply
   /** Starts (or reuses) the built-in demo target and returns a URL pointing at it. */
   startDemoTarget(): DemoTargetReply
+  /** The plan remembered from the last run, read from the app's data folder; nothing the first time. */
+  loadLastPlan(): LastPlanReply
+  /** Remembers a plan for the next time the app opens; untrusted input, validated like startRun's. */
+  saveLastPlan(plan: unknown): SaveLastPlanReply
 }
 
 export type StartRunReply =
@@ -19,6 +24,9 @@ export type StartRunReply =
   | { ok: false; errors: FieldErrors; message?: string }
 export type CancelRunReply = { cancelled: boolean; done: number }
 export type DemoTargetReply = { url: string }
+/** `message` says why a remembered plan could not be used (it is then left out), never a crash. */
+export type LastPlanReply = { plan?: RunPlan; message?: string }
+export type SaveLastPlanReply = { saved: true } | { saved: false; message: string }
 
 /** Main -> renderer. */
 export interface Events {
@@ -28,7 +36,16 @@ export interface Events {
 
 export type RequestName = keyof Requests
 export type EventName = keyof Events
-export const REQUEST_NAMES = ['startRun', 'cancelRun', 'startDemoTarget'] as const satisfies readonly RequestName[]
+export const REQUEST_NAMES = [
+  'startRun',
+  'cancelRun',
+  'startDemoTarget',
+  'loadLastPlan',
+  'saveLastPlan'
+] as const satisfies readonly RequestName[]
+
+/** Does not compile while a request of the contract is missing from REQUEST_NAMES (buildApi serves only those). */
+export const EVERY_REQUEST_NAMED: [Exclude<RequestName, (typeof REQUEST_NAMES)[number]>] extends [never] ? true : never = true
 
 /** Channel names are namespaced so they cannot collide with Electron's own. */
 export const requestChannel = (name: RequestName): string => `stampede:${name}`
@@ -36,9 +53,12 @@ export const eventChannel = (name: EventName): string => `stampede:event:${name}
 
 export type Unsubscribe = () => void
 
-export type StampedeApi = {
+/** Each request as the renderer calls it: the same arguments, the reply as a promise. */
+export type RequestApi = {
   [K in RequestName]: (...args: Parameters<Requests[K]>) => Promise<ReturnType<Requests[K]>>
-} & {
+}
+
+export type StampedeApi = RequestApi & {
   onProgress(listener: (snapshot: RunSnapshot) => void): Unsubscribe
   onDone(listener: (result: RunResult) => void): Unsubscribe
 }
@@ -48,10 +68,12 @@ export type Subscribe = (channel: string, listener: (payload: unknown) => void) 
 
 /** Builds window.api from two transport functions, so the preload and test bridges are one shape. */
 export function buildApi(invoke: Invoke, subscribe: Subscribe): StampedeApi {
+  // One wrapper per name in REQUEST_NAMES: a new request needs no line here.
+  const requests = Object.fromEntries(
+    REQUEST_NAMES.map((name) => [name, (...args: unknown[]) => invoke(requestChannel(name), ...args)])
+  ) as RequestApi
   return {
-    startRun: (plan) => invoke(requestChannel('startRun'), plan) as Promise<StartRunReply>,
-    cancelRun: () => invoke(requestChannel('cancelRun')) as Promise<CancelRunReply>,
-    startDemoTarget: () => invoke(requestChannel('startDemoTarget')) as Promise<DemoTargetReply>,
+    ...requests,
     onProgress: (listener) =>
       subscribe(eventChannel('progress'), (payload) => listener(payload as RunSnapshot)),
     onDone: (listener) => subscribe(eventChannel('done'), (payload) => listener(payload as RunResult))

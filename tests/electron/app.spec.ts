@@ -54,7 +54,7 @@ async function fillPlan(url: string, requests: number, concurrency = 10): Promis
   await ui.concurrency.fill(String(concurrency))
 }
 
-test('the page is locked down: no Node, only the five api members, a sandboxed renderer', async () => {
+test('the page is locked down: no Node, only the api members, a sandboxed renderer', async () => {
   const seen = await (await app.firstWindow()).evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,
@@ -63,7 +63,7 @@ test('the page is locked down: no Node, only the five api members, a sandboxed r
   expect(seen).toEqual({
     require: 'undefined',
     process: 'undefined',
-    api: ['cancelRun', 'onDone', 'onProgress', 'startDemoTarget', 'startRun']
+    api: ['cancelRun', 'loadLastPlan', 'onDone', 'onProgress', 'saveLastPlan', 'startDemoTarget', 'startRun']
   })
   // Electron reports `sandboxed` on Windows and macOS only.
   const renderers = await app.evaluate(({ app }) =>

@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { LAST_PLAN_FILE_NAME } from '../../src/main/last-plan-file'
 import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import { createAppBackend, type AppBackend } from '../../src/main/app-backend'
 import { startTargetServer, type TargetServer } from '../support/target-server'
@@ -11,11 +15,13 @@ let engines: RecordingSpawner<ToEngine, FromEngine>
 let demoTargets: RecordingSpawner<never, FromDemoTarget>
 let backend: AppBackend
 let target: TargetServer
+let dataFolder: string
 
 beforeEach(async () => {
   engines = engineSpawner()
   demoTargets = demoTargetSpawner()
-  backend = createAppBackend({ engine: engines.spawn, demoTarget: demoTargets.spawn })
+  dataFolder = await mkdtemp(join(tmpdir(), 'stampede-handlers-'))
+  backend = createAppBackend({ engine: engines.spawn, demoTarget: demoTargets.spawn }, { dataFolder })
   target = await startTargetServer()
 })
 
@@ -24,6 +30,7 @@ afterEach(async () => {
   await engines.killAll()
   await demoTargets.killAll()
   await target.close()
+  await rm(dataFolder, { recursive: true, force: true })
 })
 
 describe('startRun', () => {
@@ -94,6 +101,34 @@ describe('cancelRun and startDemoTarget', () => {
     const reply = await backend.handlers.startRun({ url, totalRequests: 100, concurrency: 4 })
     if (!reply.ok) throw new Error('demo plan refused')
     expect(await recorder.done(reply.runId)).toMatchObject({ outcome: 'finished', statusCodes: { '200': 100 } })
+  })
+})
+
+describe('saveLastPlan and loadLastPlan', () => {
+  it('remember a valid plan in the data folder and give it back, defaults filled in', async () => {
+    const plan = { url: target.url, method: 'post', body: '{}', totalRequests: 5, concurrency: 2, workers: 2 }
+    expect(await backend.handlers.saveLastPlan(plan)).toEqual({ saved: true })
+    const onDisk = JSON.parse(await readFile(join(dataFolder, LAST_PLAN_FILE_NAME), 'utf8')) as { plan: unknown }
+    expect(onDisk.plan).toMatchObject({ url: target.url, method: 'POST' })
+    expect(await backend.handlers.loadLastPlan()).toEqual({
+      plan: { ...plan, method: 'POST', headers: [], pipelining: 1, timeoutMs: 10_000 }
+    })
+  })
+
+  it('refuse to remember what is not a valid plan, and keep the one before', async () => {
+    await backend.handlers.saveLastPlan({ url: target.url, totalRequests: 5, concurrency: 2 })
+    expect(await backend.handlers.saveLastPlan({ url: 'file:///etc/passwd', totalRequests: 5, concurrency: 2 })).toEqual({
+      saved: false,
+      message: 'Not a valid plan: it was not remembered.'
+    })
+    expect((await backend.handlers.loadLastPlan()).plan?.url).toBe(target.url)
+  })
+
+  it('take exactly their arguments', async () => {
+    const loadLastPlan = backend.handlers.loadLastPlan as (...args: unknown[]) => Promise<unknown>
+    const saveLastPlan = backend.handlers.saveLastPlan as (...args: unknown[]) => Promise<unknown>
+    await expect(loadLastPlan('/etc/passwd')).rejects.toThrow(/takes 0 argument/)
+    await expect(saveLastPlan({ url: target.url, totalRequests: 1, concurrency: 1 }, 'x')).rejects.toThrow(/takes 1 argument/)
   })
 })
 

@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppBackend, type AppBackend } from '../../src/main/app-backend'
 import { builtEntryPath, type BuiltEntryName } from '../../src/control/built-entries'
@@ -25,6 +27,8 @@ export interface StampedeApp {
   readonly bridge: ApiBridge
   readonly backend: AppBackend
   readonly ui: AppLocators
+  /** This test's own data folder (the app's user-data folder), removed after it. */
+  readonly dataFolder: string
   /** A counting target for this test alone, closed after it. */
   startTarget(responder?: Responder): Promise<TargetServer>
   /** Kills the live engine process the way a crash would (SIGKILL). */
@@ -33,6 +37,8 @@ export interface StampedeApp {
   fillPlan(url: string, requests: number, concurrency?: number): Promise<void>
   /** Progress messages main has received from engines (with the copies `progressCopies` adds). */
   readonly progressMessagesIntoMain: number
+  /** Engine processes spawned since the test began (each worker of a run is one). */
+  readonly enginesSpawned: number
 }
 
 export interface HarnessOptions {
@@ -94,6 +100,11 @@ class ChildProcesses {
     }
   }
 
+  /** How many children of one entry were spawned, alive or not. */
+  spawnedCount(entry: BuiltEntryName): number {
+    return this.children.filter((child) => child.entry === entry).length
+  }
+
   /** Pids of the children of one entry that are still running. */
   livePids(entry: BuiltEntryName): number[] {
     return this.children
@@ -140,10 +151,14 @@ export const test = base.extend<
   app: async ({ page, rendererServer, pageBridgeScript, progressCopies }, use) => {
     const children = new ChildProcesses()
     const intoMain = { messages: 0 }
-    const backend = createAppBackend({
-      engine: floodProgress(children.spawner<ToEngine, FromEngine>('engine'), progressCopies, intoMain),
-      demoTarget: children.spawner<never, FromDemoTarget>('demo-target')
-    })
+    const dataFolder = await mkdtemp(join(tmpdir(), 'stampede-e2e-data-'))
+    const backend = createAppBackend(
+      {
+        engine: floodProgress(children.spawner<ToEngine, FromEngine>('engine'), progressCopies, intoMain),
+        demoTarget: children.spawner<never, FromDemoTarget>('demo-target')
+      },
+      { dataFolder }
+    )
     const targets = new TargetServers()
     const ui = locateApp(page)
     try {
@@ -155,6 +170,7 @@ export const test = base.extend<
         bridge,
         backend,
         ui,
+        dataFolder,
         startTarget: (responder = respondOk) => targets.start(responder),
         crashEngine() {
           const [pid] = children.livePids('engine')
@@ -168,12 +184,16 @@ export const test = base.extend<
         },
         get progressMessagesIntoMain() {
           return intoMain.messages
+        },
+        get enginesSpawned() {
+          return children.spawnedCount('engine')
         }
       })
       await bridge.close()
     } finally {
       await backend.dispose()
       await targets.closeAll()
+      await rm(dataFolder, { recursive: true, force: true })
       await children.expectAllExited()
     }
   }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { selectFieldMessage, selectFieldText, selectPlanIsValid } from '../../src/renderer/src/plan/plan-selectors'
-import { planState } from '../support/factories'
+import {
+  selectFieldMessage,
+  selectFieldText,
+  selectHeaderRowMessage,
+  selectLoadSummary,
+  selectPlanIsValid,
+  selectQueryParams,
+  selectRequestSummary
+} from '../../src/renderer/src/plan/plan-selectors'
+import { header, planState } from '../support/factories'
 
 const VALID = { url: 'http://127.0.0.1:8080/health', totalRequests: '100', concurrency: '10' }
 // Messages of the shared validation (tests/unit/validation.test.ts checks how they are chosen).
@@ -55,5 +63,59 @@ describe('selectPlanIsValid', () => {
 
   it("stays true while main's refusal is shown: the text itself is valid", () => {
     expect(selectPlanIsValid(planState({ fields: VALID, refusedErrors: { url: REFUSED } }))).toBe(true)
+  })
+})
+
+describe('selectHeaderRowMessage', () => {
+  it("shows a row's message on the row once the headers were edited, and not again under the table", () => {
+    const bad = header('Bad Name', 'x')
+    const fields = { ...VALID, headers: [header('X-A', '1'), bad] }
+    const message = '"Bad Name" is not a header name: use letters, digits and dashes, as in X-Request-Id.'
+    expect(selectHeaderRowMessage(bad.id)(planState({ fields }))).toBeUndefined()
+    const touched = planState({ fields, touched: ['headers'] })
+    expect(selectHeaderRowMessage(bad.id)(touched)).toBe(message)
+    expect(selectFieldMessage('headers')(touched)).toBeUndefined()
+  })
+
+  it('shows a message about the rows together under the table', () => {
+    const headers = Array.from({ length: 101 }, (_, index) => header(`X-${index}`, '1'))
+    expect(selectFieldMessage('headers')(planState({ fields: { ...VALID, headers }, touched: ['headers'] }))).toBe(
+      'At most 100 headers.'
+    )
+  })
+})
+
+describe('selectQueryParams', () => {
+  it("reads the URL's query, and gives the same array while the URL is the same", () => {
+    const state = planState({ fields: { url: 'http://h/?a=1&b=2' } })
+    const rows = selectQueryParams(state)
+    expect(rows).toEqual([
+      { name: 'a', value: '1' },
+      { name: 'b', value: '2' }
+    ])
+    expect(selectQueryParams({ ...state })).toBe(rows)
+  })
+})
+
+describe('the folded sections\' summaries', () => {
+  it('say a plain GET and the closed model for the opening form', () => {
+    expect(selectRequestSummary(planState())).toBe('GET')
+    expect(selectLoadSummary(planState())).toBe('closed model')
+  })
+
+  it('name what was set: headers switched on, the body kind, the model, the stop, pipelining and workers', () => {
+    const state = planState({
+      fields: {
+        method: 'POST',
+        headers: [header('X-A', '1'), header('X-B', '2', false)],
+        bodyKind: 'json',
+        model: 'open',
+        stopAfter: 'both',
+        pipelining: '4',
+        workers: '2'
+      }
+    })
+    expect(selectRequestSummary(state)).toBe('POST · 1 header · JSON body')
+    expect(selectLoadSummary(state)).toBe('open model · stops at the first of count and duration · pipelining 4 · 2 workers')
   })
 })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { selectFieldMessage, selectPlanIsValid } from '../../src/renderer/src/plan/plan-selectors'
+import {
+  selectFieldMessage,
+  selectHeaderRowMessage,
+  selectPlanIsValid,
+  selectQueryParams
+} from '../../src/renderer/src/plan/plan-selectors'
 import { fakeApi, stampedeStore } from '../support/factories'
+import { planOf } from '../support/plans'
 
 describe('fillWithDemoTarget', () => {
   it("puts the demo target's URL in the URL field, which makes the opening form valid", async () => {
@@ -32,5 +38,124 @@ describe('markRefused', () => {
     store.getState().editField('url', 'http://127.0.0.1/')
     expect(selectFieldMessage('url')(store.getState())).toBeUndefined()
     expect(selectFieldMessage('concurrency')(store.getState())).toBe('Too many for this machine.')
+  })
+})
+
+describe('headers', () => {
+  it('adds, edits, switches off and removes rows, each edit judged at once', () => {
+    const store = stampedeStore()
+    store.getState().editField('url', 'http://127.0.0.1/')
+    store.getState().addHeader()
+    const [row] = store.getState().fields.headers
+    store.getState().editHeader(row.id, { name: 'Connection', value: 'close' })
+    expect(selectPlanIsValid(store.getState())).toBe(false)
+    expect(selectHeaderRowMessage(row.id)(store.getState())).toBe(
+      'Stampede keeps connections alive itself; remove the Connection header.'
+    )
+    store.getState().editHeader(row.id, { enabled: false })
+    expect(selectPlanIsValid(store.getState())).toBe(true)
+    store.getState().removeHeader(row.id)
+    expect(store.getState().fields.headers).toEqual([])
+  })
+})
+
+describe('query parameters', () => {
+  it('are the URL: adding, editing and removing a row rewrites it', () => {
+    const store = stampedeStore()
+    store.getState().editField('url', 'http://127.0.0.1/search?q=cats#top')
+    store.getState().addQueryParam()
+    store.getState().editQueryParam(1, { name: 'page' })
+    store.getState().editQueryParam(1, { value: '2' })
+    store.getState().editQueryParam(0, { value: 'big cats' })
+    expect(store.getState().fields.url).toBe('http://127.0.0.1/search?q=big+cats&page=2#top')
+    expect(selectQueryParams(store.getState())).toEqual([
+      { name: 'q', value: 'big cats' },
+      { name: 'page', value: '2' }
+    ])
+    store.getState().removeQueryParam(0)
+    store.getState().removeQueryParam(0)
+    expect(store.getState().fields.url).toBe('http://127.0.0.1/search#top')
+  })
+})
+
+describe('importCurl', () => {
+  it('fills the request, lists what it left out, and shows at once what the plan refuses', () => {
+    const store = stampedeStore()
+    const imported = store
+      .getState()
+      .importCurl(`curl -L -X POST https://127.0.0.1/api -H 'Connection: keep-alive' --data-raw '{"a":1}' -H 'Content-Type: application/json'`)
+    expect(imported).toBe(true)
+    const state = store.getState()
+    expect(state.fields).toMatchObject({ url: 'https://127.0.0.1/api', method: 'POST', bodyKind: 'json', body: '{"a":1}' })
+    expect(state.curlImport).toEqual({
+      ok: true,
+      unmapped: [{ argument: '-L', reason: 'Stampede does not follow redirects: a 3xx counts as a response.' }]
+    })
+    const connection = state.fields.headers.find((row) => row.name === 'Connection')
+    expect(selectHeaderRowMessage(connection?.id ?? -1)(state)).toMatch(/remove the Connection header/)
+  })
+
+  it('changes nothing when the text is not a cURL command, and says why', () => {
+    const store = stampedeStore()
+    store.getState().editField('url', 'http://127.0.0.1/')
+    expect(store.getState().importCurl("curl 'http://127.0.0.1/")).toBe(false)
+    expect(store.getState().fields.url).toBe('http://127.0.0.1/')
+    expect(store.getState().curlImport).toEqual({ ok: false, message: 'Not a command Stampede can read: a quote is never closed.' })
+  })
+})
+
+describe('remembering the last plan', () => {
+  const remembered = planOf({ url: 'http://127.0.0.1:9000/orders', method: 'DELETE', durationMs: 3000, concurrency: 4 })
+
+  it('restores the plan main remembered into an untouched form', async () => {
+    const store = stampedeStore(fakeApi({ loadLastPlan: async () => ({ plan: remembered }) }))
+    await store.getState().restoreLastPlan()
+    expect(store.getState().fields).toMatchObject({ url: remembered.url, method: 'DELETE', stopAfter: 'duration', duration: '3' })
+    expect(store.getState().planCheck).toEqual({ ok: true, plan: remembered })
+  })
+
+  it('leaves what the user began typing alone', async () => {
+    const store = stampedeStore(fakeApi({ loadLastPlan: async () => ({ plan: remembered }) }))
+    store.getState().editField('url', 'http://127.0.0.1:1/')
+    await store.getState().restoreLastPlan()
+    expect(store.getState().fields.url).toBe('http://127.0.0.1:1/')
+  })
+
+  it("shows main's reason when the remembered plan could not be used", async () => {
+    const message = 'The last plan was not restored: it is not valid JSON (/data/last-plan.json).'
+    const store = stampedeStore(fakeApi({ loadLastPlan: async () => ({ message }) }))
+    await store.getState().restoreLastPlan()
+    expect(store.getState().planNote).toBe(message)
+    expect(store.getState().fields.url).toBe('')
+  })
+
+  it('asks main to remember a plan once the run has started, and not before', async () => {
+    const saved: unknown[] = []
+    const store = stampedeStore(
+      fakeApi({
+        startRun: async () => ({ ok: false, errors: {}, message: 'A run is already going.' }),
+        saveLastPlan: async (plan) => {
+          saved.push(plan)
+          return { saved: true }
+        }
+      })
+    )
+    store.getState().editField('url', 'http://127.0.0.1/')
+    await store.getState().submitRun()
+    expect(saved).toEqual([])
+    store.setState({ phase: 'idle' })
+    const accepting = stampedeStore(
+      fakeApi({
+        saveLastPlan: async (plan) => {
+          saved.push(plan)
+          return { saved: false, message: 'The plan could not be remembered: disk full' }
+        }
+      })
+    )
+    accepting.getState().editField('url', 'http://127.0.0.1/')
+    await accepting.getState().submitRun()
+    await Promise.resolve()
+    expect(saved).toEqual([planOf({ url: 'http://127.0.0.1/', totalRequests: 1000, concurrency: 50 })])
+    expect(accepting.getState().planNote).toBe('The plan could not be remembered: disk full')
   })
 })

@@ -1,13 +1,14 @@
 import { createStampedeStore, type StampedeState, type StampedeStore } from '../../src/renderer/src/app/stampede-store'
 import {
   checkPlanForm,
-  INITIAL_PLAN_FORM_TEXT,
-  type PlanFormField,
-  type PlanFormText
+  INITIAL_PLAN_FORM_VALUES,
+  type HeaderRow,
+  type PlanFormErrors,
+  type PlanFormPart,
+  type PlanFormValues
 } from '../../src/renderer/src/plan/plan-form'
 import type { StampedeApi } from '../../src/shared/ipc'
 import { emptySnapshot, type RunResult, type RunSnapshot } from '../../src/shared/run-snapshot'
-import type { FieldErrors } from '../../src/shared/validation'
 
 /**
  * Test data for the renderer's state, built whole so a test names only what it is about. Each
@@ -52,18 +53,25 @@ export function runState(overrides: Partial<StampedeState> = {}): StampedeState 
 }
 
 export interface PlanStateOptions {
-  /** Typed text, over the form's initial text. */
-  fields?: Partial<PlanFormText>
-  touched?: PlanFormField[]
-  refusedErrors?: FieldErrors
+  /** Values as typed or chosen, over the form's initial ones. */
+  fields?: Partial<PlanFormValues>
+  touched?: PlanFormPart[]
+  /** On the form's parts, as markRefused leaves them. */
+  refusedErrors?: PlanFormErrors
 }
 
 /** The store's state with a form as typed; planCheck judges the fields, as the plan slice does. */
 export function planState({ fields = {}, touched = [], refusedErrors = {} }: PlanStateOptions = {}): StampedeState {
   const store = stampedeStore()
-  const text = { ...INITIAL_PLAN_FORM_TEXT, ...fields }
-  const touchedFields = { url: false, totalRequests: false, concurrency: false }
-  for (const field of touched) touchedFields[field] = true
-  store.setState({ fields: text, planCheck: checkPlanForm(text), touched: touchedFields, refusedErrors })
+  const values = { ...INITIAL_PLAN_FORM_VALUES, ...fields }
+  const touchedParts = Object.fromEntries(touched.map((part) => [part, true]))
+  store.setState({ fields: values, planCheck: checkPlanForm(values), touched: touchedParts, refusedErrors })
   return store.getState()
+}
+
+let lastTestRowId = 1_000_000
+
+/** A header row with an id of its own (far from the form's, so none collide). */
+export function header(name: string, value: string, enabled = true): HeaderRow {
+  return { id: ++lastTestRowId, name, value, enabled }
 }

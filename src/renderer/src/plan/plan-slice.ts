@@ -1,57 +1,168 @@
-import type { FieldErrors, PlanCheck } from '../../../shared/validation'
-import type { SliceCreator } from '../app/stampede-store'
-import { checkPlanForm, INITIAL_PLAN_FORM_TEXT, type PlanFormField, type PlanFormText } from './plan-form'
+import { readCurlCommand, type UnmappedArgument } from '../../../shared/curl-command'
+import type { RunPlan } from '../../../shared/run-plan'
+import type { FieldErrors } from '../../../shared/validation'
+import type { SliceCreator, StampedeState } from '../app/stampede-store'
+import { isActivePhase } from '../run/run-slice'
+import {
+  checkPlanForm,
+  formErrorsOf,
+  formWithCurlRequest,
+  headerRow,
+  INITIAL_PLAN_FORM_VALUES,
+  planToForm,
+  type HeaderRow,
+  type PlanFormCheck,
+  type PlanFormErrors,
+  type PlanFormPart,
+  type PlanFormValues,
+  type PlanTextFieldName
+} from './plan-form'
+import { queryParamsOf, withQueryParams, type QueryParam } from './query-params'
+
+/** The form's choices made with a select or radio buttons, not typed. */
+export type PlanChoice = 'method' | 'bodyKind' | 'stopAfter' | 'model'
+
+/** What the last cURL import did: what it could not carry over, or why it read nothing. */
+export type CurlImportReport = { ok: true; unmapped: UnmappedArgument[] } | { ok: false; message: string }
 
 /** What the user typed, judged on every edit by the shared validation (main judges it again). */
 export interface PlanSlice {
-  fields: PlanFormText
+  fields: PlanFormValues
   /** A field shows its message once it was edited or left, so an untouched form is not scolded. */
-  touched: Record<PlanFormField, boolean>
-  planCheck: PlanCheck
+  touched: Partial<Record<PlanFormPart, boolean>>
+  planCheck: PlanFormCheck
   /** What main refused on the last start, shown until the field changes. */
-  refusedErrors: FieldErrors
-  editField(field: PlanFormField, text: string): void
-  touchField(field: PlanFormField): void
+  refusedErrors: PlanFormErrors
+  curlImport: CurlImportReport | undefined
+  /** A line under the form about remembering the plan (it could not be restored or saved). */
+  planNote: string | undefined
+  editField(field: PlanTextFieldName, text: string): void
+  choose<K extends PlanChoice>(choice: K, value: PlanFormValues[K]): void
+  addHeader(): void
+  editHeader(id: number, change: Partial<Omit<HeaderRow, 'id'>>): void
+  removeHeader(id: number): void
+  /** Query rows are the URL's: each edit writes the URL anew (see ./query-params.ts). */
+  addQueryParam(): void
+  editQueryParam(index: number, change: Partial<QueryParam>): void
+  removeQueryParam(index: number): void
+  /** Fills the request from a cURL command; false (and a report saying why) when it is not one. */
+  importCurl(command: string): boolean
+  dismissCurlImport(): void
+  touchField(field: PlanFormPart): void
   touchAllFields(): void
   /** Main refused the plan: shows its reasons on their fields until they are edited. */
   markRefused(errors: FieldErrors): void
   clearRefusals(): void
   /** Asks main for the built-in demo target and puts its URL in the URL field. */
   fillWithDemoTarget(): Promise<void>
+  /** Fills the form with the plan main remembered, unless the user has started typing. */
+  restoreLastPlan(): Promise<void>
+  /** Asks main to remember a plan that has just started. */
+  rememberPlan(plan: RunPlan): Promise<void>
 }
 
-const UNTOUCHED: Record<PlanFormField, boolean> = { url: false, totalRequests: false, concurrency: false }
-const ALL_TOUCHED: Record<PlanFormField, boolean> = { url: true, totalRequests: true, concurrency: true }
+const ALL_TOUCHED: Record<PlanFormPart, true> = {
+  url: true,
+  method: true,
+  headers: true,
+  body: true,
+  timeout: true,
+  totalRequests: true,
+  duration: true,
+  concurrency: true,
+  ratePerSecond: true,
+  pipelining: true,
+  workers: true
+}
 
-export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => ({
-  fields: INITIAL_PLAN_FORM_TEXT,
-  touched: UNTOUCHED,
-  planCheck: checkPlanForm(INITIAL_PLAN_FORM_TEXT),
-  refusedErrors: {},
-  editField: (field, text) =>
-    set((state) => {
-      const fields = { ...state.fields, [field]: text }
-      const { [field]: _edited, ...refusedErrors } = state.refusedErrors
-      return {
-        fields,
-        planCheck: checkPlanForm(fields),
-        touched: { ...state.touched, [field]: true },
-        refusedErrors
+/** The form after a change to some of its values, judged anew; the edited field's refusal is cleared. */
+function edited(state: StampedeState, change: Partial<PlanFormValues>, field?: PlanFormPart): Partial<PlanSlice> {
+  const fields = { ...state.fields, ...change }
+  if (!field) return { fields, planCheck: checkPlanForm(fields) }
+  const { [field]: _edited, ...refusedErrors } = state.refusedErrors
+  return { fields, planCheck: checkPlanForm(fields), touched: { ...state.touched, [field]: true }, refusedErrors }
+}
+
+export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
+  const editRows = (change: (rows: HeaderRow[]) => HeaderRow[]): void =>
+    set((state) => edited(state, { headers: change(state.fields.headers) }, 'headers'))
+  const editQuery = (change: (params: QueryParam[]) => QueryParam[]): void => {
+    const url = get().fields.url
+    get().editField('url', withQueryParams(url, change(queryParamsOf(url))))
+  }
+
+  return {
+    fields: INITIAL_PLAN_FORM_VALUES,
+    touched: {},
+    planCheck: checkPlanForm(INITIAL_PLAN_FORM_VALUES),
+    refusedErrors: {},
+    curlImport: undefined,
+    planNote: undefined,
+    editField: (field, text) => set((state) => edited(state, { [field]: text }, field)),
+    choose: (choice, value) => {
+      // A choice has no message of its own, but the method's is about the choice.
+      set((state) => edited(state, { [choice]: value }, choice === 'method' ? 'method' : undefined))
+    },
+    addHeader: () => editRows((rows) => [...rows, headerRow()]),
+    editHeader: (id, change) => editRows((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row))),
+    removeHeader: (id) => editRows((rows) => rows.filter((row) => row.id !== id)),
+    addQueryParam: () => editQuery((params) => [...params, { name: '', value: '' }]),
+    editQueryParam: (index, change) =>
+      editQuery((params) => params.map((param, at) => (at === index ? { ...param, ...change } : param))),
+    removeQueryParam: (index) => editQuery((params) => params.filter((_param, at) => at !== index)),
+    importCurl: (command) => {
+      const reading = readCurlCommand(command)
+      if (!reading.ok) {
+        set({ curlImport: reading })
+        return false
       }
-    }),
-  touchField: (field) => {
-    if (!get().touched[field]) set((state) => ({ touched: { ...state.touched, [field]: true } }))
-  },
-  touchAllFields: () => set({ touched: ALL_TOUCHED }),
-  markRefused: (errors) => set({ refusedErrors: errors }),
-  clearRefusals: () => set({ refusedErrors: {} }),
-  fillWithDemoTarget: async () => {
-    try {
-      const { url } = await api.startDemoTarget()
-      get().editField('url', url)
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      get().showNotice({ tone: 'error', text: `Could not start the demo target: ${reason}` })
+      set((state) => {
+        const fields = formWithCurlRequest(state.fields, reading.request)
+        // Shows at once what the command brought that the plan refuses, such as a Connection header.
+        const touched = { ...state.touched, url: true, method: true, headers: true, body: true, timeout: true }
+        return { fields, planCheck: checkPlanForm(fields), touched, refusedErrors: {}, curlImport: { ok: true, unmapped: reading.unmapped } }
+      })
+      return true
+    },
+    dismissCurlImport: () => set({ curlImport: undefined }),
+    touchField: (field) => {
+      if (!get().touched[field]) set((state) => ({ touched: { ...state.touched, [field]: true } }))
+    },
+    touchAllFields: () => set({ touched: ALL_TOUCHED }),
+    markRefused: (errors) => set({ refusedErrors: formErrorsOf(errors) }),
+    clearRefusals: () => set({ refusedErrors: {} }),
+    fillWithDemoTarget: async () => {
+      try {
+        const { url } = await api.startDemoTarget()
+        get().editField('url', url)
+      } catch (error) {
+        get().showNotice({ tone: 'error', text: `Could not start the demo target: ${reasonOf(error)}` })
+      }
+    },
+    restoreLastPlan: async () => {
+      try {
+        const { plan, message } = await api.loadLastPlan()
+        if (message) set({ planNote: message })
+        const state = get()
+        const userBegan = Object.values(state.touched).some(Boolean) || isActivePhase(state.phase)
+        if (!plan || userBegan) return
+        const fields = planToForm(plan)
+        set({ fields, planCheck: checkPlanForm(fields) })
+      } catch (error) {
+        set({ planNote: `The last plan could not be loaded: ${reasonOf(error)}` })
+      }
+    },
+    rememberPlan: async (plan) => {
+      try {
+        const reply = await api.saveLastPlan(plan)
+        set({ planNote: reply.saved ? undefined : reply.message })
+      } catch (error) {
+        set({ planNote: `The plan could not be remembered: ${reasonOf(error)}` })
+      }
     }
   }
-})
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

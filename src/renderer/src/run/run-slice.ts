@@ -38,7 +38,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
   unclaimed: {},
 
   submitRun: async () => {
-    const { planCheck, phase, touchAllFields, markRefused, clearRefusals } = get()
+    const { planCheck, phase, touchAllFields, markRefused, clearRefusals, rememberPlan } = get()
     if (isActivePhase(phase)) return
     if (!planCheck.ok) {
       touchAllFields()
@@ -57,6 +57,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
       const reply = await api.startRun(planCheck.plan)
       if (reply.ok) {
         set((state) => claimRun(state, reply.runId))
+        void rememberPlan(planCheck.plan)
         return
       }
       markRefused(reply.errors)

@@ -2,13 +2,16 @@ import type { ComponentProps } from 'react'
 import { useStampede } from '../app/use-stampede'
 import { selectRunIsActive } from '../run/run-selectors'
 import { TextField } from '../ui/TextField'
-import type { PlanFormField } from './plan-form'
+import type { PlanTextFieldName } from './plan-form'
 import { selectFieldMessage, selectFieldText } from './plan-selectors'
 
-type ShownProps = Pick<ComponentProps<typeof TextField>, 'label' | 'hint' | 'placeholder' | 'inputMode' | 'action'>
+type ShownProps = Pick<
+  ComponentProps<typeof TextField>,
+  'label' | 'hint' | 'placeholder' | 'inputMode' | 'action' | 'onPaste'
+>
 
 interface PlanTextFieldProps extends ShownProps {
-  field: PlanFormField
+  field: PlanTextFieldName
 }
 
 /** A text field bound to one field of the plan form; read-only while a run goes on. */

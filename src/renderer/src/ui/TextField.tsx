@@ -1,4 +1,4 @@
-import { useId, type HTMLAttributes, type ReactNode } from 'react'
+import { useId, type ClipboardEvent, type HTMLAttributes, type ReactNode } from 'react'
 
 interface TextFieldProps {
   label: string
@@ -14,6 +14,8 @@ interface TextFieldProps {
   readOnly: boolean
   onChange(text: string): void
   onBlur(): void
+  /** Lets a field read a paste itself (the URL field takes a cURL command). */
+  onPaste?(event: ClipboardEvent<HTMLInputElement>): void
 }
 
 /** A labelled text input whose message is tied to it for assistive tech. */
@@ -27,7 +29,8 @@ export function TextField({
   message,
   readOnly,
   onChange,
-  onBlur
+  onBlur,
+  onPaste
 }: TextFieldProps) {
   const id = useId()
   const hintId = `${id}-hint`
@@ -58,6 +61,7 @@ export function TextField({
         aria-describedby={describedBy}
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
+        onPaste={onPaste}
       />
       {message && (
         <p id={messageId} className="field-message">

@@ -1,0 +1,94 @@
+import { useId, useState, type RefCallback } from 'react'
+import { useStampede } from '../app/use-stampede'
+import { selectRunIsActive } from '../run/run-selectors'
+import { selectQueryParams } from './plan-selectors'
+
+/** The URL's query as rows: each edit here rewrites the URL, each edit of the URL redraws these. */
+export function QueryParamRows() {
+  const headingId = useId()
+  const params = useStampede(selectQueryParams)
+  const runIsActive = useStampede(selectRunIsActive)
+  const addQueryParam = useStampede((state) => state.addQueryParam)
+  const editQueryParam = useStampede((state) => state.editQueryParam)
+  const removeQueryParam = useStampede((state) => state.removeQueryParam)
+  // The row added by the button takes focus once (rows are known by their place alone).
+  const [rowToFocus, setRowToFocus] = useState<number | undefined>()
+  const focusOnce: RefCallback<HTMLInputElement> = (input) => {
+    if (!input) return
+    input.focus()
+    setRowToFocus(undefined)
+  }
+
+  return (
+    <div className="rows-editor">
+      <div className="rows-heading">
+        <h3 id={headingId}>Query parameters</h3>
+        <button
+          type="button"
+          className="link-button"
+          disabled={runIsActive}
+          onClick={() => {
+            setRowToFocus(params.length)
+            addQueryParam()
+          }}
+        >
+          Add parameter
+        </button>
+      </div>
+      {params.length > 0 && (
+        <table className="rows-table" aria-labelledby={headingId}>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Value</th>
+              <th scope="col" className="rows-remove">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {/* Rows have no identity but their place: the URL holds nothing else. */}
+            {params.map((param, index) => (
+              <tr key={index}>
+                <td>
+                  <input
+                    type="text"
+                    aria-label={`Query parameter ${index + 1} name`}
+                    value={param.name}
+                    autoComplete="off"
+                    spellCheck={false}
+                    ref={index === rowToFocus ? focusOnce : undefined}
+                    readOnly={runIsActive}
+                    onChange={(event) => editQueryParam(index, { name: event.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="text"
+                    aria-label={`Query parameter ${index + 1} value`}
+                    value={param.value}
+                    autoComplete="off"
+                    spellCheck={false}
+                    readOnly={runIsActive}
+                    onChange={(event) => editQueryParam(index, { value: event.target.value })}
+                  />
+                </td>
+                <td className="rows-remove">
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove query parameter ${index + 1}`}
+                    disabled={runIsActive}
+                    onClick={() => removeQueryParam(index)}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,43 @@
+import { useId } from 'react'
+
+interface SelectFieldProps {
+  label: string
+  value: string
+  options: readonly string[]
+  message: string | undefined
+  disabled: boolean
+  onChange(value: string): void
+}
+
+/** A labelled select whose message is tied to it; a value outside the options is shown as one more. */
+export function SelectField({ label, value, options, message, disabled, onChange }: SelectFieldProps) {
+  const id = useId()
+  const messageId = `${id}-message`
+  const shown = options.includes(value) ? options : [...options, value]
+  return (
+    <div className="field">
+      <div className="field-label-row">
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? messageId : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {shown.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+      {message && (
+        <p id={messageId} className="field-message">
+          {message}
+        </p>
+      )}
+    </div>
+  )
+}

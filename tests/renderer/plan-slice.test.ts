@@ -159,3 +159,15 @@ describe('remembering the last plan', () => {
     expect(accepting.getState().planNote).toBe('The plan could not be remembered: disk full')
   })
 })
+
+describe('choose', () => {
+  it('lets a field it brings into view speak at once, so a disabled Submit is never unexplained', () => {
+    const store = stampedeStore()
+    store.getState().editField('url', 'http://127.0.0.1/')
+    store.getState().choose('model', 'open')
+    store.getState().choose('stopAfter', 'both')
+    expect(selectPlanIsValid(store.getState())).toBe(false)
+    expect(selectFieldMessage('ratePerSecond')(store.getState())).toBe('Rate must be a whole number.')
+    expect(selectFieldMessage('duration')(store.getState())).toBe('The duration must be a number.')
+  })
+})

@@ -100,8 +100,11 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
     planNote: undefined,
     editField: (field, text) => set((state) => edited(state, { [field]: text }, field)),
     choose: (choice, value) => {
-      // A choice has no message of its own, but the method's is about the choice.
+      // The method's message is about the choice itself; the other choices have none of their own.
       set((state) => edited(state, { [choice]: value }, choice === 'method' ? 'method' : undefined))
+      // A field a choice brings into view speaks at once: an empty one would leave Submit disabled unexplained.
+      if (choice === 'model' && value === 'open') get().touchField('ratePerSecond')
+      if (choice === 'stopAfter' && value !== 'requests') get().touchField('duration')
     },
     addHeader: () => editRows((rows) => [...rows, headerRow()]),
     editHeader: (id, change) => editRows((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row))),

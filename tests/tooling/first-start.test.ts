@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, realpath, rm } from 'node:fs/promises'
 import { existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, delimiter, join, resolve } from 'node:path'
@@ -79,7 +79,8 @@ async function launchRecordedBy(command: string, args: string[]): Promise<{ laun
 
 describe.skipIf(!executablePath)(`npm ci && npm start on a fresh copy (Electron from a local mirror)`, () => {
   beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'stampede-first-start-'))
+    // The real path: macOS's temp folder is behind a symlink, and the stand-in records real paths.
+    scratch = await realpath(await mkdtemp(join(tmpdir(), 'stampede-first-start-')))
     project = join(scratch, 'stampede')
     mirror = await ElectronMirror.start(electronVersion, zipName, await standInElectronZip(electronVersion, executablePath!))
     await cp(projectRoot, project, { recursive: true, filter: (source) => !notInAClone.has(basename(source)) || resolve(source, '..') !== projectRoot })

@@ -123,4 +123,20 @@ describe.skipIf(!executablePath)(`npm ci && npm start on a fresh copy (Electron 
     expect(launch.mode).toBe('development')
     expect(launch.rendererUrl).toMatch(/^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/)
   }, 150_000)
+
+  it('npm start without the binary, where the download fails, stops with what to do and launches nothing', async () => {
+    await rm(join(project, 'node_modules/electron/dist'), { recursive: true })
+    await rm(join(project, 'node_modules/electron/path.txt'))
+    const emptyMirror = `${mirror.url}nothing-here/`
+    commandEnv.ELECTRON_MIRROR = emptyMirror
+    commandEnv.STAND_IN_RECORD = join(scratch, 'failed-start.json')
+
+    const { code, output } = await run('npm', ['start'], 120_000)
+
+    expect(code).not.toBe(0)
+    expect(mirror.count(`/nothing-here/v${electronVersion}/${zipName}`)).toBe(1)
+    expect(output).toContain(`Could not download Electron ${electronVersion}'s binary from ${emptyMirror}.`)
+    expect(output).toContain('The app cannot open without it.')
+    expect(existsSync(commandEnv.STAND_IN_RECORD)).toBe(false)
+  }, 150_000)
 })

@@ -59,6 +59,13 @@ export async function runHeadless(command: RunCommand): Promise<number> {
     void dispose().finally(() => process.exit(1))
   }
   process.on('SIGINT', onInterrupt)
+  // Asked to quit (a service manager, a closed terminal): the engines and the demo target are ended
+  // here, by signal, rather than left to notice their lost parent once their event loops get to it.
+  const onQuit = (signal: NodeJS.Signals): void => {
+    void dispose().finally(() => process.exit(128 + (signal === 'SIGHUP' ? 1 : 15)))
+  }
+  process.on('SIGTERM', onQuit)
+  process.on('SIGHUP', onQuit)
 
   try {
     const plan = demoTarget ? { ...command.plan, url: await demoTarget.url() } : command.plan
@@ -82,6 +89,8 @@ export async function runHeadless(command: RunCommand): Promise<number> {
   } finally {
     await dispose()
     process.off('SIGINT', onInterrupt)
+    process.off('SIGTERM', onQuit)
+    process.off('SIGHUP', onQuit)
   }
 }
 

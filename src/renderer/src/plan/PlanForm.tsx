@@ -82,22 +82,22 @@ export function PlanForm() {
         {model === 'open' && <PlanTextField field="ratePerSecond" label="Rate" hint="requests a second" inputMode="numeric" />}
         <PlanTextField field="concurrency" label="Concurrency" hint="connections" inputMode="numeric" />
         <RunButton />
-      </div>
-      <div className="disclosures">
-        <DisclosureButton
-          label="Request"
-          summary={requestSummary}
-          expanded={requestOpen}
-          controls={REQUEST_SECTION_ID}
-          onToggle={() => setRequestOpen((open) => !open)}
-        />
-        <DisclosureButton
-          label="Load"
-          summary={loadSummary}
-          expanded={loadOpen}
-          controls={LOAD_SECTION_ID}
-          onToggle={() => setLoadOpen((open) => !open)}
-        />
+        <div className="disclosures">
+          <DisclosureButton
+            label="Request"
+            summary={requestSummary}
+            expanded={requestOpen}
+            controls={REQUEST_SECTION_ID}
+            onToggle={() => setRequestOpen((open) => !open)}
+          />
+          <DisclosureButton
+            label="Load"
+            summary={loadSummary}
+            expanded={loadOpen}
+            controls={LOAD_SECTION_ID}
+            onToggle={() => setLoadOpen((open) => !open)}
+          />
+        </div>
       </div>
       <DisclosureSection id={REQUEST_SECTION_ID} label="Request" expanded={requestOpen}>
         <RequestSection />

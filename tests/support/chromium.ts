@@ -1,4 +1,5 @@
 import type { LaunchOptions } from '@playwright/test'
+import { WINDOW_SIZE } from '../../src/main/window-state'
 
 /**
  * Debian's Chromium, headless and quiet: nothing of its own goes to the network, so every request
@@ -19,5 +20,5 @@ export const chromiumLaunchOptions: LaunchOptions = {
   ]
 }
 
-/** The app window's size (src/main/window.ts), so the page lays out as it does in Electron. */
-export const APP_VIEWPORT = { width: 1000, height: 760 }
+/** The app window's default size, so the page lays out as it does in Electron. */
+export const APP_VIEWPORT = { width: WINDOW_SIZE.width, height: WINDOW_SIZE.height }

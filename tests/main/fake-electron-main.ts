@@ -12,7 +12,7 @@ import { constants } from 'node:os'
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown
 
-class FakeUtilityProcess extends EventEmitter {
+class ChildBackedUtilityProcess extends EventEmitter {
   private child: ChildProcess
   private spawned = false
   private killedByUs = false
@@ -174,7 +174,7 @@ export interface FakeElectronMain {
   screen: { getAllDisplays(): Array<{ workArea: { x: number; y: number; width: number; height: number } }> }
   session: { defaultSession: { headerPolicy: unknown[]; webRequest: { onHeadersReceived(listener: unknown): void }; setPermissionRequestHandler(handler: unknown): void; setPermissionCheckHandler(handler: unknown): void } }
   shell: { opened: string[]; openExternal(url: string): Promise<void> }
-  utilityProcess: { forked: Array<{ modulePath: string; serviceName: string; process: FakeUtilityProcess }>; fork(modulePath: string, args: string[], options: { serviceName: string }): FakeUtilityProcess }
+  utilityProcess: { forked: Array<{ modulePath: string; serviceName: string; process: ChildBackedUtilityProcess }>; fork(modulePath: string, args: string[], options: { serviceName: string }): ChildBackedUtilityProcess }
   ipcMain: { handlers: Map<string, Listener>; handle(channel: string, listener: Listener): void; removeHandler(channel: string): void }
 }
 
@@ -230,7 +230,7 @@ export function fakeElectronMain(userData: string): FakeElectronMain {
       forked: [],
       // A plain function, as Electron's is (main passes it on detached from the module).
       fork: (modulePath, _args, { serviceName }) => {
-        const process = new FakeUtilityProcess(modulePath, app, serviceName)
+        const process = new ChildBackedUtilityProcess(modulePath, app, serviceName)
         electron.utilityProcess.forked.push({ modulePath, serviceName, process })
         return process
       }

@@ -62,8 +62,8 @@ export function fakeFork(): { fork: (path: string, args: string[], options: { se
   }
 }
 
-/** Electron's app, as far as 'child-process-gone' goes. */
-export class FakeApp extends EventEmitter {
+/** Electron's app as far as 'child-process-gone' goes (./fake-electron-main.ts fakes the rest). */
+export class FakeGoneEvents extends EventEmitter {
   processGone(details: GoneDetails): void {
     this.emit('child-process-gone', {}, details)
   }

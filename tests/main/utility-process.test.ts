@@ -4,12 +4,12 @@ import { ManagedProcess } from '../../src/control/managed-process'
 import { describeExit } from '../../src/control/process-exit'
 import { GONE_REASON_GRACE_MS, ProcessGoneReasons } from '../../src/main/process-gone-reasons'
 import { LAUNCH_DEADLINE_MS, spawnUtilityProcess } from '../../src/main/utility-process'
-import { FakeApp, fakeFork, type FakeUtilityProcess } from './fake-electron'
+import { FakeGoneEvents, fakeFork, type FakeUtilityProcess } from './fake-electron'
 
 // The adapter between Electron's UtilityProcess and main's ProcessChannel, with Electron faked as
 // its source behaves. Timers are faked: the grace and launch deadlines are bounds, never waited out.
 const ENGINE = 'Stampede engine'
-let app: FakeApp
+let app: FakeGoneEvents
 let reasons: ProcessGoneReasons
 let forks: ReturnType<typeof fakeFork>
 
@@ -18,7 +18,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolv
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-  app = new FakeApp()
+  app = new FakeGoneEvents()
   reasons = new ProcessGoneReasons(app)
   forks = fakeFork()
 })

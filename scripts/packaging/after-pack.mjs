@@ -15,7 +15,7 @@ export default async function afterPack(context) {
   // The .deb's AppArmor profile attaches to the executable's path: it must stay the real binary there.
   if (targets.length > 1) {
     throw new Error(
-      `The AppImage is packed on its own (npm run dist:linux does), not with ${targets.filter((name) => name !== 'appImage').join(', ')}: its launcher script must not go into them.`
+      `The AppImage is packed on its own (npm run dist does), not with ${targets.filter((name) => name !== 'appImage').join(', ')}: its launcher script must not go into them.`
     )
   }
   // electron-builder flips fuses on the executable after this hook; that would now be the script.

@@ -42,10 +42,14 @@ function wholeNumber(label: string, max: number) {
 /** RFC 9110's token: what a method or a header name may be made of. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 
+/** A method is a short word (the longest registered, UPDATEREDIRECTREF, has 17 letters), never a payload. */
+const METHOD_MAX_LENGTH = 32
+
 const methodField = z
   .string()
   .trim()
   .regex(TOKEN, 'The method must be one word, such as GET or POST.')
+  .max(METHOD_MAX_LENGTH, `The method can be at most ${METHOD_MAX_LENGTH} characters.`)
   .transform((method) => method.toUpperCase())
   .refine((method) => method !== 'CONNECT', 'CONNECT opens a tunnel; it cannot be load tested here.')
 

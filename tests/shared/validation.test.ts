@@ -122,6 +122,14 @@ describe('checkRunPlan: run modes, method, headers and body', () => {
     })
   })
 
+  it('refuses a method longer than any real one', () => {
+    expect(accepted({ method: 'A'.repeat(32) }).method).toBe('A'.repeat(32))
+    expect(refusal({ method: 'A'.repeat(33) })).toEqual({
+      ok: false,
+      errors: { method: 'The method can be at most 32 characters.' }
+    })
+  })
+
   it.each(['CONNECT', 'connect'])('refuses %s', (method) => {
     expect(refusal({ method })).toEqual({
       ok: false,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import type { LaunchOptions } from '@playwright/test'
+import { WINDOW_SIZE } from '../../src/main/window-state'
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium'
 
@@ -29,5 +30,5 @@ export const chromiumLaunchOptions: LaunchOptions = {
   ]
 }
 
-/** The app window's size (src/main/window.ts), so the page lays out as it does in Electron. */
-export const APP_VIEWPORT = { width: 1000, height: 760 }
+/** The app window's default size, so the page lays out as it does in Electron. */
+export const APP_VIEWPORT = { width: WINDOW_SIZE.width, height: WINDOW_SIZE.height }

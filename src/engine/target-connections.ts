@@ -24,7 +24,8 @@ export class TargetConnections {
     for (let i = 0; i < plan.concurrency; i++) {
       const client = new Client(origin, {
         pipelining: plan.pipelining,
-        connect: { timeout: plan.timeoutMs },
+        // rejectUnauthorized is Node's TLS check of the certificate; plain http ignores it.
+        connect: { timeout: plan.timeoutMs, rejectUnauthorized: !plan.insecure },
         // The slot's own deadline covers headers and body, from dispatch to the last byte; undici's
         // two timers would be a second clock with different rules (its body timeout is idle time
         // between chunks), so they are off.

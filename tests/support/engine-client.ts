@@ -56,9 +56,13 @@ export class EngineClient {
     )
   }
 
-  /** Forks the built engine and waits for its 'ready'. */
-  static async fork(): Promise<EngineClient> {
-    const engine = new EngineClient(spawnNodeProcess<ToEngine, FromEngine>(builtEntry('engine'), ENGINE_NODE_FLAGS))
+  /**
+   * Forks the built engine and waits for its 'ready'. `execArgv` adds Node options to the app's own,
+   * such as a test's `--require` preload.
+   */
+  static async fork({ execArgv = [] }: { execArgv?: string[] } = {}): Promise<EngineClient> {
+    const flags = [...ENGINE_NODE_FLAGS, ...execArgv]
+    const engine = new EngineClient(spawnNodeProcess<ToEngine, FromEngine>(builtEntry('engine'), flags))
     running.add(engine)
     await engine.next('ready')
     return engine
@@ -127,6 +131,12 @@ export class EngineClient {
   async fence(): Promise<void> {
     const runId = this.start({ fence: true })
     await this.next('rejected', (message) => message.runId === runId)
+  }
+
+  /** Resolves with the exit code (null for a signal) once the engine has exited, however it did. */
+  async exit(): Promise<number | null> {
+    await this.exited
+    return this.exitCode ?? null
   }
 
   async stop(): Promise<void> {

@@ -108,7 +108,7 @@ describe('stampede -n (count mode)', () => {
     const { report, code } = await runJson([await closedPortUrl(), '-n', '10', '-c', '2'])
 
     expect(code).toBe(0)
-    expect(report.requests).toEqual({ sent: 10, completed: 0, failed: 10 })
+    expect(report.requests).toEqual({ sent: 10, completed: 0, failed: 10, aborted: 0 })
     expect(report.errors).toEqual({ refused: 10 })
     expect(report.statusCodes).toEqual({})
   })
@@ -120,7 +120,7 @@ describe('stampede -n (count mode)', () => {
     expect(code).toBe(0)
     expect(server.received).toBe(4)
     expect(report.errors).toEqual({ timeout: 4 })
-    expect(report.requests).toEqual({ sent: 4, completed: 0, failed: 4 })
+    expect(report.requests).toEqual({ sent: 4, completed: 0, failed: 4, aborted: 0 })
     expect(report.durationMs).toBeGreaterThanOrEqual(200)
     expect(report.durationMs).toBeLessThan(1000)
   })
@@ -186,7 +186,7 @@ describe('stampede -p (pipelining)', () => {
 
     expect(code).toBe(0)
     expect(server.received).toBe(400)
-    expect(report.requests).toEqual({ sent: 400, completed: 400, failed: 0 })
+    expect(report.requests).toEqual({ sent: 400, completed: 400, failed: 0, aborted: 0 })
     expect(server.peakSockets).toBeLessThanOrEqual(2)
     expect(overlapping).toBeGreaterThan(0)
   })
@@ -262,7 +262,7 @@ describe('stampede -w (engine processes)', () => {
 
     expect(exit.code).toBe(0)
     expect(server.received).toBe(3000)
-    expect(report.requests).toEqual({ sent: 3000, completed: 3000, failed: 0 })
+    expect(report.requests).toEqual({ sent: 3000, completed: 3000, failed: 0, aborted: 0 })
     expect(Object.values(report.statusCodes).reduce((total, count) => total + count, 0)).toBe(3000)
     expect(server.peakSockets).toBeLessThanOrEqual(10)
     if (process.platform === 'linux') {
@@ -279,7 +279,7 @@ describe('stampede --demo', () => {
 
     expect(code).toBe(0)
     expect(report.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
-    expect(report.requests).toEqual({ sent: 2000, completed: 2000, failed: 0 })
+    expect(report.requests).toEqual({ sent: 2000, completed: 2000, failed: 0, aborted: 0 })
     expect(report.statusCodes).toEqual({ '200': 2000 })
   })
 

@@ -36,6 +36,7 @@ const OPTIONS = {
   header: { type: 'string', short: 'H', multiple: true },
   body: { type: 'string', short: 'b' },
   timeout: { type: 'string' },
+  insecure: { type: 'boolean', short: 'k' },
   workers: { type: 'string', short: 'w' },
   json: { type: 'boolean' },
   demo: { type: 'boolean' },
@@ -54,7 +55,8 @@ const FLAG_OF_FIELD: Record<PlanField, string> = {
   concurrency: '-c',
   pipelining: '-p',
   ratePerSecond: '-r',
-  timeoutMs: '--timeout'
+  timeoutMs: '--timeout',
+  insecure: '-k'
 }
 
 export interface ArgumentEnvironment {
@@ -113,7 +115,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     concurrency: values.connections === undefined ? PLAN_DEFAULTS.concurrency : parseTypedNumber(values.connections),
     pipelining: optional(values.pipelining, parseTypedNumber),
     ratePerSecond: optional(values.rate, parseTypedNumber),
-    timeoutMs: optional(values.timeout, parseTypedNumber)
+    timeoutMs: optional(values.timeout, parseTypedNumber),
+    insecure: values.insecure
   }
   // Options not given are left out, so the plan holds only what was typed or defaulted.
   for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key]

@@ -102,7 +102,8 @@ const runPlanSchema = z
     concurrency: wholeNumber('Concurrency', PLAN_LIMITS.concurrency),
     pipelining: wholeNumber('Pipelining', PLAN_LIMITS.pipelining).default(PLAN_DEFAULTS.pipelining),
     ratePerSecond: wholeNumber('Rate', PLAN_LIMITS.ratePerSecond).optional(),
-    timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs)
+    timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs),
+    insecure: z.boolean({ error: 'Insecure must be true or false.' }).default(PLAN_DEFAULTS.insecure)
   })
   .superRefine((plan, ctx) => {
     if (plan.totalRequests === undefined && plan.durationMs === undefined) {

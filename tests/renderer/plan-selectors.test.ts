@@ -3,7 +3,7 @@ import { selectFieldMessage, selectFieldText, selectPlanIsValid } from '../../sr
 import { planState } from '../support/factories'
 
 const VALID = { url: 'http://127.0.0.1:8080/health', totalRequests: '100', concurrency: '10' }
-// Messages of the shared validation (tests/unit/validation.test.ts checks how they are chosen).
+// Messages of the shared validation (tests/shared/validation.test.ts checks how they are chosen).
 const NO_URL = 'Enter the URL to test.'
 const NOT_WHOLE = 'Number of requests must be a whole number.'
 const REFUSED = 'The engine cannot reach this host.'

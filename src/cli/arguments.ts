@@ -37,6 +37,7 @@ const OPTIONS = {
   header: { type: 'string', short: 'H', multiple: true },
   body: { type: 'string', short: 'b' },
   timeout: { type: 'string' },
+  insecure: { type: 'boolean', short: 'k' },
   workers: { type: 'string', short: 'w' },
   json: { type: 'boolean' },
   demo: { type: 'boolean' },
@@ -56,7 +57,8 @@ const FLAG_OF_FIELD: Record<PlanField, string> = {
   pipelining: '-p',
   ratePerSecond: '-r',
   timeoutMs: '--timeout',
-  workers: '-w'
+  workers: '-w',
+  insecure: '-k'
 }
 
 export interface ArgumentEnvironment {
@@ -115,7 +117,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     concurrency: values.connections === undefined ? PLAN_DEFAULTS.concurrency : parseTypedNumber(values.connections),
     pipelining: optional(values.pipelining, parseTypedNumber),
     ratePerSecond: optional(values.rate, parseTypedNumber),
-    timeoutMs: optional(values.timeout, parseTypedNumber)
+    timeoutMs: optional(values.timeout, parseTypedNumber),
+    insecure: values.insecure
   }
   // Options not given are left out, so the plan holds only what was typed or defaulted.
   for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key]

@@ -23,6 +23,8 @@ Options:
   -H, --header 'N: V'    send this header with every request; repeat for more
   -b, --body TEXT        send this body with every request; -b @FILE reads it from FILE
       --timeout MS       give up on a request after MS milliseconds (default ${PLAN_DEFAULTS.timeoutMs})
+  -k, --insecure         accept any TLS certificate (self-signed, expired, another
+                         host's): for test servers only
   -w, --workers N        engine processes to share the load (default ${defaultWorkers}: one per
                          core but one)
       --json             print one JSON object on stdout instead of the summary

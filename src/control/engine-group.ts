@@ -130,6 +130,12 @@ export class EngineGroup {
           this.emit({ type: 'result', result: mergeResults(run.runId, run.total, results) })
         }
         return
+      case 'fatal':
+        // The part is gone (its exit follows) and the run cannot be whole: end it, stop the others.
+        this.run = undefined
+        this.emit(message)
+        this.stopAllBut(index)
+        return
       case 'rejected':
         if (message.runId !== run.runId) return
         // The run is over for the controller: the other parts are cancelled, their messages unheard.
@@ -157,11 +163,15 @@ export class EngineGroup {
     if (run && run.parts[index] && !run.parts[index].result) {
       // The run cannot be whole any more: stop the other parts rather than let them run on unseen.
       this.run = undefined
-      this.engines.forEach((engine, other) => {
-        if (other !== index) void engine.stop()
-      })
+      this.stopAllBut(index)
     }
     this.exitListeners.emit(exit)
+  }
+
+  private stopAllBut(index: number): void {
+    this.engines.forEach((engine, other) => {
+      if (other !== index) void engine.stop()
+    })
   }
 
   private mergedSnapshot(run: GroupRun): RunSnapshot {

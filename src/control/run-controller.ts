@@ -131,6 +131,14 @@ export class RunController {
         if (run) void this.end(run, message.result)
         return
       }
+      case 'fatal': {
+        // An engine's own bug, said before it exits: the run ends now, with the engine's words.
+        const run = this.run
+        if (run?.phase === 'running') {
+          void this.end(run, { ...run.latest, outcome: 'crashed', message: crashMessage(`it failed inside: ${message.message}`) })
+        }
+        return
+      }
       case 'rejected': {
         const run = this.runningRun(message.runId)
         const text = `The engine refused the run: ${message.message}`

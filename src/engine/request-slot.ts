@@ -32,6 +32,8 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   /** When the slot's next request is due (the schedule sets it); latency counts from here. */
   dueAt = 0
   private inFlight = false
+  /** undici has written the request in flight on a socket (it called onConnect for it). */
+  private written = false
   private statusCode = 0
   private abortRequest: ((reason?: Error) => void) | null = null
   /** The connection's deadlineCuts when this request was sent. */
@@ -51,11 +53,13 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   send(dueAt: number): void {
     this.dueAt = dueAt
     this.inFlight = true
+    this.written = false
     this.statusCode = 0
     this.abortRequest = null
     this.pendingAbort = null
     this.deadlineCutsAtSend = this.connection.deadlineCuts
     this.deadline.refresh()
+    this.connection.requestSent()
     this.connection.client.dispatch(this.host.requestOptions, this)
   }
 
@@ -71,11 +75,24 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
     else this.pendingAbort = reason
   }
 
+  /**
+   * Its connection closed with this request written on it (./target-connections.ts): the request
+   * ends here, with `cause` when the socket's failure was about it, rather than be sent again.
+   */
+  connectionLost(cause: Error | undefined): void {
+    this.abortRequest?.(cause ?? this.whyConnectionClosed())
+  }
+
   onConnect(abort: (reason?: Error) => void): void {
-    // A second call means undici is about to send the request again, after its connection closed
-    // with it already written behind another: counting one request the server saw twice would lie.
+    // A second call means undici is about to send the request again. The connection ends such
+    // requests when their socket closes, so this is a backstop: sending twice a request the server
+    // may have had would make its count and ours disagree.
     const resent = this.abortRequest !== null
     this.abortRequest = abort
+    if (!resent) {
+      this.written = true
+      this.connection.requestWritten(this)
+    }
     if (this.pendingAbort) abort(this.pendingAbort)
     else if (resent) abort(this.whyConnectionClosed())
   }
@@ -94,6 +111,7 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
     const latencyMicros = Math.round((performance.now() - this.dueAt) * 1000)
     this.host.tally.recordResponse(this.statusCode, latencyMicros)
     this.inFlight = false
+    this.connection.requestEnded(this, this.written)
     // Sending the next one from inside this callback is safe: the connection only queues it.
     this.host.slotFree(this)
   }
@@ -101,6 +119,7 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   onError(error: Error): void {
     this.host.tally.recordError(errorKindOf(error))
     this.inFlight = false
+    this.connection.requestEnded(this, this.written)
     // undici reports a failed connect to every request queued on it and then checks that none is
     // left; a request sent from inside that loop would break its bookkeeping. Failures take the
     // next turn of the event loop, which also keeps a refused run from recursing.

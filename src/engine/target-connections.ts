@@ -1,14 +1,91 @@
-import { Client, type Dispatcher } from 'undici'
+import type { Socket } from 'node:net'
+import { buildConnector, Client, type Dispatcher } from 'undici'
 import type { RunPlan } from '../shared/run-plan'
+import { NoRequestToSendError } from './abort-reason'
+import type { RequestSlot } from './request-slot'
 
-/** One connection of the run, shared by its slots. */
-export interface TargetConnection {
+/**
+ * One connection of the run, shared by its slots: an undici Client that holds one socket at a time.
+ *
+ * It watches its socket for one reason: when a socket closes with requests written on it, undici
+ * would send them again on a new connection, and it would even open one for a request already
+ * ended (nodejs/undici#5845). The server may have had the first, and the second carries nothing, so
+ * the connection ends such requests itself, counted once, and only connects for a request that
+ * still waits to be written.
+ */
+export class TargetConnection {
   readonly client: Client
   /**
    * How many times a slot's deadline cut a request off on this connection. Cutting one closes the
    * socket, and the requests pipelined behind it go down with it: they count as timed out too.
    */
-  deadlineCuts: number
+  deadlineCuts = 0
+  /** Requests sent that undici has not yet written to a socket (waiting for a connection). */
+  private unwritten = 0
+  /** Slots whose request is written on the current socket and has not ended, the oldest first. */
+  private readonly written: RequestSlot[] = []
+  /** What the current socket failed with, if anything: the oldest request's reason. */
+  private socketError: (Error & { code?: string }) | undefined
+
+  constructor(origin: string, plan: RunPlan) {
+    // rejectUnauthorized is Node's TLS check of the certificate; plain http ignores it.
+    const connector = buildConnector({ timeout: plan.timeoutMs, rejectUnauthorized: !plan.insecure })
+    this.client = new Client(origin, {
+      pipelining: plan.pipelining,
+      // A tick later, as any real connect answers: undici does not resume from inside its own call.
+      connect: (options, callback) =>
+        process.nextTick(() => {
+          if (this.unwritten === 0) return callback(new NoRequestToSendError(), null)
+          connector(options, (...outcome) => {
+            if (outcome[1]) this.watch(outcome[1])
+            callback(...outcome)
+          })
+        }),
+      // The slot's own deadline covers headers and body, from dispatch to the last byte; undici's
+      // two timers would be a second clock with different rules (its body timeout is idle time
+      // between chunks), so they are off.
+      headersTimeout: 0,
+      bodyTimeout: 0
+    })
+  }
+
+  /** A slot hands undici a request for this connection. */
+  requestSent(): void {
+    this.unwritten++
+  }
+
+  /** undici is writing the slot's request on the current socket. */
+  requestWritten(slot: RequestSlot): void {
+    this.unwritten--
+    this.written.push(slot)
+  }
+
+  /** The slot's request ended, with or without having been written. */
+  requestEnded(slot: RequestSlot, wasWritten: boolean): void {
+    if (!wasWritten) return void this.unwritten--
+    // The oldest request is almost always the one that ends: this is the head of the array.
+    const index = this.written.indexOf(slot)
+    if (index !== -1) this.written.splice(index, 1)
+  }
+
+  private watch(socket: Socket): void {
+    this.socketError = undefined
+    socket.on('error', (error) => (this.socketError = error))
+    // First in line, before undici's own listener re-queues the requests.
+    socket.prependOnceListener('close', () => this.socketClosed())
+  }
+
+  /**
+   * The oldest request gets the socket's own error, as undici would give it (a parse error, a
+   * reset); undici's notes to itself (UND_ERR_INFO, e.g. our own abort) are not a reason. The
+   * requests written behind it end as their slots judge (./request-slot.ts, connectionLost).
+   */
+  private socketClosed(): void {
+    const lost = this.written.splice(0)
+    const error = this.socketError
+    const cause = error && error.code !== 'UND_ERR_INFO' ? error : undefined
+    lost.forEach((slot, index) => slot.connectionLost(index === 0 ? cause : undefined))
+  }
 }
 
 /**
@@ -21,18 +98,7 @@ export class TargetConnections {
 
   constructor(plan: RunPlan) {
     const origin = new URL(plan.url).origin
-    for (let i = 0; i < plan.concurrency; i++) {
-      const client = new Client(origin, {
-        pipelining: plan.pipelining,
-        connect: { timeout: plan.timeoutMs },
-        // The slot's own deadline covers headers and body, from dispatch to the last byte; undici's
-        // two timers would be a second clock with different rules (its body timeout is idle time
-        // between chunks), so they are off.
-        headersTimeout: 0,
-        bodyTimeout: 0
-      })
-      this.all.push({ client, deadlineCuts: 0 })
-    }
+    for (let i = 0; i < plan.concurrency; i++) this.all.push(new TargetConnection(origin, plan))
   }
 
   /** Waits for what is in flight, then closes every socket. */

@@ -30,6 +30,11 @@ export interface RunPlan {
    * (src/control/engine-group.ts). Absent: the front end's default (one per core but one).
    */
   workers?: number
+  /**
+   * Accept any TLS certificate (self-signed, expired, for another host): for test servers only.
+   * The connection is still encrypted, but nothing proves who is at the other end.
+   */
+  insecure: boolean
 }
 
 /** A plan as it may be written before validation fills in the defaults. */
@@ -40,7 +45,8 @@ export const PLAN_DEFAULTS = {
   totalRequests: 1000,
   concurrency: 50,
   pipelining: 1,
-  timeoutMs: 10_000
+  timeoutMs: 10_000,
+  insecure: false
 } as const
 
 /** Past these a run is a typo, not a test: refuse it where it was typed. */

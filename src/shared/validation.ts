@@ -103,7 +103,8 @@ const runPlanSchema = z
     pipelining: wholeNumber('Pipelining', PLAN_LIMITS.pipelining).default(PLAN_DEFAULTS.pipelining),
     ratePerSecond: wholeNumber('Rate', PLAN_LIMITS.ratePerSecond).optional(),
     timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs),
-    workers: wholeNumber('Workers', PLAN_LIMITS.workers).optional()
+    workers: wholeNumber('Workers', PLAN_LIMITS.workers).optional(),
+    insecure: z.boolean({ error: 'Insecure must be true or false.' }).default(PLAN_DEFAULTS.insecure)
   })
   .superRefine((plan, ctx) => {
     if (plan.totalRequests === undefined && plan.durationMs === undefined) {

@@ -26,14 +26,23 @@ describe('parseCommandLine', () => {
       demo: false,
       json: false,
       workers: 3,
-      plan: { url: URL, method: 'GET', headers: [], concurrency: 50, pipelining: 1, timeoutMs: 10_000, durationMs: 10_000 }
+      plan: {
+        url: URL,
+        method: 'GET',
+        headers: [],
+        concurrency: 50,
+        pipelining: 1,
+        timeoutMs: 10_000,
+        durationMs: 10_000,
+        insecure: false
+      }
     })
   })
 
   it('maps every option onto the plan', () => {
     const command = run(
       ...['-n', '100', '-d', '0.5', '-c', '7', '-r', '300', '-p', '2', '-m', 'put', '-H', 'A: 1', '-H', 'b:2'],
-      ...['-b', 'x', '--timeout', '250', '-w', '2', '--json', URL]
+      ...['-b', 'x', '--timeout', '250', '-k', '-w', '2', '--json', URL]
     )
     expect(command).toMatchObject({ workers: 2, json: true, demo: false })
     expect(command.plan).toEqual({
@@ -49,13 +58,20 @@ describe('parseCommandLine', () => {
       concurrency: 7,
       ratePerSecond: 300,
       pipelining: 2,
-      timeoutMs: 250
+      timeoutMs: 250,
+      insecure: true
     })
   })
 
   it('counts -n alone, without the default duration', () => {
     expect(run(URL, '-n', '5').plan).not.toHaveProperty('durationMs')
     expect(run(URL, '-d', '2').plan).not.toHaveProperty('totalRequests')
+  })
+
+  it('accepts any certificate only with -k or --insecure', () => {
+    expect(run(URL).plan.insecure).toBe(false)
+    expect(run(URL, '-k').plan.insecure).toBe(true)
+    expect(run(URL, '--insecure').plan.insecure).toBe(true)
   })
 
   it('reads -b @file as the body', () => {

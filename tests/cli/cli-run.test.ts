@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { JsonReport } from '../../src/cli/json-report'
 import { childProcessesOf, CliProcess, parseJsonOutput, runCli, stopAllClis } from '../support/cli-process'
 import { isAlive } from '../support/child-processes'
+import { SELF_SIGNED } from '../support/self-signed'
 import {
   closedPortUrl,
   neverRespond,
@@ -224,6 +225,22 @@ describe('stampede -m -H -b (the request)', () => {
       )
       expect(values).toEqual(['a', 'b'])
     }
+  })
+})
+
+describe('stampede -k (insecure TLS)', () => {
+  it('refuses a self-signed certificate as tls without -k, and accepts it with -k', async () => {
+    const server = await targets.start(respondOk, { tls: SELF_SIGNED })
+    const refused = await runJson([server.url, '-n', '20', '-c', '2', '-w', '1'])
+    expect(refused.code).toBe(0)
+    expect(refused.report.errors).toEqual({ tls: 20 })
+    expect(server.received).toBe(0)
+
+    const accepted = await runJson([server.url, '-n', '20', '-c', '2', '-w', '1', '-k'])
+    expect(accepted.code).toBe(0)
+    expect(accepted.report.statusCodes).toEqual({ '200': 20 })
+    expect(accepted.report.requests).toEqual({ sent: 20, completed: 20, failed: 0, aborted: 0 })
+    expect(server.received).toBe(20)
   })
 })
 

@@ -157,7 +157,7 @@ describe('a run split between two engine processes', () => {
     expect(mergedHistogram.totalCount).toBe((merged.statusCodes['200'] ?? 0) + (merged.statusCodes['503'] ?? 0))
     expect(merged.latencyMs.max).toBe(Math.max(...parts.map((part) => part.latencyMs.max)))
     // Min to the histogram's resolution (3 significant digits): the merged one is the lowest edge of
-    // the parts' lowest bucket (see the known difference in tests/unit/run-merge.test.ts).
+    // the parts' lowest bucket (see the known difference in tests/control/run-merge.test.ts).
     const partsMin = Math.min(...parts.map((part) => part.latencyMs.min))
     expect(merged.latencyMs.min).toBe(Math.min(...partHistograms.map((histogram) => histogram.minNonZeroValue)) / 1000)
     expect(merged.latencyMs.min).toBeLessThanOrEqual(partsMin)

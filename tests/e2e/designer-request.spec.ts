@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test'
 import { expect, test } from '../support/app-harness'
+import { SELF_SIGNED } from '../support/self-signed'
 import { recordRequests, type RecordedRequest } from '../support/target-server'
 
 /** The headers a request arrived with, as [name, value] pairs in order (Node lower-cases nothing in rawHeaders). */
@@ -135,4 +136,33 @@ test('Import cURL lists what it could not carry over, and a command it cannot re
     /^-F f=@a.png multipart form bodies are not supported/,
     /^-o out.json it changes only what curl prints/
   ])
+})
+
+test('a self-signed HTTPS target fails every request as TLS until insecure TLS is allowed, in plain sight', async ({ app }) => {
+  const server = await app.startTarget(undefined, { tls: SELF_SIGNED })
+  const { designer } = app.ui
+  await app.fillPlan(server.url, 6, 2)
+  await app.ui.submit.click()
+  await expect(app.ui.progressPanel).toContainText('6 / 6')
+  await expect(app.ui.stat('Failed')).toHaveText('6')
+  await expect(app.page.getByRole('row', { name: /TLS/ })).toBeVisible()
+  expect(server.received).toBe(0)
+
+  await designer.requestToggle.click()
+  await designer.insecure.check()
+  await expect(designer.insecure).toHaveAccessibleDescription(/nothing proves who answers/)
+  await designer.requestToggle.click()
+  await expect(designer.requestToggle).toContainText('insecure TLS')
+  await app.ui.submit.click()
+  await expect(app.ui.stat('2xx–3xx')).toHaveText('6')
+  expect(server.received).toBe(6)
+})
+
+test('curl -k allows insecure TLS in the form', async ({ app }) => {
+  const { designer } = app.ui
+  await designer.importCurl.click()
+  await designer.curlCommand.fill('curl -k https://127.0.0.1:8443/')
+  await designer.curlImport.click()
+  await expect(designer.insecure).toBeChecked()
+  await expect(designer.requestToggle).toContainText('GET · insecure TLS')
 })

@@ -111,7 +111,7 @@ describe('saveLastPlan and loadLastPlan', () => {
     const onDisk = JSON.parse(await readFile(join(dataFolder, LAST_PLAN_FILE_NAME), 'utf8')) as { plan: unknown }
     expect(onDisk.plan).toMatchObject({ url: target.url, method: 'POST' })
     expect(await backend.handlers.loadLastPlan()).toEqual({
-      plan: { ...plan, method: 'POST', headers: [], pipelining: 1, timeoutMs: 10_000 }
+      plan: { ...plan, method: 'POST', headers: [], pipelining: 1, timeoutMs: 10_000, insecure: false }
     })
   })
 

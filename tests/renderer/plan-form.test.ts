@@ -6,7 +6,13 @@ import { planOf } from '../support/plans'
 
 const valid = { url: 'http://127.0.0.1:8080/health', totalRequests: 100, concurrency: 10 }
 /** What validation fills in when a plan leaves them out. */
-const defaults = { method: 'GET', headers: [], pipelining: PLAN_DEFAULTS.pipelining, timeoutMs: PLAN_DEFAULTS.timeoutMs }
+const defaults = {
+  method: 'GET',
+  headers: [],
+  pipelining: PLAN_DEFAULTS.pipelining,
+  timeoutMs: PLAN_DEFAULTS.timeoutMs,
+  insecure: PLAN_DEFAULTS.insecure
+}
 
 describe('checkPlanForm', () => {
   it('reads digits, with thousands separators, as whole numbers', () => {
@@ -164,7 +170,8 @@ describe('planToForm', () => {
         ratePerSecond: 500,
         pipelining: 4,
         timeoutMs: 2000,
-        workers: 3
+        workers: 3,
+        insecure: true
       }
     ]
   ])('gives back a form that reads into the same plan: %s', (_label, input) => {
@@ -186,10 +193,18 @@ describe('formWithCurlRequest', () => {
       method: 'PATCH',
       headers: [['Content-Type', 'application/json']],
       body: '{"a":1}',
-      insecure: false,
+      insecure: true,
       timeoutMs: 3000
     })
-    expect(form).toMatchObject({ url: 'https://api.test/items', method: 'PATCH', bodyKind: 'json', body: '{"a":1}', timeout: '3000', concurrency: '7' })
+    expect(form).toMatchObject({
+      url: 'https://api.test/items',
+      method: 'PATCH',
+      bodyKind: 'json',
+      body: '{"a":1}',
+      timeout: '3000',
+      insecure: true,
+      concurrency: '7'
+    })
     expect(form.headers.map((row) => [row.name, row.value, row.enabled])).toEqual([['Content-Type', 'application/json', true]])
   })
 })

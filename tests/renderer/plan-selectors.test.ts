@@ -11,7 +11,7 @@ import {
 import { header, planState } from '../support/factories'
 
 const VALID = { url: 'http://127.0.0.1:8080/health', totalRequests: '100', concurrency: '10' }
-// Messages of the shared validation (tests/unit/validation.test.ts checks how they are chosen).
+// Messages of the shared validation (tests/shared/validation.test.ts checks how they are chosen).
 const NO_URL = 'Enter the URL to test.'
 const NOT_WHOLE = 'Number of requests must be a whole number.'
 const REFUSED = 'The engine cannot reach this host.'
@@ -112,10 +112,11 @@ describe('the folded sections\' summaries', () => {
         model: 'open',
         stopAfter: 'both',
         pipelining: '4',
-        workers: '2'
+        workers: '2',
+        insecure: true
       }
     })
-    expect(selectRequestSummary(state)).toBe('POST · 1 header · JSON body')
+    expect(selectRequestSummary(state)).toBe('POST · 1 header · JSON body · insecure TLS')
     expect(selectLoadSummary(state)).toBe('open model · stops at the first of count and duration · pipelining 4 · 2 workers')
   })
 })

@@ -4,7 +4,13 @@ import { checkRunPlan } from '../../src/shared/validation'
 
 const valid = { url: 'http://127.0.0.1:8080/health', totalRequests: 100, concurrency: 10 }
 /** What validation fills in when a plan leaves them out. */
-const defaults = { method: 'GET', headers: [], pipelining: PLAN_DEFAULTS.pipelining, timeoutMs: PLAN_DEFAULTS.timeoutMs }
+const defaults = {
+  method: 'GET',
+  headers: [],
+  pipelining: PLAN_DEFAULTS.pipelining,
+  timeoutMs: PLAN_DEFAULTS.timeoutMs,
+  insecure: false
+}
 
 describe('checkRunPlan', () => {
   it('passes a valid plan and fills in the defaults', () => {
@@ -43,6 +49,11 @@ describe('checkRunPlan', () => {
       timeoutMs: PLAN_LIMITS.timeoutMs
     }
     expect(checkRunPlan(plan)).toEqual({ ok: true, plan: { ...defaults, ...plan } })
+  })
+
+  it('takes insecure as true or false only, false unless given', () => {
+    expect(checkRunPlan({ ...valid, insecure: true })).toMatchObject({ ok: true, plan: { insecure: true } })
+    expect(checkRunPlan({ ...valid, insecure: 'yes' })).toEqual({ ok: false, errors: { insecure: 'Insecure must be true or false.' } })
   })
 
   it('trims spaces around the URL', () => {

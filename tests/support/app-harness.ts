@@ -12,7 +12,7 @@ import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engi
 import { bundlePageBridge, connectPage, type ApiBridge } from './api-bridge'
 import { RENDERER_DIR, serveRenderer, type RendererServer } from './renderer-server'
 import { locateApp, type AppLocators } from './app-locators'
-import { respondOk, TargetServers, type Responder, type TargetServer } from './target-server'
+import { respondOk, TargetServers, type Responder, type TargetOptions, type TargetServer } from './target-server'
 
 /**
  * Layer 3's fixture: the built renderer in Chromium, wired to main's real back end and a real
@@ -29,8 +29,8 @@ export interface StampedeApp {
   readonly ui: AppLocators
   /** This test's own data folder (the app's user-data folder), removed after it. */
   readonly dataFolder: string
-  /** A counting target for this test alone, closed after it. */
-  startTarget(responder?: Responder): Promise<TargetServer>
+  /** A counting target for this test alone, closed after it (HTTPS with `options.tls`). */
+  startTarget(responder?: Responder, options?: TargetOptions): Promise<TargetServer>
   /** Kills the live engine process the way a crash would (SIGKILL). */
   crashEngine(): void
   /** Types a plan into the form, as a user would. */
@@ -171,7 +171,7 @@ export const test = base.extend<
         backend,
         ui,
         dataFolder,
-        startTarget: (responder = respondOk) => targets.start(responder),
+        startTarget: (responder = respondOk, options) => targets.start(responder, options),
         crashEngine() {
           const [pid] = children.livePids('engine')
           if (pid === undefined) throw new Error('No engine process is running.')

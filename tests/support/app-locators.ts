@@ -24,6 +24,7 @@ export interface DesignerLocators {
   loadToggle: Locator
   method: Locator
   timeout: Locator
+  insecure: Locator
   addParameter: Locator
   /** 1-based, as the rows are named. */
   parameterName(position: number): Locator
@@ -73,6 +74,7 @@ function locateDesigner(page: Page): DesignerLocators {
     loadToggle: page.getByRole('button', { name: /^Load\b/ }),
     method: page.getByLabel('Method', exact),
     timeout: page.getByLabel('Timeout', exact),
+    insecure: page.getByLabel('Allow insecure TLS (self-signed certificates)', exact),
     addParameter: page.getByRole('button', { name: 'Add parameter', exact: true }),
     parameterName: (position) => page.getByLabel(`Query parameter ${position} name`, exact),
     parameterValue: (position) => page.getByLabel(`Query parameter ${position} value`, exact),

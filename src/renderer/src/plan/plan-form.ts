@@ -30,6 +30,8 @@ export interface PlanFormValues {
   body: string
   /** Milliseconds. */
   timeout: string
+  /** Accept any TLS certificate: an explicit choice, shown even while the section is folded. */
+  insecure: boolean
   stopAfter: StopAfter
   totalRequests: string
   /** Seconds, decimals allowed. */
@@ -58,7 +60,7 @@ export type PlanTextFieldName =
 export type PlanFormField = 'url' | 'totalRequests' | 'concurrency'
 
 /** Any part of the form that shows a message of its own, folded away or not. */
-export type PlanFormPart = PlanTextFieldName | 'method' | 'headers'
+export type PlanFormPart = PlanTextFieldName | 'method' | 'headers' | 'insecure'
 
 export type PlanFormErrors = Partial<Record<PlanFormPart, string>>
 
@@ -89,7 +91,8 @@ const FORM_PART_OF: Readonly<Record<PlanField, PlanFormPart>> = {
   pipelining: 'pipelining',
   ratePerSecond: 'ratePerSecond',
   timeoutMs: 'timeout',
-  workers: 'workers'
+  workers: 'workers',
+  insecure: 'insecure'
 }
 
 let lastRowId = 0
@@ -106,6 +109,7 @@ export const INITIAL_PLAN_FORM_VALUES: PlanFormValues = {
   bodyKind: 'none',
   body: '',
   timeout: String(PLAN_DEFAULTS.timeoutMs),
+  insecure: PLAN_DEFAULTS.insecure,
   stopAfter: 'requests',
   totalRequests: String(PLAN_DEFAULTS.totalRequests),
   duration: '',
@@ -158,6 +162,7 @@ function planInputOf(form: PlanFormValues): RunPlanInput {
     method: form.method,
     headers,
     timeoutMs: parseTypedNumber(form.timeout),
+    insecure: form.insecure,
     concurrency: parseTypedNumber(form.concurrency),
     pipelining: parseTypedNumber(form.pipelining)
   }
@@ -205,6 +210,7 @@ export function planToForm(plan: RunPlan): PlanFormValues {
     bodyKind: body.kind,
     body: plan.body ?? '',
     timeout: String(plan.timeoutMs),
+    insecure: plan.insecure,
     stopAfter,
     totalRequests: String(plan.totalRequests ?? PLAN_DEFAULTS.totalRequests),
     duration: plan.durationMs === undefined ? '' : String(plan.durationMs / 1000),
@@ -226,7 +232,8 @@ export function formWithCurlRequest(form: PlanFormValues, request: CurlRequest):
     headers: body.headers.map(([name, value]) => headerRow(name, value)),
     bodyKind: body.kind,
     body: request.body ?? '',
-    timeout: request.timeoutMs === undefined ? form.timeout : String(request.timeoutMs)
+    timeout: request.timeoutMs === undefined ? form.timeout : String(request.timeoutMs),
+    insecure: request.insecure
   }
 }
 

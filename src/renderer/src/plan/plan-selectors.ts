@@ -1,5 +1,5 @@
 import type { PlanFormPart, PlanFormValues, PlanTextFieldName } from './plan-form'
-import type { PlanSlice } from './plan-slice'
+import type { PlanChoice, PlanSlice } from './plan-slice'
 import { queryParamsOf, type QueryParam } from './query-params'
 
 export const selectFieldText =
@@ -8,7 +8,7 @@ export const selectFieldText =
     state.fields[field]
 
 export const selectChoice =
-  <K extends 'method' | 'bodyKind' | 'stopAfter' | 'model'>(choice: K) =>
+  <K extends PlanChoice>(choice: K) =>
   (state: PlanSlice): PlanFormValues[K] =>
     state.fields[choice]
 
@@ -49,11 +49,12 @@ export const selectQueryParams = (state: PlanSlice): QueryParam[] => {
 
 /** What the folded Request section holds beyond a plain GET, in a few words. */
 export const selectRequestSummary = (state: PlanSlice): string => {
-  const { method, headers, bodyKind } = state.fields
+  const { method, headers, bodyKind, insecure } = state.fields
   const sent = headers.filter((row) => row.enabled && row.name.trim() !== '').length
   const parts = [method]
   if (sent > 0) parts.push(sent === 1 ? '1 header' : `${sent} headers`)
   if (bodyKind !== 'none') parts.push(bodyKind === 'json' ? 'JSON body' : 'text body')
+  if (insecure) parts.push('insecure TLS')
   return parts.join(' · ')
 }
 

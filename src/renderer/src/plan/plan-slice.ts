@@ -20,7 +20,7 @@ import {
 import { queryParamsOf, withQueryParams, type QueryParam } from './query-params'
 
 /** The form's choices made with a select or radio buttons, not typed. */
-export type PlanChoice = 'method' | 'bodyKind' | 'stopAfter' | 'model'
+export type PlanChoice = 'method' | 'bodyKind' | 'stopAfter' | 'model' | 'insecure'
 
 /** What the last cURL import did: what it could not carry over, or why it read nothing. */
 export type CurlImportReport = { ok: true; unmapped: UnmappedArgument[] } | { ok: false; message: string }
@@ -72,7 +72,8 @@ const ALL_TOUCHED: Record<PlanFormPart, true> = {
   concurrency: true,
   ratePerSecond: true,
   pipelining: true,
-  workers: true
+  workers: true,
+  insecure: true
 }
 
 /** The form after a change to some of its values, judged anew; the edited field's refusal is cleared. */
@@ -122,7 +123,7 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
       set((state) => {
         const fields = formWithCurlRequest(state.fields, reading.request)
         // Shows at once what the command brought that the plan refuses, such as a Connection header.
-        const touched = { ...state.touched, url: true, method: true, headers: true, body: true, timeout: true }
+        const touched = { ...state.touched, url: true, method: true, headers: true, body: true, timeout: true, insecure: true }
         return { fields, planCheck: checkPlanForm(fields), touched, refusedErrors: {}, curlImport: { ok: true, unmapped: reading.unmapped } }
       })
       return true

@@ -4,7 +4,13 @@ import { PLAN_DEFAULTS } from '../../src/shared/run-plan'
 
 const valid = { url: 'http://127.0.0.1:8080/health', totalRequests: 100, concurrency: 10 }
 /** What validation fills in when a plan leaves them out. */
-const defaults = { method: 'GET', headers: [], pipelining: PLAN_DEFAULTS.pipelining, timeoutMs: PLAN_DEFAULTS.timeoutMs }
+const defaults = {
+  method: 'GET',
+  headers: [],
+  pipelining: PLAN_DEFAULTS.pipelining,
+  timeoutMs: PLAN_DEFAULTS.timeoutMs,
+  insecure: PLAN_DEFAULTS.insecure
+}
 
 describe('checkPlanForm', () => {
   it('reads digits, with thousands separators, as whole numbers', () => {

@@ -170,6 +170,24 @@ describe('RunController with the real engine', () => {
     expect(engines.spawned).toHaveLength(1)
   })
 
+  it('runs 100 start/cancel cycles on one engine process: no process added, each run ends once, cancelled', async () => {
+    await setUp()
+    const target = await server(answerThenHold(0))
+    for (let cycle = 0; cycle < 100; cycle++) {
+      const runId = runIdOf(await controller.start(plan(target, 1000, 2)))
+      await target.waitForReceived(2 * (cycle + 1))
+      expect((await controller.cancel()).cancelled).toBe(true)
+      expect((await recorder.done(runId)).outcome).toBe('cancelled')
+    }
+    await target.waitForSocketsClosed()
+
+    expect(engines.spawned).toHaveLength(1)
+    expect(isAlive(engines.pids[0])).toBe(true)
+    // Two held requests a cycle reached the server, and nothing after each cancel.
+    expect(target.received).toBe(200)
+    expect(recorder.events.filter((event) => event.kind === 'done')).toHaveLength(100)
+  })
+
   it('dispose kills the engine mid-run and leaves no process behind', async () => {
     await setUp()
     const target = await server(answerThenHold(0))

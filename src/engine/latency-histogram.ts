@@ -20,7 +20,7 @@ export function createLatencyHistogram(): LatencyHistogram {
 }
 
 const MICROS_PER_MS = 1000
-const PERCENTILES = [50, 90, 99, 99.9, 100] as const
+const PERCENTILES = [50, 90, 99, 99.9, 99.99, 100] as const
 
 /**
  * min, mean and the percentiles in one walk over the counts. The library's own getters walk the
@@ -46,9 +46,9 @@ export function summarizeInMs(histogram: LatencyHistogram): LatencySummary {
     }
   }
   const ms = (micros: number): number => Math.round(micros) / MICROS_PER_MS
-  const [p50, p90, p99, p999, max] = values.map(ms)
+  const [p50, p90, p99, p999, p9999, max] = values.map(ms)
   // max is the top bucket's upper edge, as the percentiles report theirs, so it is never below p99.
-  return { min: ms(histogram.minNonZeroValue), mean: ms(sum / total), p50, p90, p99, p999, max }
+  return { min: ms(histogram.minNonZeroValue), mean: ms(sum / total), p50, p90, p99, p999, p9999, max }
 }
 
 /** The count a percentile must reach, rounded up as HdrHistogram does (ulp guards the float math). */

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { JsonReport } from '../../src/cli/json-report'
+import type { RunReport as JsonReport } from '../../src/shared/report/run-report'
 import { childProcessesOf, CliProcess, parseJsonOutput, runCli, stopAllClis } from '../support/cli-process'
 import { isAlive } from '../support/child-processes'
 import {

@@ -26,19 +26,21 @@ export class GeneratorMonitor {
   /** The health since the last sample (or the start). */
   sample(): Omit<GeneratorHealth, 'behindScheduleMs'> {
     const now = performance.now()
+    const cpu = process.cpuUsage()
+    const loop = performance.eventLoopUtilization()
     const wallMicros = Math.max(1, (now - this.lastAt) * 1000)
-    const cpu = process.cpuUsage(this.lastCpu)
-    const loop = performance.eventLoopUtilization(this.lastLoop)
+    const cpuMicros = cpu.user - this.lastCpu.user + (cpu.system - this.lastCpu.system)
+    const busy = performance.eventLoopUtilization(loop, this.lastLoop).utilization
     // Node records the time between two firings of its timer: the lateness is what exceeds the period.
     const delayP99Ms = this.delay.count > 0 ? Math.max(0, this.delay.percentile(99) / NS_PER_MS - DELAY_RESOLUTION_MS) : 0
     this.delay.reset()
     this.lastAt = now
-    this.lastCpu = process.cpuUsage()
-    this.lastLoop = performance.eventLoopUtilization()
+    this.lastCpu = cpu
+    this.lastLoop = loop
     return {
       eventLoopDelayP99Ms: round(delayP99Ms),
-      eventLoopBusyPercent: round(loop.utilization * 100),
-      cpuPercent: round(((cpu.user + cpu.system) / wallMicros) * 100)
+      eventLoopBusyPercent: round(busy * 100),
+      cpuPercent: round((cpuMicros / wallMicros) * 100)
     }
   }
 

@@ -59,7 +59,10 @@ export function parseThreshold(text: string): ThresholdParse {
   if (expression === '') return problem(`Write a condition, ${EXAMPLE}.`)
   const shape = SHAPE.exec(expression)
   if (!shape) {
-    if (!/[<>]/.test(expression)) return problem(`"${expression}" compares nothing: write it with <, <=, > or >=, ${EXAMPLE}.`)
+    if (!/[<>]/.test(expression)) {
+      const equals = expression.includes('=') ? ' (= alone is not one)' : ''
+      return problem(`"${expression}" compares nothing: write it with <, <=, > or >=${equals}, ${EXAMPLE}.`)
+    }
     return problem(`"${expression}" is not a condition: write METRIC<VALUE, ${EXAMPLE}.`)
   }
   const [, name, operator, valueText] = shape

@@ -11,10 +11,11 @@ import { EMPTY_LATENCY, type LatencySummary } from '../shared/run-snapshot'
  */
 export type LatencyHistogram = JsHistogram
 
-export function createLatencyHistogram(): LatencyHistogram {
+/** `highestTrackableValue` only sizes it to begin with: it grows to whatever latency arrives. */
+export function createLatencyHistogram(highestTrackableValue = 2): LatencyHistogram {
   // The pure JS build (the WebAssembly one needs an async init and buys nothing at one record per
-  // response); it grows its range to whatever latency arrives.
-  const histogram = new Int32Histogram(1, 2, 3)
+  // response).
+  const histogram = new Int32Histogram(1, highestTrackableValue, 3)
   histogram.autoResize = true
   return histogram
 }

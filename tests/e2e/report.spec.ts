@@ -68,7 +68,7 @@ test('the HTML report opens offline with its charts, and asks for nothing over t
       expect(box?.width).toBeGreaterThan(300)
       expect(box?.height).toBeGreaterThan(90)
       const marks = await chart.evaluate((svg) => {
-        const lengths = [...svg.querySelectorAll('path')].map((path) => (path as SVGPathElement).getTotalLength())
+        const lengths = [...svg.querySelectorAll('path')].map((path) => (path as unknown as { getTotalLength(): number }).getTotalLength())
         return { drawn: lengths.filter((length) => length > 50).length, bars: svg.querySelectorAll('rect title').length }
       })
       expect(marks.drawn + marks.bars).toBeGreaterThan(0)

@@ -90,4 +90,20 @@ describe('RunTally', () => {
     expect(snapshot.rawLatencyMs?.max).toBeCloseTo(8, 1)
     expect(decodeFromCompressedBase64(tally.encodedHistograms().rawLatencyHistogram ?? '').totalCount).toBe(3)
   })
+
+  it('keeps the run’s figures whole when a later interval brings a response far slower than any before', () => {
+    const tally = new RunTally()
+    const intervals = [[1000, 1200], [5_000_000], [900, 1100, 1300]].map((latencies) => {
+      for (const micros of latencies) tally.recordResponse(200, micros, micros)
+      return tally.closeInterval()
+    })
+    const { latencyMs } = tally.snapshot(1, 0, 300)
+
+    expect(decodeFromCompressedBase64(tally.encodedHistograms().histogram).totalCount).toBe(6)
+    expect(latencyMs.min).toBe(0.9)
+    expect(latencyMs.max).toBeGreaterThanOrEqual(5000)
+    expect(latencyMs.p50).toBeCloseTo(1.1, 2)
+    expect(intervals[2].latencyMs.max).toBeCloseTo(1.3, 2)
+    expect(decodeFromCompressedBase64(intervals[2].histograms?.latency ?? '').totalCount).toBe(3)
+  })
 })

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { progressText } from '../../src/cli/progress-line'
+import { ProgressLine, progressText } from '../../src/cli/progress-line'
 import { summaryText } from '../../src/cli/summary'
 import { buildRunReport } from '../../src/shared/report/run-report'
 import type { RunPlan } from '../../src/shared/run-plan'
 import type { RunResult } from '../../src/shared/run-snapshot'
 import { parseThreshold, type Threshold } from '../../src/shared/thresholds'
+import { intervalOf } from '../support/intervals'
 import { planOf } from '../support/plans'
 
 /** The CLI's pure output modules: a report in, the summary out; a snapshot in, the progress line out. */
@@ -112,3 +113,22 @@ describe('progressText', () => {
     expect(progressText(snapshot, timed, 12.34)).toBe(' 75.0%  250 done  12.3 req/s  10 4xx–5xx  1 failed  3.00 s')
   })
 })
+
+describe('ProgressLine', () => {
+  it('marks who holds the run back while it happens, until an interval says otherwise', () => {
+    const written: string[] = []
+    const stream = { columns: 200, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream
+    const line = new ProgressLine(stream, plan)
+    const snapshot = (health: Parameters<typeof intervalOf>[2]) => ({ ...result, done: 10, intervals: [intervalOf(1, [1000], health)] })
+
+    line.update(snapshot({ health: { eventLoopDelayP99Ms: 1, eventLoopBusyPercent: 99, cpuPercent: 100 } }))
+    expect(written.at(-1)).toMatch(/⚠ Stampede is the limit$/)
+    line.update({ ...result, done: 20, intervals: [] })
+    expect(written.at(-1)).toMatch(/⚠ Stampede is the limit$/)
+    line.update(snapshot({ health: { eventLoopDelayP99Ms: 1, eventLoopBusyPercent: 5, cpuPercent: 5, behindScheduleMs: 900 } }))
+    expect(written.at(-1)).toMatch(/⚠ target slow, sends behind schedule$/)
+    line.update(snapshot({}))
+    expect(written.at(-1)).toMatch(/\d s$/)
+  })
+})
+

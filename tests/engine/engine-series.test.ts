@@ -128,8 +128,9 @@ describe('the intervals of an open-model run', () => {
     const behind = intervals.map((interval) => interval.health.behindScheduleMs ?? 0).sort((a, b) => a - b)
 
     expect(result.done).toBeGreaterThanOrEqual(95)
-    // Timers on a busy machine may be late now and then; most intervals are on time.
-    expect(behind[Math.floor(behind.length / 2)]).toBeLessThan(10)
+    // Timers on a busy machine may be late by a few ms, or more now and then; never by the seconds a
+    // stalling server puts the sends behind (the test above).
+    expect(behind[Math.floor(behind.length / 2)]).toBeLessThan(50)
     expect(result.rawLatencyMs?.p50).toBeLessThanOrEqual(result.latencyMs.p50)
   })
 })

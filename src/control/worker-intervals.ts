@@ -5,7 +5,8 @@ import { mergeConcurrentIntervals } from './interval-merge'
  * The intervals of a run's engine processes, merged tick by tick (see src/shared/run-interval.ts for
  * the tick). A tick is complete once every process has reported an interval of that tick or a later
  * one, or has sent its result: an engine's ticks only grow, so none of that tick can still come.
- * Each merged interval is handed out once, complete and final; with one engine process, at once.
+ * Each merged interval is handed out once, complete and final; with one engine process, at once. A
+ * snapshot heard twice adds nothing the second time.
  */
 export class WorkerIntervals {
   private readonly pending = new Map<number, RunInterval[]>()
@@ -18,6 +19,8 @@ export class WorkerIntervals {
 
   add(process: number, intervals: readonly RunInterval[]): void {
     for (const interval of intervals) {
+      // An engine's ticks only grow: one already reported is a message heard twice, not news.
+      if (interval.tick <= this.reportedThrough[process]) continue
       const parts = this.pending.get(interval.tick)
       if (parts) parts.push(interval)
       else this.pending.set(interval.tick, [interval])

@@ -42,4 +42,14 @@ describe('WorkerIntervals', () => {
     lone.add(0, [interval])
     expect(lone.takeComplete()).toEqual([interval])
   })
+
+  it('counts an interval once when its snapshot is heard twice', () => {
+    const workers = new WorkerIntervals(1)
+    const interval = intervalOf(3, [1, 1])
+    workers.add(0, [interval])
+    workers.add(0, [interval])
+    expect(workers.takeComplete()).toEqual([interval])
+    workers.add(0, [interval, intervalOf(2, [1])])
+    expect(workers.takeComplete()).toEqual([])
+  })
 })

@@ -14,7 +14,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --target=KIND     nginx | node | auto (BENCH_TARGET, default auto: nginx when installed)
   --unpinned        do not pin the target and the generators to separate CPUs (BENCH_PIN=0)
   --throughput --memory --scaling   run only the sections named (default: all three)
-  --help`
+  --help
+Environment: BENCH_BASELINE_CLI=/path/to/out/cli/index.js adds another build of the CLI to the
+throughput rounds (stampede-baseline), to measure a change against the build before it.`
 
 /**
  * @typedef {object} BenchOptions

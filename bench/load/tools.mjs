@@ -13,7 +13,7 @@ import { runToEnd } from './spawned-processes.mjs'
 
 /**
  * @typedef {object} Tool
- * @property {'stampede' | 'autocannon' | 'wrk'} name
+ * @property {'stampede' | 'stampede-baseline' | 'autocannon' | 'wrk'} name
  * @property {string | undefined} missing  why it cannot run here, or undefined when it can
  * @property {(load: Load) => [string, string[]]} commandFor
  * @property {(stdout: string) => import('./tool-output.mjs').ToolResult} parse
@@ -39,16 +39,22 @@ export function stampedeCliPath(repo) {
 export function loadTools(repo) {
   const cli = stampedeCliPath(repo)
   const autocannon = autocannonPath(repo)
+  const baseline = process.env.BENCH_BASELINE_CLI
+  /** @type {(name: 'stampede' | 'stampede-baseline', path: string) => Tool} */
+  const stampede = (name, path) => ({
+    name,
+    missing: existsSync(path) ? undefined : `${path} does not exist (is the CLI built? npm run build)`,
+    commandFor: ({ url, connections, durationS }) => [
+      process.execPath,
+      [path, '-c', String(connections), '-d', String(durationS), '-w', '1', '--json', url]
+    ],
+    parse: fromStampede
+  })
   return [
-    {
-      name: 'stampede',
-      missing: existsSync(cli) ? undefined : `${cli} does not exist (is the CLI built? npm run build)`,
-      commandFor: ({ url, connections, durationS }) => [
-        process.execPath,
-        [cli, '-c', String(connections), '-d', String(durationS), '-w', '1', '--json', url]
-      ],
-      parse: fromStampede
-    },
+    stampede('stampede', cli),
+    // Another build of the CLI (BENCH_BASELINE_CLI=/path/to/out/cli/index.js), run in the same
+    // rounds, so a change is measured against the build before it back to back.
+    ...(baseline ? [stampede('stampede-baseline', baseline)] : []),
     {
       name: 'autocannon',
       missing: existsSync(autocannon) ? undefined : `${autocannon} does not exist (npm ci)`,

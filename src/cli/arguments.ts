@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { PLAN_DEFAULTS, type RunPlan, type RunPlanInput } from '../shared/run-plan'
+import { parseThreshold, type Threshold } from '../shared/thresholds'
 import { typedSecondsAsMs } from '../shared/typed-seconds'
 import { checkRunPlan, parseTypedNumber, workerCountProblem, type PlanField } from '../shared/validation'
 
@@ -18,7 +19,20 @@ export interface RunCommand {
   /** Engine processes asked for; the run may use fewer (see src/control/plan-shares.ts). */
   workers: number
   json: boolean
+  /** --threshold, in the order given: any failed makes the exit status 3. */
+  thresholds: Threshold[]
+  /** Files to write once the run ends: --report (HTML, or JSON / Markdown by extension) and --csv. */
+  outputs: { report?: { path: string; format: ReportFormat }; csv?: string }
 }
+
+export type ReportFormat = 'html' | 'json' | 'markdown'
+
+/** --report's format, by the file's extension. */
+const REPORT_FORMATS: ReadonlyArray<[extension: RegExp, format: ReportFormat]> = [
+  [/\.html?$/i, 'html'],
+  [/\.json$/i, 'json'],
+  [/\.md$/i, 'markdown']
+]
 
 /** With neither -n nor -d a run lasts this long, as autocannon does. */
 export const DEFAULT_DURATION_SECONDS = 10
@@ -40,6 +54,9 @@ const OPTIONS = {
   insecure: { type: 'boolean', short: 'k' },
   workers: { type: 'string', short: 'w' },
   json: { type: 'boolean' },
+  threshold: { type: 'string', multiple: true },
+  report: { type: 'string' },
+  csv: { type: 'string' },
   demo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
@@ -65,6 +82,8 @@ export interface ArgumentEnvironment {
   /** Reads `-b @path`; throws when the file cannot be read. */
   readBody(path: string): string
   defaultWorkers(): number
+  /** Why a report file could not be written at `path` (its folder missing, not writable), if so. */
+  outputProblem(path: string): string | undefined
 }
 
 export function parseCommandLine(argv: string[], environment: ArgumentEnvironment): Command {
@@ -100,6 +119,27 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     }
   }
 
+  const thresholds: Threshold[] = []
+  for (const text of values.threshold ?? []) {
+    const parsed = parseThreshold(text)
+    if (!parsed.ok) return usageError(`--threshold: ${parsed.message}`)
+    thresholds.push(parsed.threshold)
+  }
+
+  const outputs: RunCommand['outputs'] = {}
+  if (values.report !== undefined) {
+    const format = REPORT_FORMATS.find(([extension]) => extension.test(values.report as string))?.[1]
+    if (!format) {
+      return usageError(`--report: name a file ending in .html (or .json for the JSON report, .md for Markdown), not ${values.report}.`)
+    }
+    outputs.report = { path: values.report, format }
+  }
+  if (values.csv !== undefined) outputs.csv = values.csv
+  for (const [flag, path] of [['--report', outputs.report?.path], ['--csv', outputs.csv]] as const) {
+    const problem = path === undefined ? undefined : environment.outputProblem(path)
+    if (problem) return usageError(`${flag}: cannot write ${path}: ${problem}`)
+  }
+
   const workers = values.workers === undefined ? environment.defaultWorkers() : parseTypedNumber(values.workers)
   const workersProblem = workerCountProblem(workers)
   if (workersProblem) return usageError(`-w: ${workersProblem}`)
@@ -129,7 +169,7 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     if (check.message) lines.push(check.message)
     return usageError(lines.join('\n'))
   }
-  return { kind: 'run', plan: check.plan, demo, workers, json: values.json === true }
+  return { kind: 'run', plan: check.plan, demo, workers, json: values.json === true, thresholds, outputs }
 }
 
 function usageError(message: string): Command {

@@ -1,28 +1,18 @@
-import type { RunPlan } from '../shared/run-plan'
-import { ERROR_KINDS, type ErrorKind } from '../shared/run-snapshot'
 import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../shared/format'
-import type { JsonReport } from './json-report'
+import { errorsText, PERCENTILE_COLUMNS, settingsLine, statusCodesText, thresholdText } from '../shared/report/report-text'
+import type { RunReport } from '../shared/report/run-report'
+import type { LatencySummary } from '../shared/run-snapshot'
 
-/** How the run was set up, as the summary's second line tells it. */
-export interface RunSetup {
-  plan: RunPlan
-  /** Engine processes the run was split between. */
-  workers: number
-}
-
-const LATENCY_ROWS: Array<[label: string, key: keyof JsonReport['latencyMs']]> = [
+const LATENCY_ROWS: ReadonlyArray<[label: string, key: keyof LatencySummary]> = [
   ['min', 'min'],
   ['mean', 'mean'],
-  ['p50', 'p50'],
-  ['p90', 'p90'],
-  ['p99', 'p99'],
-  ['p99.9', 'p999'],
-  ['max', 'max']
+  ...PERCENTILE_COLUMNS
 ]
+const COLUMN_WIDTH = 12
 
 /** The readable end of a run, built from the same report --json prints so the two never disagree. */
-export function summaryText(report: JsonReport, { plan, workers }: RunSetup): string {
-  const lines = [`${report.method} ${report.url}`, `  ${setupLine(plan, workers)}`, '']
+export function summaryText(report: RunReport): string {
+  const lines = [`${report.method} ${report.url}`, `  ${settingsLine(report.settings)}`, '']
   if (report.cancelled) lines.push('Cancelled: these are the results until then.', '')
   const { sent, completed, failed, aborted } = report.requests
   const { ok, clientOrServerError } = report.responses
@@ -31,62 +21,55 @@ export function summaryText(report: JsonReport, { plan, workers }: RunSetup): st
     row('Requests', `${formatCount(sent)} sent, ${formatCount(completed)} completed, ${formatCount(failed)} failed${abortedPart}`),
     row('Responses', `${formatCount(ok)} 2xx–3xx, ${formatCount(clientOrServerError)} 4xx–5xx`),
     row('Error rate', formatErrorRate(report.errorRate)),
-    row('Status codes', counts(report.statusCodes, (a, b) => Number(a) - Number(b))),
-    row('Errors', counts(report.errors, (a, b) => kindOrder(a) - kindOrder(b))),
+    row('Status codes', statusCodesText(report.statusCodes)),
+    row('Errors', errorsText(report.errors)),
     ''
   )
   // Zeros would read as a very fast server: with no response there is no latency to show.
   if (completed === 0) lines.push(row('Latency', 'none: no response arrived'))
-  else {
-    lines.push('Latency')
-    for (const [label, key] of LATENCY_ROWS) lines.push(`  ${label.padEnd(7)}${formatLatency(report.latencyMs[key]).padStart(10)}`)
-  }
+  else lines.push(...latencyTable(report))
   lines.push(
     '',
     row('Duration', formatDuration(report.durationMs)),
     row('Requests/s', formatRate(report.rps)),
     row('Bytes read', formatBytes(report.bytesRead))
   )
+  if (report.health) lines.push(row('Generator', report.health.summary))
+  if (report.thresholds.length > 0) {
+    const failedCount = report.thresholds.filter((threshold) => !threshold.passed).length
+    lines.push('', `Thresholds: ${failedCount === 0 ? 'all passed' : `${failedCount} of ${report.thresholds.length} failed`}`)
+    for (const threshold of report.thresholds) {
+      const { verdict, actual } = thresholdText(threshold)
+      lines.push(`  ${verdict.padEnd(8)}${threshold.expression}  (${actual})`)
+    }
+  }
   return `${lines.join('\n')}\n`
 }
 
-function setupLine(plan: RunPlan, workers: number): string {
-  const model = plan.ratePerSecond === undefined ? 'closed model' : `open model at ${formatCount(plan.ratePerSecond)} req/s`
-  const parts = [
-    model,
-    plural(plan.concurrency, 'connection'),
-    `pipelining ${plan.pipelining}`,
-    plural(workers, 'worker'),
-    stopCondition(plan)
+/**
+ * Latency (from the due time in the open model), the open model's raw latency from the send beside
+ * it, and time to first byte, one column each.
+ */
+function latencyTable(report: RunReport): string[] {
+  const columns: Array<[heading: string, latency: LatencySummary]> = report.rawLatencyMs
+    ? [
+        ['from due', report.latencyMs],
+        ['from send', report.rawLatencyMs],
+        ['TTFB', report.ttfbMs]
+      ]
+    : [
+        ['total', report.latencyMs],
+        ['TTFB', report.ttfbMs]
+      ]
+  const heading = `Latency${columns.map(([name]) => name.padStart(COLUMN_WIDTH)).join('')}`
+  return [
+    heading,
+    ...LATENCY_ROWS.map(
+      ([label, key]) => `  ${label.padEnd(5)}${columns.map(([, latency]) => formatLatency(latency[key]).padStart(COLUMN_WIDTH)).join('')}`
+    )
   ]
-  return parts.join(' · ')
-}
-
-function stopCondition(plan: RunPlan): string {
-  const requests = plan.totalRequests === undefined ? undefined : plural(plan.totalRequests, 'request')
-  const duration = plan.durationMs === undefined ? undefined : formatDuration(plan.durationMs)
-  if (requests && duration) return `${requests} or ${duration}, whichever comes first`
-  return requests ?? duration ?? ''
-}
-
-function counts(byName: Record<string, number | undefined>, order: (a: string, b: string) => number): string {
-  const names = Object.keys(byName).filter((name) => (byName[name] ?? 0) > 0)
-  if (names.length === 0) return 'none'
-  return names
-    .sort(order)
-    .map((name) => `${name}: ${formatCount(byName[name] ?? 0)}`)
-    .join(', ')
-}
-
-/** The app's order (src/shared/run-snapshot.ts), so the CLI and the window list kinds alike. */
-function kindOrder(kind: string): number {
-  return ERROR_KINDS.indexOf(kind as ErrorKind)
 }
 
 function row(label: string, value: string): string {
   return `${label.padEnd(14)}${value}`
-}
-
-function plural(count: number, noun: string): string {
-  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`
 }

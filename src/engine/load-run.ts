@@ -1,8 +1,11 @@
 import type { Dispatcher } from 'undici'
 import type { RunPlan } from '../shared/run-plan'
+import { SNAPSHOT_INTERVAL_MS, type RunInterval } from '../shared/run-interval'
 import type { RunResult, RunSnapshot } from '../shared/run-snapshot'
 import { RunCancelledError } from './abort-reason'
 import { ClosedSchedule } from './closed-schedule'
+import { GeneratorMonitor } from './generator-monitor'
+import { OpenConnections } from './open-connections'
 import { OpenSchedule } from './open-schedule'
 import type { RequestSchedule } from './request-schedule'
 import { RequestSlot, type SlotHost } from './request-slot'
@@ -15,14 +18,23 @@ import { requestOptionsFor, TargetConnections } from './target-connections'
  * connections, whatever the request count or duration.
  */
 export class LoadRun implements SlotHost {
-  readonly tally = new RunTally()
+  readonly tally: RunTally
   readonly requestOptions: Dispatcher.DispatchOptions
   readonly timeoutMs: number
+  readonly recordsRawLatency: boolean
+  /** performance.now() when the run started: interval ticks count from here. */
+  startedAt = 0
+  /** True once the result is built: no interval follows its last. */
+  finished = false
   private readonly connections: TargetConnections
+  private readonly openConnections: OpenConnections
   private readonly schedule: RequestSchedule
+  private readonly monitor = new GeneratorMonitor()
   private readonly slots: RequestSlot[] = []
   private activeSlots = 0
-  private startedAt = 0
+  /** The tick and end (run time) of the last interval closed. */
+  private lastTick = 0
+  private lastIntervalEndMs = 0
   private durationTimer: NodeJS.Timeout | undefined
   /** Set by cancel(): the ended count at the moment the run stopped handing out requests. */
   private doneAtCancel: number | undefined
@@ -35,7 +47,11 @@ export class LoadRun implements SlotHost {
   ) {
     this.requestOptions = requestOptionsFor(plan)
     this.timeoutMs = plan.timeoutMs
+    // Only the open model sends later than due: in the closed model raw latency is latency.
+    this.recordsRawLatency = plan.ratePerSecond !== undefined
+    this.tally = new RunTally({ rawLatency: this.recordsRawLatency })
     this.connections = new TargetConnections(plan)
+    this.openConnections = new OpenConnections(this.connections.all.map(({ client }) => client))
     this.schedule = scheduleFor(plan)
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve))
     const slotCount = Math.min(plan.concurrency * plan.pipelining, plan.totalRequests ?? Infinity)
@@ -46,6 +62,7 @@ export class LoadRun implements SlotHost {
   /** Starts sending; resolves with the result once every request has ended and the sockets are closed. */
   start(): Promise<RunResult> {
     this.startedAt = performance.now()
+    this.monitor.start()
     this.schedule.begin(this.startedAt)
     this.activeSlots = this.slots.length
     if (this.plan.durationMs !== undefined) {
@@ -56,8 +73,33 @@ export class LoadRun implements SlotHost {
     return this.ended
   }
 
+  /** The run so far, closing an interval: what happened since the last snapshot. */
   snapshot(): RunSnapshot {
-    return this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, performance.now() - this.startedAt)
+    const now = performance.now()
+    const elapsedMs = now - this.startedAt
+    const interval = this.closeInterval(now, elapsedMs)
+    return { ...this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, elapsedMs), intervals: [interval] }
+  }
+
+  /**
+   * The interval since the last one, keyed by its tick: the SNAPSHOT_INTERVAL_MS periods from the
+   * start to its end, rounded, and always past the last (see src/shared/run-interval.ts).
+   */
+  private closeInterval(now: number, elapsedMs: number): RunInterval {
+    const tick = Math.max(this.lastTick + 1, Math.round(elapsedMs / SNAPSHOT_INTERVAL_MS))
+    const startMs = this.lastIntervalEndMs
+    this.lastTick = tick
+    this.lastIntervalEndMs = elapsedMs
+    const pace = this.schedule.samplePace?.(now)
+    return {
+      tick,
+      startMs,
+      endMs: elapsedMs,
+      ...this.tally.closeInterval(),
+      ...(pace ? { due: pace.due } : {}),
+      activeConnections: this.openConnections.count,
+      health: { ...this.monitor.sample(), ...(pace ? { behindScheduleMs: round(pace.behindScheduleMs) } : {}) }
+    }
   }
 
   /**
@@ -102,8 +144,10 @@ export class LoadRun implements SlotHost {
     const result: RunResult = {
       ...this.snapshot(),
       outcome: cancelled ? 'cancelled' : 'finished',
-      histogram: this.tally.encodedHistogram()
+      ...this.tally.encodedHistograms()
     }
+    this.finished = true
+    this.monitor.stop()
     // Nothing is in flight any more: close() and destroy() both just close idle sockets.
     const closing = cancelled ? this.connections.destroy() : this.connections.close()
     closing.catch(reportCloseFailure).finally(() => this.resolveEnded(result))
@@ -114,6 +158,10 @@ function scheduleFor(plan: RunPlan): RequestSchedule {
   const limit = plan.totalRequests ?? Infinity
   if (plan.ratePerSecond === undefined) return new ClosedSchedule(limit)
   return new OpenSchedule(plan.ratePerSecond, limit, plan.durationMs ?? Infinity)
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10
 }
 
 function reportCloseFailure(error: unknown): void {

@@ -1,4 +1,4 @@
-import type { RequestSchedule } from './request-schedule'
+import type { RequestSchedule, SchedulePace } from './request-schedule'
 import type { RequestSlot } from './request-slot'
 
 /**
@@ -16,6 +16,11 @@ export class OpenSchedule implements RequestSchedule {
   /** Slots waiting for their request, in due order (due times only grow). */
   private parked: RequestSlot[] = []
   private wakeTimer: NodeJS.Timeout | undefined
+  /** The latest any send started since the last pace sample, in ms after its due time. */
+  private lateMs = 0
+  private dueAtLastSample = 0
+  /** Set by stop(): nothing falls due after it. */
+  private dueAtStop: number | undefined
 
   constructor(
     ratePerSecond: number,
@@ -35,8 +40,9 @@ export class OpenSchedule implements RequestSchedule {
     if (offset >= this.durationMs) return false
     this.started++
     const dueAt = this.startedAt + offset
-    if (dueAt <= performance.now()) {
-      slot.send(dueAt)
+    const now = performance.now()
+    if (dueAt <= now) {
+      this.sendLate(slot, dueAt, now)
       return true
     }
     slot.dueAt = dueAt
@@ -46,6 +52,7 @@ export class OpenSchedule implements RequestSchedule {
   }
 
   stop(): RequestSlot[] {
+    this.dueAtStop ??= this.dueBy(performance.now())
     this.stopped = true
     clearTimeout(this.wakeTimer)
     this.wakeTimer = undefined
@@ -56,6 +63,34 @@ export class OpenSchedule implements RequestSchedule {
     // The pacer may not have woken yet for requests due just before the end: they still go.
     this.sendDue()
     return this.stop()
+  }
+
+  samplePace(now: number): SchedulePace {
+    const dueNow = this.dueBy(now)
+    const due = dueNow - this.dueAtLastSample
+    this.dueAtLastSample = dueNow
+    let behindScheduleMs = this.lateMs
+    this.lateMs = 0
+    // The oldest request due and not sent yet: a parked slot's (its timer is late), or else the next
+    // one no slot was free to take.
+    const waiting = this.parked.length > 0 || this.started < dueNow
+    const oldestDueAt = this.parked.length > 0 ? this.parked[0].dueAt : this.startedAt + this.started * this.intervalMs
+    if (waiting && oldestDueAt <= now) behindScheduleMs = Math.max(behindScheduleMs, now - oldestDueAt)
+    return { due, behindScheduleMs }
+  }
+
+  /** Requests due by `now`: request i is due at start + i / rate, for every i the run will send. */
+  private dueBy(now: number): number {
+    if (this.dueAtStop !== undefined) return this.dueAtStop
+    const byClock = Math.floor((now - this.startedAt) / this.intervalMs) + 1
+    const byDuration = Math.ceil(this.durationMs / this.intervalMs)
+    return Math.max(0, Math.min(byClock, byDuration, this.limit))
+  }
+
+  /** Sends now a request due at `dueAt`, noting how late. */
+  private sendLate(slot: RequestSlot, dueAt: number, now: number): void {
+    if (now - dueAt > this.lateMs) this.lateMs = now - dueAt
+    slot.send(dueAt, now)
   }
 
   private wakeAt(dueAt: number): void {
@@ -70,7 +105,7 @@ export class OpenSchedule implements RequestSchedule {
     while (sent < this.parked.length && this.parked[sent].dueAt <= now) sent++
     const due = this.parked.splice(0, sent)
     // Sending may park slots again (behind the ones still waiting), so take the due ones out first.
-    for (const slot of due) slot.send(slot.dueAt)
+    for (const slot of due) this.sendLate(slot, slot.dueAt, now)
     if (this.parked.length > 0 && this.wakeTimer === undefined) this.wakeAt(this.parked[0].dueAt)
   }
 }

@@ -10,6 +10,8 @@ export interface SlotHost {
   readonly requestOptions: Dispatcher.DispatchOptions
   readonly timeoutMs: number
   readonly tally: RunTally
+  /** Open model: record each response's latency from its actual send too (RunTally.recordRawLatency). */
+  readonly recordsRawLatency: boolean
   /** The slot's request ended: give it the next one, now or when it is due, or end the slot. */
   slotFree(slot: RequestSlot): void
 }
@@ -29,8 +31,12 @@ export interface SlotHost {
  * slot is idle and it does nothing.
  */
 export class RequestSlot implements Dispatcher.DispatchHandler {
-  /** When the slot's next request is due (the schedule sets it); latency counts from here. */
+  /** When the slot's next request is due (the schedule sets it); latency and TTFB count from here. */
   dueAt = 0
+  /** When it was actually sent: the open model's raw latency counts from here. */
+  private sentAt = 0
+  /** When its response's headers arrived. */
+  private headersAt = 0
   private inFlight = false
   /** undici has written the request in flight on a socket (it called onConnect for it). */
   private written = false
@@ -49,9 +55,11 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
     this.deadline = setTimeout(() => this.onDeadline(), host.timeoutMs)
   }
 
-  /** Sends the next request now; its latency counts from `dueAt`. */
-  send(dueAt: number): void {
+  /** Sends the next request now (`sentAt`, unless it is `dueAt`); its latency counts from `dueAt`. */
+  send(dueAt: number, sentAt = dueAt): void {
+    this.host.tally.sent++
     this.dueAt = dueAt
+    this.sentAt = sentAt
     this.inFlight = true
     this.written = false
     this.statusCode = 0
@@ -99,6 +107,8 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
 
   onHeaders(statusCode: number): boolean {
     this.statusCode = statusCode
+    // Time to first byte ends here: undici calls this once the status line and headers are parsed.
+    this.headersAt = performance.now()
     return true
   }
 
@@ -108,8 +118,10 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   }
 
   onComplete(): void {
-    const latencyMicros = Math.round((performance.now() - this.dueAt) * 1000)
-    this.host.tally.recordResponse(this.statusCode, latencyMicros)
+    const now = performance.now()
+    const tally = this.host.tally
+    tally.recordResponse(this.statusCode, toMicros(now - this.dueAt), toMicros(this.headersAt - this.dueAt))
+    if (this.host.recordsRawLatency) tally.recordRawLatency(toMicros(now - this.sentAt))
     this.inFlight = false
     this.connection.requestEnded(this, this.written)
     // Sending the next one from inside this callback is safe: the connection only queues it.
@@ -140,4 +152,8 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
       ? new RequestDeadlineError(this.host.timeoutMs)
       : new PipelineResetError()
   }
+}
+
+function toMicros(ms: number): number {
+  return Math.round(ms * 1000)
 }

@@ -7,7 +7,8 @@ const environment = {
     if (path === 'body.json') return '{"a":1}'
     throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
   },
-  defaultWorkers: () => 3
+  defaultWorkers: () => 3,
+  outputProblem: (path: string): string | undefined => (path.startsWith('/missing/') ? 'the folder /missing does not exist.' : undefined)
 }
 const parse = (...argv: string[]): Command => parseCommandLine(argv, environment)
 
@@ -26,6 +27,8 @@ describe('parseCommandLine', () => {
       demo: false,
       json: false,
       workers: 3,
+      thresholds: [],
+      outputs: {},
       plan: {
         url: URL,
         method: 'GET',

@@ -37,7 +37,12 @@ const BAD_ARGUMENTS: Array<{ name: string; args: () => string[]; message: RegExp
   { name: 'a Connection header', args: () => [url(), '-H', 'Connection: close'], message: /^-H: .*Connection header/m },
   { name: 'an ftp:// URL', args: () => ['ftp://127.0.0.1/file', '-n', '5'], message: /^<url>: Only http:\/\/ and https:\/\//m },
   { name: 'an unreadable body file', args: () => [url(), '-b', '@/nonexistent/body.txt'], message: /^-b: cannot read \/nonexistent\/body\.txt: ENOENT\.$/m },
-  { name: '--demo with a URL', args: () => ['--demo', url()], message: /--demo tests the built-in target: leave out the URL/ }
+  { name: '--demo with a URL', args: () => ['--demo', url()], message: /--demo tests the built-in target: leave out the URL/ },
+  { name: 'a threshold on an unknown metric', args: () => [url(), '--threshold', 'p95<250ms'], message: /^--threshold: "p95" is not a metric/m },
+  { name: 'a threshold without a unit it knows', args: () => [url(), '--threshold', 'error_rate<1'], message: /^--threshold: error_rate<1: give a percentage/m },
+  { name: 'a report of an unknown kind', args: () => [url(), '--report', 'out.pdf'], message: /^--report: name a file ending in \.html/m },
+  { name: 'a report in a folder that does not exist', args: () => [url(), '--report', '/nonexistent/r.html'], message: /^--report: cannot write \/nonexistent\/r\.html: the folder \/nonexistent does not exist\.$/m },
+  { name: 'a CSV in a folder that does not exist', args: () => [url(), '--csv', '/nonexistent/s.csv'], message: /^--csv: cannot write/m }
 ]
 
 describe('bad arguments', () => {

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { JsonReport } from '../../src/cli/json-report'
+import type { RunReport as JsonReport } from '../../src/shared/report/run-report'
 import { childProcessesOf, CliProcess, parseJsonOutput, runCli, stopAllClis } from '../support/cli-process'
 import { isAlive } from '../support/child-processes'
 import { SELF_SIGNED } from '../support/self-signed'
@@ -77,7 +77,14 @@ describe('stampede -n (count mode)', () => {
         'responses',
         'rps',
         'statusCodes',
-        'url'
+        'url',
+        // Added with the results issue: the fields above are all still there, unchanged.
+        'clientOrServerErrorRate',
+        'health',
+        'settings',
+        'startedAt',
+        'thresholds',
+        'ttfbMs'
       ].sort()
     )
     expect(report.url).toBe(server.url)
@@ -85,8 +92,23 @@ describe('stampede -n (count mode)', () => {
     expect(Object.keys(report.requests).sort()).toEqual(['aborted', 'completed', 'failed', 'sent'])
     expect(Object.keys(report.responses).sort()).toEqual(['clientOrServerError', 'ok'])
     for (const value of Object.values(report.requests)) expect(Number.isInteger(value)).toBe(true)
-    expect(Object.keys(report.latencyMs).sort()).toEqual(['max', 'mean', 'min', 'p50', 'p90', 'p99', 'p999'].sort())
+    expect(Object.keys(report.latencyMs).sort()).toEqual(['max', 'mean', 'min', 'p50', 'p90', 'p99', 'p999', 'p9999'].sort())
     for (const value of Object.values(report.latencyMs)) expect(typeof value).toBe('number')
+    expect(Object.keys(report.ttfbMs).sort()).toEqual(Object.keys(report.latencyMs).sort())
+    expect(report.ttfbMs.max).toBeLessThanOrEqual(report.latencyMs.max)
+    expect(report.thresholds).toEqual([])
+    expect(report.health?.verdict).toMatch(/^(ok|generator-limited)$/)
+    expect(Number.isNaN(Date.parse(report.startedAt ?? ''))).toBe(false)
+    expect(report.settings).toEqual({
+      model: 'closed',
+      connections: 5,
+      pipelining: 1,
+      workers: expect.any(Number),
+      totalRequests: 50,
+      timeoutMs: 10_000,
+      headerNames: [],
+      bodyBytes: 0
+    })
     expect(typeof report.durationMs).toBe('number')
     expect(report.durationMs).toBeGreaterThan(0)
     expect(report.rps).toBeGreaterThan(0)
@@ -291,7 +313,11 @@ describe('stampede --demo', () => {
     expect(exit.stdout).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/$/m)
     expect(exit.stdout).toMatch(/Requests\s+300 sent, 300 completed, 0 failed/)
     expect(exit.stdout).toMatch(/Status codes\s+200: 300/)
-    expect(exit.stdout).toMatch(/^\s+p99\s+[\d.,]+ m?s$/m)
+    // Latency and TTFB side by side.
+    expect(exit.stdout).toMatch(/^Latency\s+total\s+TTFB$/m)
+    expect(exit.stdout).toMatch(/^\s+p99\s+[\d.,]+ m?s\s+[\d.,]+ m?s$/m)
+    expect(exit.stdout).toMatch(/^\s+p99\.99\s/m)
+    expect(exit.stdout).toMatch(/^Generator\s+/m)
     expect(exit.stdout).toMatch(/^\s+p99\.9\s/m)
     expect(exit.stdout).toContain('closed model · 10 connections · pipelining 1')
     expect(exit.stderr).toBe('')

@@ -74,8 +74,9 @@ export async function runHeadless(command: RunCommand): Promise<number> {
     const result = await done
     progress?.clear()
 
-    const report = jsonReport(plan, result)
-    process.stdout.write(command.json ? `${JSON.stringify(report)}\n` : summaryText(report, { plan, workers }))
+    const setup = { plan, workers }
+    const report = jsonReport(setup, result)
+    process.stdout.write(command.json ? `${JSON.stringify(report)}\n` : summaryText(report, setup))
     if (result.outcome === 'crashed') return fail(result.message ?? crashMessage())
     // A cancelled run did not finish: scripts must not take its numbers for a whole run.
     return result.outcome === 'finished' ? 0 : 1

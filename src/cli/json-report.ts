@@ -2,6 +2,22 @@ import type { RunPlan } from '../shared/run-plan'
 import { classifyOutcomes, errorRate } from '../shared/request-outcomes'
 import { crashMessage, type ErrorKind, type LatencySummary, type RunOutcome, type RunResult } from '../shared/run-snapshot'
 
+/** How the run was set up: the plan it carried out and the engine processes it was split between. */
+export interface RunSetup {
+  plan: RunPlan
+  workers: number
+}
+
+/**
+ * The plan as validated, defaults filled in and stages included, so a report says what was run. The
+ * body is given by its size (it may be megabytes); the rest is as typed.
+ */
+export type JsonPlan = Omit<RunPlan, 'body'> & {
+  bodyBytes: number
+  /** Engine processes the run was split between. */
+  workers: number
+}
+
 /** What `--json` prints: one object, the same fields whatever happened, so scripts can rely on it. */
 export interface JsonReport {
   url: string
@@ -36,9 +52,10 @@ export interface JsonReport {
   error?: string
   /** outcome === 'cancelled', kept for the scripts that read it before `outcome` existed. */
   cancelled: boolean
+  plan: JsonPlan
 }
 
-export function jsonReport(plan: RunPlan, result: RunResult): JsonReport {
+export function jsonReport({ plan, workers }: RunSetup, result: RunResult): JsonReport {
   const outcomes = classifyOutcomes(result)
   const { sent, completed, failed, aborted, ok, clientOrServerError } = outcomes
   return {
@@ -55,8 +72,14 @@ export function jsonReport(plan: RunPlan, result: RunResult): JsonReport {
     bytesRead: result.bytesRead,
     outcome: result.outcome,
     ...(result.outcome === 'finished' ? {} : { error: outcomeError(result) }),
-    cancelled: result.outcome === 'cancelled'
+    cancelled: result.outcome === 'cancelled',
+    plan: jsonPlan(plan, workers)
   }
+}
+
+function jsonPlan(plan: RunPlan, workers: number): JsonPlan {
+  const { body, ...typed } = plan
+  return { ...typed, bodyBytes: body === undefined ? 0 : Buffer.byteLength(body), workers }
 }
 
 function outcomeError(result: RunResult): string {

@@ -1,14 +1,8 @@
-import type { RunPlan } from '../shared/run-plan'
+import { impliedRequests, peakTarget, shapeDurationMs } from '../shared/load-shape'
+import { runLengthMs, shapeOf, type RunPlan } from '../shared/run-plan'
 import { ERROR_KINDS, type ErrorKind } from '../shared/run-snapshot'
 import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../shared/format'
-import type { JsonReport } from './json-report'
-
-/** How the run was set up, as the summary's second line tells it. */
-export interface RunSetup {
-  plan: RunPlan
-  /** Engine processes the run was split between. */
-  workers: number
-}
+import type { JsonReport, RunSetup } from './json-report'
 
 const LATENCY_ROWS: Array<[label: string, key: keyof JsonReport['latencyMs']]> = [
   ['min', 'min'],
@@ -51,20 +45,45 @@ export function summaryText(report: JsonReport, { plan, workers }: RunSetup): st
 }
 
 function setupLine(plan: RunPlan, workers: number): string {
-  const model = plan.ratePerSecond === undefined ? 'closed model' : `open model at ${formatCount(plan.ratePerSecond)} req/s`
   const parts = [
-    model,
-    plural(plan.concurrency, 'connection'),
-    `pipelining ${plan.pipelining}`,
+    ...protocolParts(plan),
+    modelPart(plan),
+    connectionsPart(plan),
+    plan.protocol === 'http1' ? `pipelining ${plan.pipelining}` : plural(plan.pipelining, 'stream') + ' per connection',
     plural(workers, 'worker'),
     stopCondition(plan)
   ]
   return parts.join(' · ')
 }
 
+const PROTOCOL_NAMES: Record<RunPlan['protocol'], string> = { http1: 'HTTP/1.1', h2: 'HTTP/2', h2c: 'h2c' }
+
+/** Said only when it is not the default, as every other part of the line is always said. */
+function protocolParts(plan: RunPlan): string[] {
+  const parts = plan.protocol === 'http1' ? [] : [PROTOCOL_NAMES[plan.protocol]]
+  if (plan.insecure) parts.push('insecure TLS')
+  return parts
+}
+
+function modelPart(plan: RunPlan): string {
+  const shape = shapeOf(plan)
+  if (!shape) return plan.ratePerSecond === undefined ? 'closed model' : `open model at ${formatCount(plan.ratePerSecond)} req/s`
+  const stages = `${plural(shape.stages.length, 'stage')} over ${formatDuration(shapeDurationMs(shape.stages))}`
+  if (shape.unit === 'connections') return `closed model, ${stages} from ${plural(shape.start, 'connection')}`
+  const implied = formatCount(Math.ceil(impliedRequests(shape.start, shape.stages)))
+  return `open model, ${stages} from ${formatCount(shape.start)} req/s (${implied} requests)`
+}
+
+function connectionsPart(plan: RunPlan): string {
+  const shape = shapeOf(plan)
+  if (shape?.unit === 'connections') return `up to ${plural(peakTarget(shape.start, shape.stages), 'connection')}`
+  return plural(plan.concurrency, 'connection')
+}
+
 function stopCondition(plan: RunPlan): string {
   const requests = plan.totalRequests === undefined ? undefined : plural(plan.totalRequests, 'request')
-  const duration = plan.durationMs === undefined ? undefined : formatDuration(plan.durationMs)
+  const lengthMs = runLengthMs(plan)
+  const duration = lengthMs === undefined ? undefined : formatDuration(lengthMs)
   if (requests && duration) return `${requests} or ${duration}, whichever comes first`
   return requests ?? duration ?? ''
 }

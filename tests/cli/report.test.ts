@@ -24,7 +24,7 @@ const result: RunResult = {
 
 describe('jsonReport', () => {
   it('derives the request counts from status codes and error kinds', () => {
-    expect(jsonReport(plan, result)).toEqual({
+    expect(jsonReport({ plan, workers: 1 }, result)).toEqual({
       url: 'http://127.0.0.1:8080/x',
       method: 'GET',
       requests: { sent: 1000, completed: 995, failed: 5, aborted: 0 },
@@ -37,15 +37,65 @@ describe('jsonReport', () => {
       rps: 810,
       bytesRead: 123_456,
       outcome: 'finished',
-      cancelled: false
+      cancelled: false,
+      plan: {
+        url: 'http://127.0.0.1:8080/x',
+        method: 'GET',
+        headers: [],
+        totalRequests: 1000,
+        concurrency: 20,
+        pipelining: 1,
+        protocol: 'http1',
+        insecure: false,
+        timeoutMs: 10_000,
+        bodyBytes: 0,
+        workers: 1
+      }
     })
   })
 
+  it('reports the plan it ran, stages included, and the body by its size only', () => {
+    const shaped = planOf({
+      url: 'https://127.0.0.1:8443/',
+      method: 'POST',
+      body: 'é'.repeat(10),
+      headers: [['X-Test', 'a']],
+      ratePerSecond: 100,
+      concurrency: 8,
+      stages: [
+        { durationMs: 2000, target: 300 },
+        { durationMs: 1000, target: 0 }
+      ],
+      protocol: 'h2',
+      insecure: true
+    })
+    const report = jsonReport({ plan: shaped, workers: 3 }, result)
+
+    expect(report.plan).toEqual({
+      url: 'https://127.0.0.1:8443/',
+      method: 'POST',
+      headers: [['X-Test', 'a']],
+      bodyBytes: 20,
+      ratePerSecond: 100,
+      concurrency: 8,
+      pipelining: 1,
+      stages: [
+        { durationMs: 2000, target: 300 },
+        { durationMs: 1000, target: 0 }
+      ],
+      protocol: 'h2',
+      insecure: true,
+      timeoutMs: 10_000,
+      workers: 3
+    })
+    expect(JSON.stringify(report)).not.toContain('é')
+  })
+
   it('says how a run that did not finish ended, and why', () => {
-    const cancelled = jsonReport(plan, { ...result, outcome: 'cancelled' })
+    const cancelled = jsonReport({ plan, workers: 1 }, { ...result, outcome: 'cancelled' })
     expect(cancelled).toMatchObject({ outcome: 'cancelled', cancelled: true })
     expect(cancelled.error).toMatch(/^Cancelled/)
-    const crashed = jsonReport(plan, { ...result, outcome: 'crashed', message: 'The engine process stopped unexpectedly (killed by SIGKILL).' })
+    const crashed = jsonReport({ plan, workers: 1 }, { ...result, outcome: 'crashed', message: 'The engine process stopped unexpectedly (killed by SIGKILL).' })
     expect(crashed).toMatchObject({
       outcome: 'crashed',
       error: 'The engine process stopped unexpectedly (killed by SIGKILL).',
@@ -54,8 +104,8 @@ describe('jsonReport', () => {
   })
 
   it('says cancelled only for a cancelled run', () => {
-    expect(jsonReport(plan, { ...result, outcome: 'cancelled' }).cancelled).toBe(true)
-    expect(jsonReport(plan, { ...result, outcome: 'crashed', message: 'gone' }).cancelled).toBe(false)
+    expect(jsonReport({ plan, workers: 1 }, { ...result, outcome: 'cancelled' }).cancelled).toBe(true)
+    expect(jsonReport({ plan, workers: 1 }, { ...result, outcome: 'crashed', message: 'gone' }).cancelled).toBe(false)
   })
 })
 
@@ -67,14 +117,14 @@ describe('summaryText', () => {
       errorKinds: { refused: 1000 },
       latencyMs: { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 }
     }
-    const text = summaryText(jsonReport(plan, refused), { plan, workers: 1 })
+    const text = summaryText(jsonReport({ plan, workers: 1 }, refused), { plan, workers: 1 })
 
     expect(text).toMatch(/^Latency\s+none: no response arrived$/m)
     expect(text).not.toMatch(/p99/)
   })
 
   it('reads as the run went', () => {
-    const text = summaryText(jsonReport(plan, result), { plan, workers: 2 })
+    const text = summaryText(jsonReport({ plan, workers: 1 }, result), { plan, workers: 2 })
 
     expect(text).toContain('GET http://127.0.0.1:8080/x\n')
     expect(text).toContain('closed model · 20 connections · pipelining 1 · 2 workers · 1,000 requests')
@@ -94,10 +144,32 @@ describe('summaryText', () => {
 
   it('names the open model and a cancelled run', () => {
     const open = planOf({ url: 'http://h/', durationMs: 5000, ratePerSecond: 200, concurrency: 4 })
-    const text = summaryText(jsonReport(open, { ...result, outcome: 'cancelled' }), { plan: open, workers: 1 })
+    const text = summaryText(jsonReport({ plan: open, workers: 1 }, { ...result, outcome: 'cancelled' }), { plan: open, workers: 1 })
 
     expect(text).toContain('open model at 200 req/s · 4 connections · pipelining 1 · 1 worker · 5.00 s')
     expect(text).toContain('Cancelled: these are the results until then.')
+  })
+
+  it('tells a shaped run, its protocol and its streams', () => {
+    const open = planOf({
+      url: 'https://h/',
+      ratePerSecond: 100,
+      concurrency: 10,
+      pipelining: 4,
+      stages: [
+        { durationMs: 2000, target: 300 },
+        { durationMs: 2000, target: 300 }
+      ],
+      protocol: 'h2',
+      insecure: true
+    })
+    expect(summaryText(jsonReport({ plan: open, workers: 1 }, result), { plan: open, workers: 1 })).toContain(
+      'HTTP/2 · insecure TLS · open model, 2 stages over 4.00 s from 100 req/s (1,000 requests) · 10 connections · 4 streams per connection · 1 worker · 4.00 s'
+    )
+    const closed = planOf({ url: 'http://h/', concurrency: 2, totalRequests: 500, durationMs: 3000, stages: [{ durationMs: 5000, target: 40 }] })
+    expect(summaryText(jsonReport({ plan: closed, workers: 2 }, result), { plan: closed, workers: 2 })).toContain(
+      'closed model, 1 stage over 5.00 s from 2 connections · up to 40 connections · pipelining 1 · 2 workers · 500 requests or 3.00 s, whichever comes first'
+    )
   })
 })
 
@@ -108,5 +180,7 @@ describe('progressText', () => {
     expect(progressText(snapshot, plan, 1234)).toBe(' 25.0%  250 done  1,234 req/s  10 4xx–5xx  1 failed  3.00 s')
     const timed = planOf({ url: 'http://h/', durationMs: 4000, concurrency: 1 })
     expect(progressText(snapshot, timed, 12.34)).toBe(' 75.0%  250 done  12.3 req/s  10 4xx–5xx  1 failed  3.00 s')
+    const shaped = planOf({ url: 'http://h/', concurrency: 1, stages: [{ durationMs: 6000, target: 5 }] })
+    expect(progressText(snapshot, shaped, 12.34)).toBe(' 50.0%  250 done  12.3 req/s  10 4xx–5xx  1 failed  3.00 s')
   })
 })

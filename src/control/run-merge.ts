@@ -11,6 +11,8 @@ import { EMPTY_LATENCY, type LatencySummary, type RunResult, type RunSnapshot } 
 export function mergeSnapshots(runId: number, total: number, parts: readonly RunSnapshot[]): RunSnapshot {
   const elapsedMs = Math.max(0, ...parts.map((part) => part.elapsedMs))
   const done = sum(parts.map((part) => part.done))
+  // Each part's shape is its share of the plan's (./plan-shares.ts): their targets add up to it.
+  const targets = parts.flatMap((part) => (part.target === undefined ? [] : [part.target]))
   return {
     runId,
     total,
@@ -20,7 +22,8 @@ export function mergeSnapshots(runId: number, total: number, parts: readonly Run
     elapsedMs,
     requestsPerSecond: elapsedMs > 0 ? (done * 1000) / elapsedMs : 0,
     latencyMs: weightedLatency(parts),
-    bytesRead: sum(parts.map((part) => part.bytesRead))
+    bytesRead: sum(parts.map((part) => part.bytesRead)),
+    ...(targets.length > 0 ? { target: sum(targets) } : {})
   }
 }
 

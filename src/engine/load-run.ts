@@ -1,18 +1,23 @@
 import type { Dispatcher } from 'undici'
-import type { RunPlan } from '../shared/run-plan'
+import { peakTarget, targetAt } from '../shared/load-shape'
+import { runLengthMs, shapeOf, type RunPlan } from '../shared/run-plan'
 import type { RunResult, RunSnapshot } from '../shared/run-snapshot'
 import { RunCancelledError } from './abort-reason'
 import { ClosedSchedule } from './closed-schedule'
+import { ConstantArrivals } from './constant-arrivals'
 import { OpenSchedule } from './open-schedule'
+import { RampingArrivals } from './ramping-arrivals'
+import { RampingConnectionsSchedule } from './ramping-connections-schedule'
 import type { RequestSchedule } from './request-schedule'
 import { RequestSlot, type SlotHost } from './request-slot'
 import { RunTally } from './run-tally'
 import { requestOptionsFor, TargetConnections } from './target-connections'
 
 /**
- * One run: a fixed set of slots (connections × pipelining, never more than the requests planned)
- * that ask the run's schedule for their next request. Memory is the slots, the tally and the
- * connections, whatever the request count or duration.
+ * One run: a fixed set of slots (connections × pipelining, never more than the requests planned;
+ * with a shape of connections, its peak × pipelining) that ask the run's schedule for their next
+ * request. Memory is the slots, the tally and the connections, whatever the request count or
+ * duration.
  */
 export class LoadRun implements SlotHost {
   readonly tally = new RunTally()
@@ -21,6 +26,9 @@ export class LoadRun implements SlotHost {
   private readonly connections: TargetConnections
   private readonly schedule: RequestSchedule
   private readonly slots: RequestSlot[] = []
+  /** When the clock ends the run (a duration, the end of the stages); undefined for a count alone. */
+  private readonly lengthMs: number | undefined
+  private readonly shape: ReturnType<typeof shapeOf>
   private activeSlots = 0
   private startedAt = 0
   private durationTimer: NodeJS.Timeout | undefined
@@ -35,29 +43,36 @@ export class LoadRun implements SlotHost {
   ) {
     this.requestOptions = requestOptionsFor(plan)
     this.timeoutMs = plan.timeoutMs
-    this.connections = new TargetConnections(plan)
-    this.schedule = scheduleFor(plan)
+    this.lengthMs = runLengthMs(plan)
+    this.shape = shapeOf(plan)
+    const connectionCount =
+      this.shape?.unit === 'connections' ? peakTarget(this.shape.start, this.shape.stages) : plan.concurrency
+    this.connections = new TargetConnections(plan, connectionCount)
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve))
-    const slotCount = Math.min(plan.concurrency * plan.pipelining, plan.totalRequests ?? Infinity)
+    const slotCount = Math.min(connectionCount * plan.pipelining, plan.totalRequests ?? Infinity)
     const connections = this.connections.all
     for (let i = 0; i < slotCount; i++) this.slots.push(new RequestSlot(this, connections[i % connections.length]))
+    this.schedule = this.scheduleFor(plan)
   }
 
   /** Starts sending; resolves with the result once every request has ended and the sockets are closed. */
   start(): Promise<RunResult> {
     this.startedAt = performance.now()
-    this.schedule.begin(this.startedAt)
+    this.schedule.begin(this.startedAt, (slots) => this.endSlots(slots))
     this.activeSlots = this.slots.length
-    if (this.plan.durationMs !== undefined) {
+    if (this.lengthMs !== undefined) {
       // Requests in flight at the end still finish: the run accounts for every request it sent.
-      this.endAfter(this.plan.durationMs)
+      this.endAfter(this.lengthMs)
     }
     for (const slot of this.slots) this.slotFree(slot)
     return this.ended
   }
 
   snapshot(): RunSnapshot {
-    return this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, performance.now() - this.startedAt)
+    const elapsedMs = performance.now() - this.startedAt
+    const snapshot = this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, elapsedMs)
+    if (this.shape) snapshot.target = targetAt(this.shape.start, this.shape.stages, elapsedMs)
+    return snapshot
   }
 
   /**
@@ -81,10 +96,21 @@ export class LoadRun implements SlotHost {
     if (!this.schedule.assign(slot)) this.endSlots([slot])
   }
 
+  private scheduleFor(plan: RunPlan): RequestSchedule {
+    const limit = plan.totalRequests ?? Infinity
+    const shape = this.shape
+    if (plan.ratePerSecond !== undefined) {
+      const arrivals = shape ? new RampingArrivals(shape.start, shape.stages) : new ConstantArrivals(plan.ratePerSecond)
+      return new OpenSchedule(arrivals, limit, this.lengthMs ?? Infinity)
+    }
+    if (shape) return new RampingConnectionsSchedule(shape.start, shape.stages, limit, this.connections, this.slots)
+    return new ClosedSchedule(limit)
+  }
+
   /** Node's timers run on the event loop's millisecond clock and may fire a little early: check. */
   private endAfter(delayMs: number): void {
     this.durationTimer = setTimeout(() => {
-      const left = (this.plan.durationMs ?? 0) - (performance.now() - this.startedAt)
+      const left = (this.lengthMs ?? 0) - (performance.now() - this.startedAt)
       if (left > 0) this.endAfter(left)
       else this.endSlots(this.schedule.end())
     }, delayMs)
@@ -110,11 +136,6 @@ export class LoadRun implements SlotHost {
   }
 }
 
-function scheduleFor(plan: RunPlan): RequestSchedule {
-  const limit = plan.totalRequests ?? Infinity
-  if (plan.ratePerSecond === undefined) return new ClosedSchedule(limit)
-  return new OpenSchedule(plan.ratePerSecond, limit, plan.durationMs ?? Infinity)
-}
 
 function reportCloseFailure(error: unknown): void {
   console.error('engine: closing the connections failed:', error)

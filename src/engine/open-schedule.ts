@@ -1,15 +1,21 @@
 import type { RequestSchedule } from './request-schedule'
 import type { RequestSlot } from './request-slot'
 
+/** When the open model's request i is due, in ms after the start; Infinity for never. */
+export interface ArrivalTimes {
+  /** Called with request numbers that never decrease. */
+  offsetOf(request: number): number
+}
+
 /**
- * The open model: request i is due at start + i / rate, whatever the server does. A slot that frees
+ * The open model: request i is due at start + arrivals.offsetOf(i), whatever the server does: at a
+ * steady rate (./constant-arrivals.ts) or a ramping one (./ramping-arrivals.ts). A slot that frees
  * up early waits (parked) until its next request is due; one that frees up late sends at once, and
  * the request's latency still counts from when it was due. So a stalling server shows up as latency
  * instead of hiding behind a load that slowed down with it (coordinated omission, as wrk2 and oha
  * correct it). The backlog costs no memory: a request's due time follows from its number.
  */
 export class OpenSchedule implements RequestSchedule {
-  private readonly intervalMs: number
   private startedAt = 0
   private started = 0
   private stopped = false
@@ -18,12 +24,10 @@ export class OpenSchedule implements RequestSchedule {
   private wakeTimer: NodeJS.Timeout | undefined
 
   constructor(
-    ratePerSecond: number,
+    private readonly arrivals: ArrivalTimes,
     private readonly limit: number,
     private readonly durationMs: number
-  ) {
-    this.intervalMs = 1000 / ratePerSecond
-  }
+  ) {}
 
   begin(startedAt: number): void {
     this.startedAt = startedAt
@@ -31,7 +35,7 @@ export class OpenSchedule implements RequestSchedule {
 
   assign(slot: RequestSlot): boolean {
     if (this.stopped || this.started >= this.limit) return false
-    const offset = this.started * this.intervalMs
+    const offset = this.arrivals.offsetOf(this.started)
     if (offset >= this.durationMs) return false
     this.started++
     const dueAt = this.startedAt + offset

@@ -43,6 +43,12 @@ export interface RunSnapshot {
   /** Of full responses (any status), from dispatch to the last byte of the body. */
   latencyMs: LatencySummary
   bytesRead: number
+  /**
+   * Only while a shaped plan runs (src/shared/load-shape.ts): the target the shape sets at this
+   * moment, requests a second (open model) or connections (closed model), to set beside what was
+   * achieved. Across engine processes, the sum of theirs.
+   */
+  target?: number
 }
 
 export type RunOutcome = 'finished' | 'cancelled' | 'crashed'

@@ -80,7 +80,9 @@ export function msIntoStageUntil(fromRate: number, toRate: number, durationMs: n
   const denominator = perMs + Math.sqrt(discriminant)
   if (denominator <= 0) return Infinity
   const ms = (2 * requests) / denominator
-  return ms <= durationMs ? ms : Infinity
+  // A request due on the stage's last instant may come out a rounding error past it.
+  if (ms > durationMs * (1 + 1e-9)) return Infinity
+  return Math.min(ms, durationMs)
 }
 
 /**

@@ -34,8 +34,8 @@ function urlProblem(value: string): string | undefined {
 
 /**
  * Whole numbers are checked with a refinement, not zod's .int(): a failed .int() stops zod before
- * the plan-wide checks (runPlanSchema's superRefine), and a typed 1.5 must not hide the problem of
- * another field, such as a connection count of 0.
+ * every plan-wide check (the superRefines of runPlanSchema), and a typed 1.5 must not hide the
+ * problem of another field, such as a connection count of 0.
  */
 const isWhole = (value: number): boolean => Number.isInteger(value)
 
@@ -161,10 +161,14 @@ const runPlanSchema = z
       problem(['totalRequests'], 'Give a number of requests or a duration.')
     }
     if (plan.body !== undefined && plan.method === 'HEAD') problem(['body'], 'A HEAD request cannot have a body.')
-    startProblems(plan, problem)
     const shape = shapeOf(plan)
     if (shape) stageProblems(shape, problem)
     protocolProblems(plan, problem)
+  })
+  // The lowest connections and rate, which depend on the stages: judged even when a field is
+  // malformed (zod skips the refinement above then), as every field's own bounds are.
+  .superRefine((plan, ctx) => startProblems(plan, (path, message) => ctx.addIssue({ code: 'custom', path, message })), {
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null
   })
 
 type Problem = (path: PropertyKey[], message: string) => void
@@ -173,10 +177,11 @@ type Problem = (path: PropertyKey[], message: string) => void
  * The rate and the connections are at least 1; a shape may start from 0 (the rate in the open
  * model, the connections in the closed model, where they are what the shape counts).
  */
-function startProblems(plan: { concurrency: number; ratePerSecond?: number; stages?: unknown[] }, problem: Problem): void {
+function startProblems(plan: { concurrency: unknown; ratePerSecond?: unknown; stages?: unknown }, problem: Problem): void {
   const shaped = plan.stages !== undefined
-  const atLeast = (field: 'concurrency' | 'ratePerSecond', label: string, value: number | undefined, zeroAllowed: boolean): void => {
-    if (value === undefined || value >= 1 || (zeroAllowed && value === 0)) return
+  const atLeast = (field: 'concurrency' | 'ratePerSecond', label: string, value: unknown, zeroAllowed: boolean): void => {
+    // Not a number (or NaN): the field's own message says so.
+    if (typeof value !== 'number' || Number.isNaN(value) || value >= 1 || (zeroAllowed && value === 0)) return
     problem([field], zeroAllowed ? `${label} cannot be negative.` : `${label} must be at least 1.`)
   }
   atLeast('ratePerSecond', 'Rate', plan.ratePerSecond, shaped)

@@ -12,14 +12,18 @@ import {
   type Responder,
   type TargetServer
 } from '../support/target-server'
+import { TlsTargets } from '../support/tls-targets'
 
 /** The built CLI against a local counting server; the server's counts are the truth. */
 const targets = new TargetServers()
 const target = (respond?: Responder): Promise<TargetServer> => targets.start(respond)
 
+const tls = new TlsTargets()
+
 afterEach(async () => {
   await stopAllClis()
   await targets.closeAll()
+  await tls.closeAll()
 })
 
 async function runJson(args: string[]): Promise<{ report: JsonReport; stderr: string; code: number | null; wallMs: number }> {
@@ -72,6 +76,7 @@ describe('stampede -n (count mode)', () => {
         'outcome',
         'latencyMs',
         'method',
+        'plan',
         'requests',
         'responses',
         'rps',
@@ -92,6 +97,20 @@ describe('stampede -n (count mode)', () => {
     expect(Number.isInteger(report.bytesRead)).toBe(true)
     expect(typeof report.cancelled).toBe('boolean')
     expect(report.statusCodes).toEqual({ '200': 50 })
+    // The plan it ran, as validated: defaults filled in.
+    expect(report.plan).toEqual({
+      url: server.url,
+      method: 'GET',
+      headers: [],
+      bodyBytes: 0,
+      totalRequests: 50,
+      concurrency: 5,
+      pipelining: 1,
+      protocol: 'http1',
+      insecure: false,
+      timeoutMs: 10_000,
+      workers: 1
+    })
   })
 
   it('reads a 50 ms server as about 50 ms', async () => {
@@ -254,6 +273,46 @@ describe('stampede -w (engine processes)', () => {
       // Disposed before the CLI exited: no engine outlives it.
       for (const { pid } of engines) expect(isAlive(pid)).toBe(false)
     }
+  })
+})
+
+describe('stampede --stages, --h2c, --http2 -k', () => {
+  it('runs a shape over h2c and reports the plan it ran, stages included', async () => {
+    const server = await tls.http2({ tls: false })
+    // 0 -> 100 req/s over 1 s asks for 50 requests; a count of 50 ends it however late they go.
+    const { report, code } = await runJson([server.url, '--h2c', '-r', '0', '-c', '2', '-p', '4', '-n', '50', '--stages', '1s:100,0s:0,20s:0'])
+
+    expect(code).toBe(0)
+    expect(server.received).toBe(50)
+    expect(server.sessions).toBeLessThanOrEqual(2)
+    expect(report.requests).toEqual({ sent: 50, completed: 50, failed: 0, aborted: 0 })
+    expect(report.plan).toMatchObject({
+      protocol: 'h2c',
+      ratePerSecond: 0,
+      concurrency: 2,
+      pipelining: 4,
+      totalRequests: 50,
+      stages: [
+        { durationMs: 1000, target: 100 },
+        { durationMs: 0, target: 0 },
+        { durationMs: 20_000, target: 0 }
+      ],
+      workers: 1
+    })
+  })
+
+  it('-k lets a run through a self-signed certificate; without it every request fails as tls', async () => {
+    const server = await tls.http2({ tls: true })
+    const insecure = await runJson([server.url, '--http2', '-k', '-n', '20', '-c', '2'])
+    expect(insecure.code).toBe(0)
+    expect(insecure.report.requests).toEqual({ sent: 20, completed: 20, failed: 0, aborted: 0 })
+    expect(insecure.report.plan).toMatchObject({ protocol: 'h2', insecure: true })
+    expect(server.received).toBe(20)
+
+    const strict = await runJson([server.url, '--http2', '-n', '4', '-c', '2'])
+    expect(strict.code).toBe(0)
+    expect(strict.report.errors).toEqual({ tls: 4 })
+    expect(server.received).toBe(20)
   })
 })
 

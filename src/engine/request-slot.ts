@@ -104,11 +104,12 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
 
   onError(error: Error): void {
     const client = this.connection.client
-    if (this.dispatching && !client.destroyed && !client.closed) {
-      // undici 7 throws from dispatch() when it starts a request on an HTTP/2 session that has just
-      // failed (h2c spoken to an HTTP/1.1 server), reports it here, keeps the request queued, and
-      // leaves the Client stuck mid-resume: nothing it holds would ever be sent or fail. Destroying
-      // it fails the request once more, through undici's own bookkeeping: counted then, once.
+    // Started (onConnect came) yet failing inside dispatch(): undici 7 throws so when it starts a
+    // request on an HTTP/2 session that has just failed (h2c spoken to an HTTP/1.1 server), reports
+    // it here, keeps the request queued, and leaves the Client stuck mid-resume: nothing it holds
+    // would ever be sent or fail. Destroying it fails the request once more, through undici's own
+    // bookkeeping: counted then, once. (A request refused before it was queued never had onConnect.)
+    if (this.dispatching && this.abortRequest !== null && !client.destroyed && !client.closed) {
       this.dispatching = false
       this.connection.replaceBroken(error)
       return

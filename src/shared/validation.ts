@@ -98,6 +98,10 @@ function headerProblem(name: string, value: string): string | undefined {
   if (managed) return managed
   // A line break would start a header of its own (request smuggling); NUL is never valid.
   if (/[\r\n\0]/.test(value)) return `The value of ${name} contains a line break.`
+  // What undici sends (util.js headerCharRegex); anything else would fail every request, unsent.
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) {
+    return `The value of ${name} holds a character a header cannot carry (a control character, or one past Latin-1 such as €).`
+  }
   if (name.length + value.length > PLAN_LIMITS.headerLength) {
     return `The header ${name} is longer than ${PLAN_LIMITS.headerLength.toLocaleString('en-US')} characters.`
   }

@@ -186,6 +186,19 @@ describe('checkRunPlan: run modes, method, headers and body', () => {
     })
   })
 
+  it.each(['a\u0001b', 'tab\there ok?\u007f', 'price: 5 €'])('refuses a header value undici cannot send: %j', (value) => {
+    expect(refusal({ headers: [['X-Test', value]] })).toEqual({
+      ok: false,
+      errors: {
+        headers: 'The value of X-Test holds a character a header cannot carry (a control character, or one past Latin-1 such as €).'
+      }
+    })
+  })
+
+  it('takes tabs and Latin-1 in a header value', () => {
+    expect(accepted({ headers: [['X-Test', 'a\tb café']] }).headers).toEqual([['X-Test', 'a\tb café']])
+  })
+
   it('refuses headers past their count or length limit', () => {
     const many = Array.from({ length: PLAN_LIMITS.headers + 1 }, (_, i): [string, string] => [`X-${i}`, 'v'])
     expect(refusal({ headers: many })).toEqual({ ok: false, errors: { headers: 'At most 100 headers.' } })

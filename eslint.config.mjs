@@ -117,8 +117,8 @@ export default tseslint.config(
     rules: reactHooks.configs['recommended-latest'].rules
   },
   {
-    // The load benchmark is plain Node ESM, run as it is (no build step).
-    files: ['bench/**/*.mjs'],
+    // The load benchmark and the project's scripts are plain Node ESM, run as they are (no build step).
+    files: ['bench/**/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: { globals: globals.node }
   },
   {

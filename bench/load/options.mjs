@@ -14,10 +14,12 @@ export const USAGE = `Usage: npm run bench -- [options]
   --target=KIND     nginx | node | auto (BENCH_TARGET, default auto: nginx when installed)
   --unpinned        do not pin the target and the generators to separate CPUs (BENCH_PIN=0)
   --streams=N       HTTP/2 streams per connection in the http2 section (BENCH_STREAMS, default 10)
-  --baseline-cli=PATH   another build's out/cli/index.js to compare a constant HTTP/1.1 run with
-                    (BENCH_BASELINE_CLI; the baseline section is skipped without it)
-  --throughput --memory --scaling --http2 --baseline   run only the sections named (default: all)
-  --help`
+  --throughput --memory --scaling --baseline --http2   run only the sections named (default: all)
+  --help
+Environment: BENCH_BASELINE_CLI=/path/to/out/cli/index.js adds another build of the CLI to the
+throughput rounds (stampede-baseline), to measure a change against the build before it, and runs
+the baseline section: a constant HTTP/1.1 run of the two builds alone, and of this one given the
+load as one flat stage (--stages).`
 
 /**
  * @typedef {object} BenchOptions
@@ -27,7 +29,6 @@ export const USAGE = `Usage: npm run bench -- [options]
  * @property {'auto' | 'nginx' | 'node'} target
  * @property {boolean} pin
  * @property {number} streams
- * @property {string | undefined} baselineCli
  * @property {{ throughput: boolean, memory: boolean, scaling: boolean, http2: boolean, baseline: boolean }} sections
  * @property {boolean} help
  */
@@ -47,7 +48,6 @@ export function readOptions(argv, env) {
       target: { type: 'string' },
       unpinned: { type: 'boolean', default: false },
       streams: { type: 'string' },
-      'baseline-cli': { type: 'string' },
       http2: { type: 'boolean', default: false },
       baseline: { type: 'boolean', default: false },
       throughput: { type: 'boolean', default: false },
@@ -64,7 +64,6 @@ export function readOptions(argv, env) {
     connections: positiveInteger('connections', values.connections ?? env.BENCH_CONNECTIONS, 50),
     rounds: positiveInteger('rounds', values.rounds ?? env.BENCH_ROUNDS, 3),
     streams: positiveInteger('streams', values.streams ?? env.BENCH_STREAMS, 10),
-    baselineCli: values['baseline-cli'] ?? (env.BENCH_BASELINE_CLI || undefined),
     target,
     pin: !values.unpinned && env.BENCH_PIN !== '0',
     sections: {

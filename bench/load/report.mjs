@@ -48,7 +48,10 @@ export function throughputText(throughput, { connections, durationS, rounds }) {
   const lines = [
     `Throughput: ${connections} connections, ${durationS} s per run, ${rounds} round(s) round-robin; medians over the rounds`,
     summaryTable(throughput.summaries, rounds),
-    `Stampede/autocannon rps: ${format.ratio(throughput.ratios.stampedeToAutocannon)}    Stampede/wrk rps: ${format.ratio(throughput.ratios.stampedeToWrk)}`,
+    `Stampede/autocannon rps: ${format.ratio(throughput.ratios.stampedeToAutocannon)}    Stampede/wrk rps: ${format.ratio(throughput.ratios.stampedeToWrk)}` +
+      (Number.isFinite(throughput.ratios.stampedeToBaseline)
+        ? `    Stampede/baseline build rps: ${format.ratio(throughput.ratios.stampedeToBaseline)}`
+        : ''),
     'rps = completed responses / measured duration for every tool; autocannon latencies have 1 ms resolution;',
     'CPU columns: share of one core over the run (medians) for the tool\'s process tree, the target, and every',
     'other process on the machine; target near 100% means the target set the pace, other above a few % means noise.'

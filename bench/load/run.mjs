@@ -74,7 +74,6 @@ async function main() {
       await section('baseline', results, async () => {
         const baseline = await measureAgainstBaseline({
           repo,
-          baselineCli: options.baselineCli,
           load,
           rounds: options.rounds,
           cpus,

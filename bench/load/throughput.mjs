@@ -83,7 +83,8 @@ export async function measureThroughput({ tools, load, rounds, cpus, targetPid, 
     summaries,
     ratios: {
       stampedeToAutocannon: ratio(rpsOf('stampede'), rpsOf('autocannon')),
-      stampedeToWrk: ratio(rpsOf('stampede'), rpsOf('wrk'))
+      stampedeToWrk: ratio(rpsOf('stampede'), rpsOf('wrk')),
+      stampedeToBaseline: ratio(rpsOf('stampede'), rpsOf('stampede-baseline'))
     }
   }
 }

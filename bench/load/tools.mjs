@@ -14,7 +14,8 @@ import { runToEnd } from './spawned-processes.mjs'
 
 /**
  * @typedef {object} Tool
- * @property {string} name  'stampede', 'autocannon', 'wrk', 'h2load', or a variant of Stampede
+ * @property {string} name  'stampede', 'stampede-baseline', 'autocannon', 'wrk', 'h2load', or another
+ *   variant of Stampede
  * @property {string | undefined} missing  why it cannot run here, or undefined when it can
  * @property {(load: Load) => [string, string[]]} commandFor
  * @property {(stdout: string) => import('./tool-output.mjs').ToolResult} parse
@@ -43,16 +44,22 @@ export function stampedeCliPath(repo) {
 export function loadTools(repo) {
   const cli = stampedeCliPath(repo)
   const autocannon = autocannonPath(repo)
+  const baseline = process.env.BENCH_BASELINE_CLI
+  /** @type {(name: 'stampede' | 'stampede-baseline', path: string) => Tool} */
+  const stampede = (name, path) => ({
+    name,
+    missing: existsSync(path) ? undefined : `${path} does not exist (is the CLI built? npm run build)`,
+    commandFor: ({ url, connections, durationS }) => [
+      process.execPath,
+      [path, '-c', String(connections), '-d', String(durationS), '-w', '1', '--json', url]
+    ],
+    parse: fromStampede
+  })
   return [
-    {
-      name: 'stampede',
-      missing: existsSync(cli) ? undefined : `${cli} does not exist (is the CLI built? npm run build)`,
-      commandFor: ({ url, connections, durationS }) => [
-        process.execPath,
-        [cli, '-c', String(connections), '-d', String(durationS), '-w', '1', '--json', url]
-      ],
-      parse: fromStampede
-    },
+    stampede('stampede', cli),
+    // Another build of the CLI (BENCH_BASELINE_CLI=/path/to/out/cli/index.js), run in the same
+    // rounds, so a change is measured against the build before it back to back.
+    ...(baseline ? [stampede('stampede-baseline', baseline)] : []),
     {
       name: 'autocannon',
       missing: existsSync(autocannon) ? undefined : `${autocannon} does not exist (npm ci)`,
@@ -119,20 +126,20 @@ export function http2Tools(repo, protocol) {
 }
 
 /**
- * A constant HTTP/1.1 closed-model run three ways, to show what the load designer's code costs it:
- * this build, another build (main's, before the change: BENCH_BASELINE_CLI), and this build given
- * the same load as one flat stage (--stages, so the shaped closed schedule runs).
+ * A constant HTTP/1.1 closed-model run three ways, to show what a change costs a run that does not
+ * use it: this build, another build (BENCH_BASELINE_CLI, the build before the change), and this
+ * build given the same load as one flat stage (--stages, so the shaped closed schedule runs).
  * @param {string} repo
- * @param {string | undefined} baselineCli
  * @returns {Tool[]}
  */
-export function baselineTools(repo, baselineCli) {
+export function baselineTools(repo) {
   const cli = stampedeCliPath(repo)
+  const baselineCli = process.env.BENCH_BASELINE_CLI || undefined
   const stampedeRun = (/** @type {string} */ name, /** @type {string | undefined} */ path, /** @type {boolean} */ shaped) => ({
     name,
     missing:
       path === undefined
-        ? 'no baseline build given (--baseline-cli=PATH or BENCH_BASELINE_CLI)'
+        ? 'no baseline build given (BENCH_BASELINE_CLI=/path/to/out/cli/index.js)'
         : existsSync(path)
           ? undefined
           : `${path} does not exist (build it first)`,
@@ -151,7 +158,11 @@ export function baselineTools(repo, baselineCli) {
     ],
     parse: fromStampede
   })
-  return [stampedeRun('stampede', cli, false), stampedeRun('baseline', baselineCli, false), stampedeRun('stampede --stages', cli, true)]
+  return [
+    stampedeRun('stampede', cli, false),
+    stampedeRun('stampede-baseline', baselineCli, false),
+    stampedeRun('stampede --stages', cli, true)
+  ]
 }
 
 /** @param {string} repo */

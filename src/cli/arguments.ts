@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { LoadStage } from '../shared/load-shape'
 import { PLAN_DEFAULTS, type RunPlan, type RunPlanInput } from '../shared/run-plan'
+import { parseThreshold, type Threshold } from '../shared/thresholds'
 import { checkRunPlan, parseTypedNumber, workerCountProblem, type PlanField } from '../shared/validation'
 
 /** What the command line asks for. Every problem is found here, before any process starts. */
@@ -18,7 +19,20 @@ export interface RunCommand {
   /** Engine processes asked for; the run may use fewer (see src/control/plan-shares.ts). */
   workers: number
   json: boolean
+  /** --threshold, in the order given: any failed makes the exit status 3. */
+  thresholds: Threshold[]
+  /** Files to write once the run ends: --report (HTML, or JSON / Markdown by extension) and --csv. */
+  outputs: { report?: { path: string; format: ReportFormat }; csv?: string }
 }
+
+export type ReportFormat = 'html' | 'json' | 'markdown'
+
+/** --report's format, by the file's extension. */
+const REPORT_FORMATS: ReadonlyArray<[extension: RegExp, format: ReportFormat]> = [
+  [/\.html?$/i, 'html'],
+  [/\.json$/i, 'json'],
+  [/\.md$/i, 'markdown']
+]
 
 /** With neither -n nor -d a run lasts this long, as autocannon does. */
 export const DEFAULT_DURATION_SECONDS = 10
@@ -43,6 +57,9 @@ const OPTIONS = {
   insecure: { type: 'boolean', short: 'k' },
   workers: { type: 'string', short: 'w' },
   json: { type: 'boolean' },
+  threshold: { type: 'string', multiple: true },
+  report: { type: 'string' },
+  csv: { type: 'string' },
   demo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
@@ -61,14 +78,16 @@ const FLAG_OF_FIELD: Record<PlanField, string> = {
   ratePerSecond: '-r',
   stages: '--stages',
   protocol: '--http2',
-  insecure: '-k',
-  timeoutMs: '--timeout'
+  timeoutMs: '--timeout',
+  insecure: '-k'
 }
 
 export interface ArgumentEnvironment {
   /** Reads `-b @path`; throws when the file cannot be read. */
   readBody(path: string): string
   defaultWorkers(): number
+  /** Why a report file could not be written at `path` (its folder missing, not writable), if so. */
+  outputProblem(path: string): string | undefined
 }
 
 export function parseCommandLine(argv: string[], environment: ArgumentEnvironment): Command {
@@ -112,6 +131,27 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     stages = read
   }
 
+  const thresholds: Threshold[] = []
+  for (const text of values.threshold ?? []) {
+    const parsed = parseThreshold(text)
+    if (!parsed.ok) return usageError(`--threshold: ${parsed.message}`)
+    thresholds.push(parsed.threshold)
+  }
+
+  const outputs: RunCommand['outputs'] = {}
+  if (values.report !== undefined) {
+    const format = REPORT_FORMATS.find(([extension]) => extension.test(values.report as string))?.[1]
+    if (!format) {
+      return usageError(`--report: name a file ending in .html (or .json for the JSON report, .md for Markdown), not ${values.report}.`)
+    }
+    outputs.report = { path: values.report, format }
+  }
+  if (values.csv !== undefined) outputs.csv = values.csv
+  for (const [flag, path] of [['--report', outputs.report?.path], ['--csv', outputs.csv]] as const) {
+    const problem = path === undefined ? undefined : environment.outputProblem(path)
+    if (problem) return usageError(`${flag}: cannot write ${path}: ${problem}`)
+  }
+
   const workers = values.workers === undefined ? environment.defaultWorkers() : parseTypedNumber(values.workers)
   const workersProblem = workerCountProblem(workers)
   if (workersProblem) return usageError(`-w: ${workersProblem}`)
@@ -131,8 +171,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     ratePerSecond: optional(values.rate, parseTypedNumber),
     stages,
     protocol: values.http2 ? 'h2' : values.h2c ? 'h2c' : undefined,
-    insecure: values.insecure,
-    timeoutMs: optional(values.timeout, parseTypedNumber)
+    timeoutMs: optional(values.timeout, parseTypedNumber),
+    insecure: values.insecure
   }
   // Options not given are left out, so the plan holds only what was typed or defaulted.
   for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key]
@@ -144,7 +184,7 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     if (check.message) lines.push(check.message)
     return usageError(lines.join('\n'))
   }
-  return { kind: 'run', plan: check.plan, demo, workers, json: values.json === true }
+  return { kind: 'run', plan: check.plan, demo, workers, json: values.json === true, thresholds, outputs }
 }
 
 function usageError(message: string): Command {

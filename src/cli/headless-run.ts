@@ -6,10 +6,11 @@ import { spawnNodeProcess } from '../control/node-process'
 import { splitPlan } from '../control/plan-shares'
 import { RunController } from '../control/run-controller'
 import type { FromDemoTarget, FromEngine, ToEngine } from '../shared/engine-protocol'
+import { buildRunReport, jsonOutput, thresholdsPassed } from '../shared/report/run-report'
 import { crashMessage, type RunResult } from '../shared/run-snapshot'
 import type { RunCommand } from './arguments'
-import { jsonReport } from './json-report'
 import { ProgressLine } from './progress-line'
+import { writeReportFiles } from './report-files'
 import { summaryText } from './summary'
 
 /** About ten progress lines a second: smooth to the eye, nothing for a terminal. */
@@ -18,9 +19,13 @@ const PROGRESS_LINE_INTERVAL_MS = 100
 /** This bundle is out/cli/index.js; the engine and the demo target are built into out/main/. */
 const BUILD_OUT_DIR = join(__dirname, '..')
 
+/** Exit status of a run that finished with a threshold failed (0: finished, all passed; 1: did not finish). */
+export const THRESHOLD_FAILED_STATUS = 3
+
 /**
- * Runs one load test to its end and prints it; resolves with the exit status. The engine processes
- * are the app's own, driven by the app's RunController, so the CLI and the window count alike.
+ * Runs one load test to its end, prints it and writes the files asked for; resolves with the exit
+ * status. The engine processes are the app's own, driven by the app's RunController, so the CLI and
+ * the window count alike.
  */
 export async function runHeadless(command: RunCommand): Promise<number> {
   let enginePath: string
@@ -59,6 +64,13 @@ export async function runHeadless(command: RunCommand): Promise<number> {
     void dispose().finally(() => process.exit(1))
   }
   process.on('SIGINT', onInterrupt)
+  // Asked to quit (a service manager, a closed terminal): the engines and the demo target are ended
+  // here, by signal, rather than left to notice their lost parent once their event loops get to it.
+  const onQuit = (signal: NodeJS.Signals): void => {
+    void dispose().finally(() => process.exit(128 + (signal === 'SIGHUP' ? 1 : 15)))
+  }
+  process.on('SIGTERM', onQuit)
+  process.on('SIGHUP', onQuit)
 
   try {
     const plan = demoTarget ? { ...command.plan, url: await demoTarget.url() } : command.plan
@@ -67,6 +79,7 @@ export async function runHeadless(command: RunCommand): Promise<number> {
     const done = new Promise<RunResult>((resolve) => controller.onDone(resolve))
 
     if (phase === 'preparing') phase = 'running'
+    const startedAt = new Date().toISOString()
     const reply = await controller.start(plan)
     if (!reply.ok) {
       return fail(reply.message ?? `The run was refused: ${Object.values(reply.errors).join(' ')}`)
@@ -74,15 +87,20 @@ export async function runHeadless(command: RunCommand): Promise<number> {
     const result = await done
     progress?.clear()
 
-    const setup = { plan, workers }
-    const report = jsonReport(setup, result)
-    process.stdout.write(command.json ? `${JSON.stringify(report)}\n` : summaryText(report, setup))
+    const report = buildRunReport({ plan, result, workers, thresholds: command.thresholds, startedAt })
+    const files = writeReportFiles(command.outputs, report)
+    if (command.json) process.stdout.write(`${JSON.stringify(jsonOutput(report))}\n`)
+    else process.stdout.write(summaryText(report) + files.written.map((line) => `${line}\n`).join(''))
+    for (const problem of files.problems) fail(problem)
     if (result.outcome === 'crashed') return fail(result.message ?? crashMessage())
     // A cancelled run did not finish: scripts must not take its numbers for a whole run.
-    return result.outcome === 'finished' ? 0 : 1
+    if (result.outcome !== 'finished' || files.problems.length > 0) return 1
+    return thresholdsPassed(report) ? 0 : THRESHOLD_FAILED_STATUS
   } finally {
     await dispose()
     process.off('SIGINT', onInterrupt)
+    process.off('SIGTERM', onQuit)
+    process.off('SIGHUP', onQuit)
   }
 }
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { accessSync, constants, readFileSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { defaultWorkerCount } from '../control/worker-count'
 import { parseCommandLine } from './arguments'
 import { runHeadless } from './headless-run'
@@ -6,13 +7,15 @@ import { usageText } from './usage'
 import { VERSION } from './version'
 
 /**
- * `stampede`: the headless front end. Exit status 0 for a finished run, 2 for bad arguments (and
- * then nothing was started, let alone sent), 1 for everything else.
+ * `stampede`: the headless front end. Exit status 0 for a finished run whose thresholds all passed,
+ * 3 for a finished run with a failed threshold, 2 for bad arguments (and then nothing was started,
+ * let alone sent), 1 for everything else (cancelled, crashed, could not start).
  */
 async function main(argv: string[]): Promise<number> {
   const command = parseCommandLine(argv, {
     readBody: (path) => readFileSync(path, 'utf8'),
-    defaultWorkers: defaultWorkerCount
+    defaultWorkers: defaultWorkerCount,
+    outputProblem
   })
   switch (command.kind) {
     case 'help':
@@ -27,6 +30,24 @@ async function main(argv: string[]): Promise<number> {
     case 'run':
       return runHeadless(command)
   }
+}
+
+/** Checked before the run, so a typo in a path is not found out only after the load was sent. */
+function outputProblem(path: string): string | undefined {
+  const folder = dirname(resolve(path))
+  try {
+    if (!statSync(folder).isDirectory()) return `${folder} is not a folder.`
+    accessSync(folder, constants.W_OK)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code === 'ENOENT' ? `the folder ${folder} does not exist.` : `the folder ${folder} is not writable (${code}).`
+  }
+  try {
+    if (statSync(path).isDirectory()) return 'it is a folder.'
+  } catch {
+    // Not there yet: it will be created.
+  }
+  return undefined
 }
 
 main(process.argv.slice(2)).then(

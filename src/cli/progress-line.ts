@@ -1,3 +1,4 @@
+import { judgeHealth } from '../shared/generator-health'
 import { runLengthMs, type RunPlan } from '../shared/run-plan'
 import { classifyOutcomes } from '../shared/request-outcomes'
 import type { RunSnapshot } from '../shared/run-snapshot'
@@ -19,6 +20,8 @@ interface Sample {
 export class ProgressLine {
   private readonly samples: Sample[] = []
   private drawn = false
+  /** What the latest interval said of the generator: kept until an interval says otherwise. */
+  private healthMark = ''
 
   constructor(
     private readonly stream: NodeJS.WriteStream,
@@ -28,7 +31,9 @@ export class ProgressLine {
   update(snapshot: RunSnapshot): void {
     this.samples.push({ elapsedMs: snapshot.elapsedMs, done: snapshot.done })
     while (this.samples.length > 1 && snapshot.elapsedMs - this.samples[1].elapsedMs >= RATE_WINDOW_MS) this.samples.shift()
-    const text = progressText(snapshot, this.plan, recentRate(this.samples))
+    const latest = snapshot.intervals[snapshot.intervals.length - 1]
+    if (latest) this.healthMark = healthMarkOf(judgeHealth(latest.health))
+    const text = progressText(snapshot, this.plan, recentRate(this.samples)) + this.healthMark
     // Longer than the terminal, the line would wrap and '\r' could no longer take it back.
     const width = this.stream.columns ? this.stream.columns - 1 : text.length
     this.stream.write(CLEAR_LINE + text.slice(0, width))
@@ -52,6 +57,13 @@ export function progressText(snapshot: RunSnapshot, plan: RunPlan, requestsPerSe
     `${formatCount(failed)} failed`,
     formatDuration(snapshot.elapsedMs)
   ].join('  ')
+}
+
+/** Said while it happens (see src/shared/generator-health.ts): who holds the run back. */
+function healthMarkOf(verdict: ReturnType<typeof judgeHealth>): string {
+  if (verdict.generatorLimited) return '  ⚠ Stampede is the limit'
+  if (verdict.targetSlow) return '  ⚠ target slow, sends behind schedule'
+  return ''
 }
 
 /** Of the requests for -n, of the time for -d or --stages; with both, whichever is nearer its end. */

@@ -36,6 +36,14 @@ Options:
   -w, --workers N        engine processes to share the load (default ${defaultWorkers}: one per
                          core but one)
       --json             print one JSON object on stdout instead of the summary
+      --threshold EXPR   a condition the run must meet, such as 'p99<250ms',
+                         'error_rate<1%' or 'rps>500'; repeat for more. Metrics: p50
+                         p90 p99 p99.9 p99.99 max mean, the same of time to first
+                         byte as ttfb_p99 etc., error_rate, client_or_server_error_rate
+                         (4xx-5xx), rps. Times in ms unless given (0.5s, 800us)
+      --report FILE      write the report to FILE: self-contained HTML (.html), the
+                         JSON report with its time series (.json) or Markdown (.md)
+      --csv FILE         write the time series to FILE as CSV, one row per interval
       --demo             start the built-in demo target and test it (${DEMO_DURATION_SECONDS} s unless
                          -n or -d is given)
   -h, --help             print this help
@@ -55,8 +63,9 @@ A progress line is drawn on stderr when it is a terminal. Ctrl-C stops the run a
 once and still prints the results so far ("cancelled": true in JSON); press it
 again to quit without them.
 
-Exit status: 0 when the run finished, even if requests failed; 2 for bad
+Exit status: 0 when the run finished (even if requests failed) and every
+--threshold passed; 3 when it finished and a threshold failed; 2 for bad
 arguments (nothing is sent); 1 otherwise: stopped by Ctrl-C, the engine could not
-start or stopped, or another error.
+start or stopped, a file could not be written, or another error.
 `
 }

@@ -6,6 +6,7 @@ import { splitPlan } from './plan-shares'
 import type { ProcessExit, ProcessSpawner } from './process-channel'
 import { mergeResults, mergeSnapshots } from './run-merge'
 import { Listeners } from './listeners'
+import { WorkerIntervals } from './worker-intervals'
 
 /** One engine process's part of the run going. */
 interface Part {
@@ -19,6 +20,8 @@ interface GroupRun {
   runId: number
   total: number
   parts: Part[]
+  /** The parts' intervals, merged tick by tick once every part has reported it. */
+  intervals: WorkerIntervals
   cancelAcked: boolean
 }
 
@@ -81,6 +84,7 @@ export class EngineGroup {
       runId,
       total: plan.totalRequests ?? 0,
       parts: shares.map(() => ({ latest: undefined, acked: undefined, result: undefined })),
+      intervals: new WorkerIntervals(shares.length),
       cancelAcked: false
     }
     shares.forEach((share, index) => this.engines[index].post({ type: 'start', runId, plan: share }))
@@ -95,6 +99,7 @@ export class EngineGroup {
       case 'progress':
         if (message.snapshot.runId !== run.runId) return
         part.latest = message.snapshot
+        run.intervals.add(index, message.snapshot.intervals)
         return this.emit({ type: 'progress', snapshot: this.mergedSnapshot(run) })
       case 'cancelled':
         if (message.runId !== run.runId) return
@@ -104,12 +109,21 @@ export class EngineGroup {
         if (message.result.runId !== run.runId) return
         part.result = message.result
         part.latest = message.result
+        run.intervals.add(index, message.result.intervals)
+        run.intervals.finish(index)
         this.reportCancelIfAllStopped(run)
         if (run.parts.every((each) => each.result)) {
           this.run = undefined
           const results = run.parts.map((each) => each.result as RunResult)
-          this.emit({ type: 'result', result: mergeResults(run.runId, run.total, results) })
+          const result = mergeResults(run.runId, run.total, results)
+          this.emit({ type: 'result', result: { ...result, intervals: run.intervals.takeComplete() } })
         }
+        return
+      case 'fatal':
+        // The part is gone (its exit follows) and the run cannot be whole: end it, stop the others.
+        this.run = undefined
+        this.emit(message)
+        this.stopAllBut(index)
         return
       case 'rejected':
         if (message.runId !== run.runId) return
@@ -138,16 +152,22 @@ export class EngineGroup {
     if (run && run.parts[index] && !run.parts[index].result) {
       // The run cannot be whole any more: stop the other parts rather than let them run on unseen.
       this.run = undefined
-      this.engines.forEach((engine, other) => {
-        if (other !== index) void engine.stop()
-      })
+      this.stopAllBut(index)
     }
     this.exitListeners.emit(exit)
   }
 
+  private stopAllBut(index: number): void {
+    this.engines.forEach((engine, other) => {
+      if (other !== index) void engine.stop()
+    })
+  }
+
+  /** The parts' latest figures summed, with the intervals completed since the last. */
   private mergedSnapshot(run: GroupRun): RunSnapshot {
     const parts = run.parts.flatMap((part) => (part.latest ? [part.latest] : []))
-    return parts.length === 1 && run.parts.length === 1 ? parts[0] : mergeSnapshots(run.runId, run.total, parts)
+    const merged = parts.length === 1 && run.parts.length === 1 ? parts[0] : mergeSnapshots(run.runId, run.total, parts)
+    return { ...merged, intervals: run.intervals.takeComplete() }
   }
 
   private emit(message: FromEngine): void {

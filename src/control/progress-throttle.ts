@@ -1,7 +1,8 @@
 /**
- * Coalesces a fast stream of values into at most one delivery per interval, latest value wins.
- * Main uses it between the engine (about 10 snapshots a second, more on a fast machine) and the
- * renderer, so IPC traffic stays bounded however chatty the producer gets.
+ * Coalesces a fast stream of values into at most one delivery per interval, latest value wins (or,
+ * given `coalesce`, the pending value and the new one combined: the controller keeps every interval
+ * of the snapshots it coalesces). Main uses it between the engine (about 10 snapshots a second, more
+ * on a fast machine) and the renderer, so IPC traffic stays bounded however chatty the producer gets.
  */
 export class ProgressThrottle<T> {
   private pending: { value: T } | undefined
@@ -11,12 +12,13 @@ export class ProgressThrottle<T> {
 
   constructor(
     private readonly intervalMs: number,
-    private readonly deliver: (value: T) => void
+    private readonly deliver: (value: T) => void,
+    private readonly coalesce: (pending: T, next: T) => T = (_pending, next) => next
   ) {}
 
   /** Delivers at once when the last delivery is at least an interval old, otherwise at the next slot. */
   push(value: T): void {
-    this.pending = { value }
+    this.pending = { value: this.pending ? this.coalesce(this.pending.value, value) : value }
     if (this.timer === undefined) this.deliverWhenDue()
   }
 

@@ -1,8 +1,11 @@
 import type { FromEngine, ToEngine } from '../shared/engine-protocol'
 import type { CancelRunReply, StartRunReply, Unsubscribe } from '../shared/ipc'
 import type { RunPlan } from '../shared/run-plan'
+import { withoutHistograms, type RunInterval } from '../shared/run-interval'
 import { crashMessage, emptySnapshot, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
+import { BoundedSeries } from './bounded-series'
 import { EngineGroup } from './engine-group'
+import { latencyBins } from './latency-bins'
 import type { ProcessExit, ProcessSpawner } from './process-channel'
 import { describeExit } from './process-exit'
 import { ProgressThrottle } from './progress-throttle'
@@ -22,6 +25,8 @@ interface ActiveRun {
   runId: number
   /** The last snapshot the engine posted: what a crashed run is reported with. */
   latest: RunSnapshot
+  /** Every interval of the run, bounded: the result's series. */
+  series: BoundedSeries
   /** 'starting' until the start is posted; 'ending' while the final snapshot waits for its slot. */
   phase: 'starting' | 'running' | 'ending'
   cancelRequested: boolean
@@ -32,6 +37,11 @@ interface ActiveRun {
  * One run at a time, end to end: starts it on the engine process, forwards its snapshots
  * throttled, and ends every run with its final snapshot followed by exactly one done, even when
  * the engine process dies under it.
+ *
+ * The series: every merged interval goes into the run's BoundedSeries, and each snapshot delivered
+ * carries every interval since the previous delivery (coalesced snapshots pool theirs), without
+ * their histograms. The done result adds the whole series, the generator's health over the run and
+ * the latency histogram's bins.
  */
 export class RunController {
   private readonly engines: EngineGroup
@@ -44,9 +54,11 @@ export class RunController {
 
   constructor({ spawnEngine, workers = 1, progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS }: RunControllerOptions) {
     this.engines = new EngineGroup(spawnEngine, workers)
-    this.throttle = new ProgressThrottle(progressIntervalMs, (snapshot) => {
-      this.progressListeners.emit(snapshot)
-    })
+    this.throttle = new ProgressThrottle(
+      progressIntervalMs,
+      (snapshot) => this.progressListeners.emit(snapshot),
+      (pending, next) => ({ ...next, intervals: [...pending.intervals, ...next.intervals] })
+    )
     this.engines.onMessage((message) => this.handleMessage(message))
     this.engines.onExit((exit) => this.handleExit(exit))
   }
@@ -67,6 +79,7 @@ export class RunController {
     const run: ActiveRun = {
       runId,
       latest: emptySnapshot(runId, plan.totalRequests ?? 0),
+      series: new BoundedSeries(),
       phase: 'starting',
       cancelRequested: false,
       cancelWaiters: []
@@ -118,7 +131,8 @@ export class RunController {
         const run = this.runningRun(message.snapshot.runId)
         if (!run) return
         run.latest = message.snapshot
-        this.throttle.push(message.snapshot)
+        run.series.add(message.snapshot.intervals)
+        this.throttle.push({ ...message.snapshot, intervals: forWindow(message.snapshot.intervals) })
         return
       }
       case 'cancelled': {
@@ -128,13 +142,23 @@ export class RunController {
       }
       case 'result': {
         const run = this.runningRun(message.result.runId)
-        if (run) void this.end(run, message.result)
+        if (!run) return
+        run.series.add(message.result.intervals)
+        void this.end(run, message.result)
+        return
+      }
+      case 'fatal': {
+        // An engine's own bug, said before it exits: the run ends now, with the engine's words.
+        const run = this.run
+        if (run?.phase === 'running') {
+          void this.end(run, { ...run.latest, outcome: 'crashed', message: crashMessage(`it failed inside: ${message.message}`) })
+        }
         return
       }
       case 'rejected': {
         const run = this.runningRun(message.runId)
         const text = `The engine refused the run: ${message.message}`
-        if (run) void this.end(run, { ...run.latest, outcome: 'crashed', message: text })
+        if (run) void this.end(run, { ...run.latest, intervals: [], outcome: 'crashed', message: text })
         return
       }
     }
@@ -143,7 +167,8 @@ export class RunController {
   private handleExit(exit: ProcessExit): void {
     const run = this.run
     if (!run || run.phase !== 'running') return
-    void this.end(run, { ...run.latest, outcome: 'crashed', message: crashMessage(describeExit(exit)) })
+    // The last snapshot's intervals were delivered with it: the crash adds none.
+    void this.end(run, { ...run.latest, intervals: [], outcome: 'crashed', message: crashMessage(describeExit(exit)) })
   }
 
   /** Messages for an old run id (or after the result) are stale: they change nothing. */
@@ -152,16 +177,36 @@ export class RunController {
     return run && run.runId === runId && run.phase === 'running' ? run : undefined
   }
 
+  /** `result.intervals` are those not yet in the series' deliveries: the engine's last, or none. */
   private async end(run: ActiveRun, result: RunResult): Promise<void> {
     run.phase = 'ending'
     settleCancel(run, { cancelled: false, done: result.done })
-    const { outcome: _outcome, message: _message, histogram: _histogram, ...finalSnapshot } = result
-    this.throttle.push(finalSnapshot)
+    const intervals = forWindow(result.intervals)
+    const {
+      outcome: _outcome,
+      message: _message,
+      histogram: _histogram,
+      ttfbHistogram: _ttfbHistogram,
+      rawLatencyHistogram: _rawLatencyHistogram,
+      ...finalSnapshot
+    } = result
+    this.throttle.push({ ...finalSnapshot, intervals })
     await this.throttle.flush()
     if (this.run !== run) return
     this.run = undefined
-    this.doneListeners.emit(result)
+    this.doneListeners.emit({
+      ...result,
+      intervals,
+      series: run.series.series(),
+      health: run.series.healthSummary(),
+      latencyBins: latencyBins(result.histogram)
+    })
   }
+}
+
+/** The window gets intervals without their histograms: those are for the merges in src/control. */
+function forWindow(intervals: readonly RunInterval[]): RunInterval[] {
+  return intervals.map(withoutHistograms)
 }
 
 function refusal(message: string): StartRunReply {

@@ -1,4 +1,10 @@
-import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeInMs } from '../engine/latency-histogram'
+import {
+  createLatencyHistogram,
+  decodeHistogram,
+  encodeHistogram,
+  summarizeInMs,
+  type LatencyHistogram
+} from '../engine/latency-histogram'
 import { classifyOutcomes } from '../shared/request-outcomes'
 import { EMPTY_LATENCY, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
 
@@ -21,31 +27,48 @@ export function mergeSnapshots(runId: number, total: number, parts: readonly Run
     errorKinds: addCounts(parts.map((part) => part.errorKinds)),
     elapsedMs,
     requestsPerSecond: elapsedMs > 0 ? (done * 1000) / elapsedMs : 0,
-    latencyMs: weightedLatency(parts),
+    latencyMs: weightedLatency(parts, (part) => part.latencyMs),
+    ttfbMs: weightedLatency(parts, (part) => part.ttfbMs),
+    ...(parts.some((part) => part.rawLatencyMs)
+      ? { rawLatencyMs: weightedLatency(parts, (part) => part.rawLatencyMs ?? EMPTY_LATENCY) }
+      : {}),
     bytesRead: sum(parts.map((part) => part.bytesRead)),
+    // The workers' intervals are merged tick by tick as they come (./worker-intervals.ts).
+    intervals: [],
     ...(targets.length > 0 ? { target: sum(targets) } : {})
   }
 }
 
 /** The run's result from every worker's: 'cancelled' if any was, histograms merged exactly. */
 export function mergeResults(runId: number, total: number, parts: readonly RunResult[]): RunResult {
-  const histogram = createLatencyHistogram()
-  for (const part of parts) {
-    if (part.histogram) histogram.add(decodeHistogram(part.histogram))
-  }
   const merged = mergeSnapshots(runId, total, parts)
+  const latency = mergeHistograms(parts.map((part) => part.histogram))
+  const ttfb = mergeHistograms(parts.map((part) => part.ttfbHistogram))
+  const raw = merged.rawLatencyMs ? mergeHistograms(parts.map((part) => part.rawLatencyHistogram)) : undefined
   return {
     ...merged,
     // The histogram keeps buckets, not values; each part's exact minimum is better than a bucket's edge.
-    latencyMs: { ...summarizeInMs(histogram), min: merged.latencyMs.min },
+    latencyMs: { ...summarizeInMs(latency), min: merged.latencyMs.min },
+    ttfbMs: { ...summarizeInMs(ttfb), min: merged.ttfbMs.min },
+    ...(raw && merged.rawLatencyMs ? { rawLatencyMs: { ...summarizeInMs(raw), min: merged.rawLatencyMs.min } } : {}),
     outcome: parts.some((part) => part.outcome === 'cancelled') ? 'cancelled' : 'finished',
-    histogram: encodeHistogram(histogram)
+    histogram: encodeHistogram(latency),
+    ttfbHistogram: encodeHistogram(ttfb),
+    ...(raw ? { rawLatencyHistogram: encodeHistogram(raw) } : {})
   }
 }
 
-function weightedLatency(parts: readonly RunSnapshot[]): LatencySummary {
+function mergeHistograms(encoded: ReadonlyArray<string | undefined>): LatencyHistogram {
+  const histogram = createLatencyHistogram()
+  for (const part of encoded) {
+    if (part) histogram.add(decodeHistogram(part))
+  }
+  return histogram
+}
+
+function weightedLatency(parts: readonly RunSnapshot[], of: (part: RunSnapshot) => LatencySummary): LatencySummary {
   const weighted = parts
-    .map((part) => ({ latency: part.latencyMs, weight: classifyOutcomes(part).completed }))
+    .map((part) => ({ latency: of(part), weight: classifyOutcomes(part).completed }))
     .filter((part) => part.weight > 0)
   const totalWeight = sum(weighted.map((part) => part.weight))
   if (totalWeight === 0) return EMPTY_LATENCY
@@ -58,6 +81,7 @@ function weightedLatency(parts: readonly RunSnapshot[]): LatencySummary {
     p90: average('p90'),
     p99: average('p99'),
     p999: average('p999'),
+    p9999: average('p9999'),
     max: Math.max(...weighted.map((part) => part.latency.max))
   }
 }

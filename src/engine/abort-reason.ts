@@ -32,3 +32,15 @@ export class PipelineResetError extends Error {
     this.name = 'PipelineResetError'
   }
 }
+
+/**
+ * What a connection answers when undici asks it to connect with no request waiting to be written
+ * (./target-connections.ts): undici then drops the requests it still held, all of them already ended.
+ */
+export class NoRequestToSendError extends Error {
+  readonly code = 'STAMPEDE_NO_REQUEST'
+  constructor() {
+    super('No request is waiting for this connection.')
+    this.name = 'NoRequestToSendError'
+  }
+}

@@ -11,4 +11,8 @@ export class ConstantArrivals implements ArrivalTimes {
   offsetOf(request: number): number {
     return request * this.intervalMs
   }
+
+  requestsBy(elapsedMs: number): number {
+    return elapsedMs / this.intervalMs
+  }
 }

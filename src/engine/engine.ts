@@ -1,9 +1,8 @@
 import type { FromEngine, ToEngine } from '../shared/engine-protocol'
 import { checkRunPlan } from '../shared/validation'
+import { SNAPSHOT_INTERVAL_MS } from '../shared/run-interval'
 import { LoadRun } from './load-run'
-
-/** About ten snapshots a second: enough for a live chart, far below one message per request. */
-export const SNAPSHOT_INTERVAL_MS = 100
+import { SnapshotClock } from './snapshot-clock'
 
 /**
  * The engine process's side of engine-protocol.ts: one run at a time, a progress snapshot on a timer
@@ -42,9 +41,16 @@ export class Engine {
     }
     const run = new LoadRun(runId, check.plan)
     this.current = run
-    const ticker = setInterval(() => this.post({ type: 'progress', snapshot: run.snapshot() }), SNAPSHOT_INTERVAL_MS)
-    void run.start().then((result) => {
-      clearInterval(ticker)
+    // About ten snapshots a second, each closing an interval: enough for a live chart, far below one
+    // message per request.
+    const clock = new SnapshotClock(SNAPSHOT_INTERVAL_MS, () => {
+      // Once the result is built (its sockets still closing), its last interval is the run's last.
+      if (!run.finished) this.post({ type: 'progress', snapshot: run.snapshot() })
+    })
+    const ended = run.start()
+    clock.start(run.startedAt)
+    void ended.then((result) => {
+      clock.stop()
       this.current = null
       this.post({ type: 'result', result })
     })

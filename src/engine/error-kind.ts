@@ -2,7 +2,8 @@ import type { ErrorKind } from '../shared/run-snapshot'
 
 /**
  * Turns whatever a request failed with (a Node system error, an undici error, one of our own abort
- * reasons) into the one ErrorKind the run counts it under. Codes, not messages: messages change.
+ * reasons) into the one ErrorKind the run counts it under. Codes, not messages: messages change
+ * (one exception below, where undici gives two different failures the same code).
  */
 const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
   // Our own reasons (./abort-reason.ts), and undici's for a pool we closed or destroyed.
@@ -23,6 +24,8 @@ const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
 
   ECONNRESET: 'reset',
   STAMPEDE_PIPELINE_RESET: 'reset',
+  // Only ever meets requests already ended (./target-connections.ts); a live one had lost its connection.
+  STAMPEDE_NO_REQUEST: 'reset',
   EPIPE: 'reset',
   ECONNABORTED: 'reset',
   // undici's "other side closed" and its note that a kept-alive socket went away mid-request.
@@ -56,18 +59,26 @@ const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|UNABLE_TO_)|CERT|CRL|^(INVALID_CA|PATH_LEN
 /** How deep to follow `cause`: undici and fetch wrap the system error once or twice at most. */
 const MAX_CAUSE_DEPTH = 4
 
+/**
+ * undici refuses a response it will not read (an interim 100 Continue it did not ask for, an answer
+ * with no request, an upgrade it did not ask for) with the code of a closed socket, UND_ERR_SOCKET;
+ * only the message tells the two apart. The target answered, so this is protocol, not reset.
+ */
+const REFUSED_RESPONSE_MESSAGES: ReadonlySet<string> = new Set(['bad response', 'bad upgrade'])
+
 export function errorKindOf(error: unknown): ErrorKind {
   let current: unknown = error
   for (let depth = 0; depth < MAX_CAUSE_DEPTH && current instanceof Object; depth++) {
-    const kind = kindOfOne(current as { code?: unknown; name?: unknown })
+    const kind = kindOfOne(current as { code?: unknown; name?: unknown; message?: unknown })
     if (kind) return kind
     current = (current as { cause?: unknown }).cause
   }
   return 'other'
 }
 
-function kindOfOne(error: { code?: unknown; name?: unknown }): ErrorKind | undefined {
+function kindOfOne(error: { code?: unknown; name?: unknown; message?: unknown }): ErrorKind | undefined {
   const code = typeof error.code === 'string' ? error.code : ''
+  if (code === 'UND_ERR_SOCKET' && REFUSED_RESPONSE_MESSAGES.has(error.message as string)) return 'protocol'
   if (code) {
     const known = KIND_BY_CODE[code]
     if (known) return known

@@ -11,16 +11,17 @@ import { EMPTY_LATENCY, type LatencySummary } from '../shared/run-snapshot'
  */
 export type LatencyHistogram = JsHistogram
 
-export function createLatencyHistogram(): LatencyHistogram {
+/** `highestTrackableValue` only sizes it to begin with: it grows to whatever latency arrives. */
+export function createLatencyHistogram(highestTrackableValue = 2): LatencyHistogram {
   // The pure JS build (the WebAssembly one needs an async init and buys nothing at one record per
-  // response); it grows its range to whatever latency arrives.
-  const histogram = new Int32Histogram(1, 2, 3)
+  // response).
+  const histogram = new Int32Histogram(1, highestTrackableValue, 3)
   histogram.autoResize = true
   return histogram
 }
 
 const MICROS_PER_MS = 1000
-const PERCENTILES = [50, 90, 99, 99.9, 100] as const
+const PERCENTILES = [50, 90, 99, 99.9, 99.99, 100] as const
 
 /**
  * min, mean and the percentiles in one walk over the counts. The library's own getters walk the
@@ -46,9 +47,9 @@ export function summarizeInMs(histogram: LatencyHistogram): LatencySummary {
     }
   }
   const ms = (micros: number): number => Math.round(micros) / MICROS_PER_MS
-  const [p50, p90, p99, p999, max] = values.map(ms)
+  const [p50, p90, p99, p999, p9999, max] = values.map(ms)
   // max is the top bucket's upper edge, as the percentiles report theirs, so it is never below p99.
-  return { min: ms(histogram.minNonZeroValue), mean: ms(sum / total), p50, p90, p99, p999, max }
+  return { min: ms(histogram.minNonZeroValue), mean: ms(sum / total), p50, p90, p99, p999, p9999, max }
 }
 
 /** The count a percentile must reach, rounded up as HdrHistogram does (ulp guards the float math). */

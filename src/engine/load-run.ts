@@ -1,10 +1,13 @@
 import type { Dispatcher } from 'undici'
 import { peakTarget, targetAt } from '../shared/load-shape'
 import { runLengthMs, shapeOf, type RunPlan } from '../shared/run-plan'
+import { SNAPSHOT_INTERVAL_MS, type RunInterval } from '../shared/run-interval'
 import type { RunResult, RunSnapshot } from '../shared/run-snapshot'
 import { RunCancelledError } from './abort-reason'
 import { ClosedSchedule } from './closed-schedule'
 import { ConstantArrivals } from './constant-arrivals'
+import { GeneratorMonitor } from './generator-monitor'
+import { OpenConnections } from './open-connections'
 import { OpenSchedule } from './open-schedule'
 import { RampingArrivals } from './ramping-arrivals'
 import { RampingConnectionsSchedule } from './ramping-connections-schedule'
@@ -20,17 +23,26 @@ import { requestOptionsFor, TargetConnections } from './target-connections'
  * duration.
  */
 export class LoadRun implements SlotHost {
-  readonly tally = new RunTally()
+  readonly tally: RunTally
   readonly requestOptions: Dispatcher.DispatchOptions
   readonly timeoutMs: number
+  readonly recordsRawLatency: boolean
+  /** performance.now() when the run started: interval ticks count from here. */
+  startedAt = 0
+  /** True once the result is built: no interval follows its last. */
+  finished = false
   private readonly connections: TargetConnections
+  private readonly openConnections: OpenConnections
   private readonly schedule: RequestSchedule
+  private readonly monitor = new GeneratorMonitor()
   private readonly slots: RequestSlot[] = []
   /** When the clock ends the run (a duration, the end of the stages); undefined for a count alone. */
   private readonly lengthMs: number | undefined
   private readonly shape: ReturnType<typeof shapeOf>
   private activeSlots = 0
-  private startedAt = 0
+  /** The tick and end (run time) of the last interval closed. */
+  private lastTick = 0
+  private lastIntervalEndMs = 0
   private durationTimer: NodeJS.Timeout | undefined
   /** Set by cancel(): the ended count at the moment the run stopped handing out requests. */
   private doneAtCancel: number | undefined
@@ -43,11 +55,15 @@ export class LoadRun implements SlotHost {
   ) {
     this.requestOptions = requestOptionsFor(plan)
     this.timeoutMs = plan.timeoutMs
+    // Only the open model sends later than due: in the closed model raw latency is latency.
+    this.recordsRawLatency = plan.ratePerSecond !== undefined
+    this.tally = new RunTally({ rawLatency: this.recordsRawLatency })
     this.lengthMs = runLengthMs(plan)
     this.shape = shapeOf(plan)
     const connectionCount =
       this.shape?.unit === 'connections' ? peakTarget(this.shape.start, this.shape.stages) : plan.concurrency
-    this.connections = new TargetConnections(plan, connectionCount)
+    this.openConnections = new OpenConnections()
+    this.connections = new TargetConnections(plan, connectionCount, (client) => this.openConnections.watch(client))
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve))
     const slotCount = Math.min(connectionCount * plan.pipelining, plan.totalRequests ?? Infinity)
     const connections = this.connections.all
@@ -58,6 +74,7 @@ export class LoadRun implements SlotHost {
   /** Starts sending; resolves with the result once every request has ended and the sockets are closed. */
   start(): Promise<RunResult> {
     this.startedAt = performance.now()
+    this.monitor.start()
     this.schedule.begin(this.startedAt, (slots) => this.endSlots(slots))
     this.activeSlots = this.slots.length
     if (this.lengthMs !== undefined) {
@@ -68,11 +85,35 @@ export class LoadRun implements SlotHost {
     return this.ended
   }
 
+  /** The run so far, closing an interval: what happened since the last snapshot. */
   snapshot(): RunSnapshot {
-    const elapsedMs = performance.now() - this.startedAt
-    const snapshot = this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, elapsedMs)
+    const now = performance.now()
+    const elapsedMs = now - this.startedAt
+    const interval = this.closeInterval(now, elapsedMs)
+    const snapshot: RunSnapshot = { ...this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, elapsedMs), intervals: [interval] }
     if (this.shape) snapshot.target = targetAt(this.shape.start, this.shape.stages, elapsedMs)
     return snapshot
+  }
+
+  /**
+   * The interval since the last one, keyed by its tick: the SNAPSHOT_INTERVAL_MS periods from the
+   * start to its end, rounded, and always past the last (see src/shared/run-interval.ts).
+   */
+  private closeInterval(now: number, elapsedMs: number): RunInterval {
+    const tick = Math.max(this.lastTick + 1, Math.round(elapsedMs / SNAPSHOT_INTERVAL_MS))
+    const startMs = this.lastIntervalEndMs
+    this.lastTick = tick
+    this.lastIntervalEndMs = elapsedMs
+    const pace = this.schedule.samplePace?.(now)
+    return {
+      tick,
+      startMs,
+      endMs: elapsedMs,
+      ...this.tally.closeInterval(),
+      ...(pace ? { due: pace.due } : {}),
+      activeConnections: this.openConnections.count,
+      health: { ...this.monitor.sample(), ...(pace ? { behindScheduleMs: round(pace.behindScheduleMs) } : {}) }
+    }
   }
 
   /**
@@ -128,14 +169,20 @@ export class LoadRun implements SlotHost {
     const result: RunResult = {
       ...this.snapshot(),
       outcome: cancelled ? 'cancelled' : 'finished',
-      histogram: this.tally.encodedHistogram()
+      ...this.tally.encodedHistograms()
     }
+    this.finished = true
+    this.monitor.stop()
     // Nothing is in flight any more: close() and destroy() both just close idle sockets.
     const closing = cancelled ? this.connections.destroy() : this.connections.close()
     closing.catch(reportCloseFailure).finally(() => this.resolveEnded(result))
   }
 }
 
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10
+}
 
 function reportCloseFailure(error: unknown): void {
   console.error('engine: closing the connections failed:', error)

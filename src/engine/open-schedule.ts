@@ -1,10 +1,12 @@
-import type { RequestSchedule } from './request-schedule'
+import type { RequestSchedule, SchedulePace } from './request-schedule'
 import type { RequestSlot } from './request-slot'
 
-/** When the open model's request i is due, in ms after the start; Infinity for never. */
+/** When the open model's requests fall due. */
 export interface ArrivalTimes {
-  /** Called with request numbers that never decrease. */
+  /** When request i is due, in ms after the start; Infinity for never. Called with i never decreasing. */
   offsetOf(request: number): number
+  /** Requests asked for from the start to `elapsedMs` (a fraction): request i is due once it reaches i. */
+  requestsBy(elapsedMs: number): number
 }
 
 /**
@@ -22,6 +24,11 @@ export class OpenSchedule implements RequestSchedule {
   /** Slots waiting for their request, in due order (due times only grow). */
   private parked: RequestSlot[] = []
   private wakeTimer: NodeJS.Timeout | undefined
+  /** The latest any send started since the last pace sample, in ms after its due time. */
+  private lateMs = 0
+  private dueAtLastSample = 0
+  /** Set by stop(): nothing falls due after it. */
+  private dueAtStop: number | undefined
 
   constructor(
     private readonly arrivals: ArrivalTimes,
@@ -39,8 +46,9 @@ export class OpenSchedule implements RequestSchedule {
     if (offset >= this.durationMs) return false
     this.started++
     const dueAt = this.startedAt + offset
-    if (dueAt <= performance.now()) {
-      slot.send(dueAt)
+    const now = performance.now()
+    if (dueAt <= now) {
+      this.sendLate(slot, dueAt, now)
       return true
     }
     slot.dueAt = dueAt
@@ -50,6 +58,7 @@ export class OpenSchedule implements RequestSchedule {
   }
 
   stop(): RequestSlot[] {
+    this.dueAtStop ??= this.dueBy(performance.now())
     this.stopped = true
     clearTimeout(this.wakeTimer)
     this.wakeTimer = undefined
@@ -60,6 +69,35 @@ export class OpenSchedule implements RequestSchedule {
     // The pacer may not have woken yet for requests due just before the end: they still go.
     this.sendDue()
     return this.stop()
+  }
+
+  samplePace(now: number): SchedulePace {
+    const dueNow = this.dueBy(now)
+    const due = dueNow - this.dueAtLastSample
+    this.dueAtLastSample = dueNow
+    let behindScheduleMs = this.lateMs
+    this.lateMs = 0
+    // The oldest request due and not sent yet: a parked slot's (its timer is late), or else the next
+    // one no slot was free to take.
+    const waiting = this.parked.length > 0 || this.started < dueNow
+    const oldestDueAt = this.parked.length > 0 ? this.parked[0].dueAt : this.startedAt + this.arrivals.offsetOf(this.started)
+    if (waiting && oldestDueAt <= now) behindScheduleMs = Math.max(behindScheduleMs, now - oldestDueAt)
+    return { due, behindScheduleMs }
+  }
+
+  /** Requests due by `now`, of those the run will send: 0 to i, where the arrivals reach i by then. */
+  private dueBy(now: number): number {
+    if (this.dueAtStop !== undefined) return this.dueAtStop
+    const byClock = Math.floor(this.arrivals.requestsBy(now - this.startedAt)) + 1
+    // Those due before the end (never on it): as many as the integral reaches there, rounded up.
+    const byDuration = Math.ceil(this.arrivals.requestsBy(this.durationMs))
+    return Math.max(0, Math.min(byClock, byDuration, this.limit))
+  }
+
+  /** Sends now a request due at `dueAt`, noting how late. */
+  private sendLate(slot: RequestSlot, dueAt: number, now: number): void {
+    if (now - dueAt > this.lateMs) this.lateMs = now - dueAt
+    slot.send(dueAt, now)
   }
 
   private wakeAt(dueAt: number): void {
@@ -74,7 +112,7 @@ export class OpenSchedule implements RequestSchedule {
     while (sent < this.parked.length && this.parked[sent].dueAt <= now) sent++
     const due = this.parked.splice(0, sent)
     // Sending may park slots again (behind the ones still waiting), so take the due ones out first.
-    for (const slot of due) slot.send(slot.dueAt)
+    for (const slot of due) this.sendLate(slot, slot.dueAt, now)
     if (this.parked.length > 0 && this.wakeTimer === undefined) this.wakeAt(this.parked[0].dueAt)
   }
 }

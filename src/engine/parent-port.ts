@@ -5,8 +5,16 @@
  */
 export interface ParentPort<Out, In> {
   post(message: Out): void
+  /** Posts a last message and calls `sent` once the process may exit without losing it. */
+  postLast(message: Out, sent: () => void): void
   onMessage(listener: (message: In) => void): void
 }
+
+/**
+ * Electron's port has no delivery callback, and its messages leave through another thread: exiting
+ * at once could drop the last one, so the process waits this long before it goes.
+ */
+const ELECTRON_LAST_MESSAGE_GRACE_MS = 200
 
 interface ElectronParentPort {
   postMessage(message: unknown): void
@@ -18,6 +26,10 @@ export function connectToParent<Out, In>(): ParentPort<Out, In> {
   if (electronPort) {
     return {
       post: (message) => electronPort.postMessage(message),
+      postLast: (message, sent) => {
+        electronPort.postMessage(message)
+        setTimeout(sent, ELECTRON_LAST_MESSAGE_GRACE_MS)
+      },
       onMessage: (listener) => electronPort.on('message', (event) => listener(event.data as In))
     }
   }
@@ -29,6 +41,8 @@ export function connectToParent<Out, In>(): ParentPort<Out, In> {
     process.on('SIGINT', () => {})
     return {
       post: (message) => process.send?.(message),
+      // Node calls back once the message is written to the channel, or could not be (parent gone).
+      postLast: (message, sent) => process.send?.(message, () => sent()),
       onMessage: (listener) => process.on('message', (message) => listener(message as In))
     }
   }

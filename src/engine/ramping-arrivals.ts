@@ -1,4 +1,4 @@
-import { msIntoStageUntil, type LoadStage } from '../shared/load-shape'
+import { msIntoStageUntil, requestsBy, type LoadStage } from '../shared/load-shape'
 import type { ArrivalTimes } from './open-schedule'
 
 /**
@@ -16,10 +16,15 @@ export class RampingArrivals implements ArrivalTimes {
   private stageFromRate: number
 
   constructor(
-    startRate: number,
+    private readonly startRate: number,
     private readonly stages: readonly LoadStage[]
   ) {
     this.stageFromRate = startRate
+  }
+
+  /** For the run's pace, ten times a second: the integral from the start, without the cursor. */
+  requestsBy(elapsedMs: number): number {
+    return requestsBy(this.startRate, this.stages, elapsedMs)
   }
 
   /** Call with request numbers that never decrease. Infinity for a request the shape never asks for. */

@@ -24,4 +24,16 @@ export interface RequestSchedule {
    * now done.
    */
   end(): RequestSlot[]
+  /**
+   * Open model only: how the schedule kept up since the last call, for the run's series (see
+   * src/shared/run-interval.ts). The closed model has no schedule to fall behind.
+   */
+  samplePace?(now: number): SchedulePace
+}
+
+export interface SchedulePace {
+  /** Requests that fell due since the last sample. */
+  due: number
+  /** How far behind schedule sends started since the last sample, or the oldest due request waits. */
+  behindScheduleMs: number
 }

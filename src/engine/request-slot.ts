@@ -10,6 +10,8 @@ export interface SlotHost {
   readonly requestOptions: Dispatcher.DispatchOptions
   readonly timeoutMs: number
   readonly tally: RunTally
+  /** Open model: record each response's latency from its actual send too (RunTally.recordRawLatency). */
+  readonly recordsRawLatency: boolean
   /** The slot's request ended: give it the next one, now or when it is due, or end the slot. */
   slotFree(slot: RequestSlot): void
 }
@@ -29,9 +31,15 @@ export interface SlotHost {
  * slot is idle and it does nothing.
  */
 export class RequestSlot implements Dispatcher.DispatchHandler {
-  /** When the slot's next request is due (the schedule sets it); latency counts from here. */
+  /** When the slot's next request is due (the schedule sets it); latency and TTFB count from here. */
   dueAt = 0
+  /** When it was actually sent: the open model's raw latency counts from here. */
+  private sentAt = 0
+  /** When its response's headers arrived. */
+  private headersAt = 0
   private inFlight = false
+  /** undici has written the request in flight on a socket (it called onConnect for it). */
+  private written = false
   private statusCode = 0
   private abortRequest: ((reason?: Error) => void) | null = null
   /** The connection's deadlineCuts when this request was sent. */
@@ -49,15 +57,19 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
     this.deadline = setTimeout(() => this.onDeadline(), host.timeoutMs)
   }
 
-  /** Sends the next request now; its latency counts from `dueAt`. */
-  send(dueAt: number): void {
+  /** Sends the next request now (`sentAt`, unless it is `dueAt`); its latency counts from `dueAt`. */
+  send(dueAt: number, sentAt = dueAt): void {
+    this.host.tally.sent++
     this.dueAt = dueAt
+    this.sentAt = sentAt
     this.inFlight = true
+    this.written = false
     this.statusCode = 0
     this.abortRequest = null
     this.pendingAbort = null
     this.deadlineCutsAtSend = this.connection.deadlineCuts
     this.deadline.refresh()
+    this.connection.requestSent()
     this.dispatching = true
     this.connection.client.dispatch(this.host.requestOptions, this)
     this.dispatching = false
@@ -75,17 +87,32 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
     else this.pendingAbort = reason
   }
 
+  /**
+   * Its connection closed with this request written on it (./target-connections.ts): the request
+   * ends here, with `cause` when the socket's failure was about it, rather than be sent again.
+   */
+  connectionLost(cause: Error | undefined): void {
+    this.abortRequest?.(cause ?? this.whyConnectionClosed())
+  }
+
   onConnect(abort: (reason?: Error) => void): void {
-    // A second call means undici is about to send the request again, after its connection closed
-    // with it already written behind another: counting one request the server saw twice would lie.
+    // A second call means undici is about to send the request again. The connection ends such
+    // requests when their socket closes, so this is a backstop: sending twice a request the server
+    // may have had would make its count and ours disagree.
     const resent = this.abortRequest !== null
     this.abortRequest = abort
+    if (!resent) {
+      this.written = true
+      this.connection.requestWritten(this)
+    }
     if (this.pendingAbort) abort(this.pendingAbort)
     else if (resent) abort(this.whyConnectionClosed())
   }
 
   onHeaders(statusCode: number): boolean {
     this.statusCode = statusCode
+    // Time to first byte ends here: undici calls this once the status line and headers are parsed.
+    this.headersAt = performance.now()
     return true
   }
 
@@ -95,9 +122,12 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   }
 
   onComplete(): void {
-    const latencyMicros = Math.round((performance.now() - this.dueAt) * 1000)
-    this.host.tally.recordResponse(this.statusCode, latencyMicros)
+    const now = performance.now()
+    const tally = this.host.tally
+    tally.recordResponse(this.statusCode, toMicros(now - this.dueAt), toMicros(this.headersAt - this.dueAt))
+    if (this.host.recordsRawLatency) tally.recordRawLatency(toMicros(now - this.sentAt))
     this.inFlight = false
+    this.connection.requestEnded(this, this.written)
     // Sending the next one from inside this callback is safe: the connection only queues it.
     this.host.slotFree(this)
   }
@@ -116,6 +146,7 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
     }
     this.host.tally.recordError(errorKindOf(error))
     this.inFlight = false
+    this.connection.requestEnded(this, this.written)
     // undici reports a failed connect to every request queued on it and then checks that none is
     // left; a request sent from inside that loop would break its bookkeeping. Failures take the
     // next turn of the event loop, which also keeps a refused run from recursing.
@@ -136,4 +167,8 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
       ? new RequestDeadlineError(this.host.timeoutMs)
       : new PipelineResetError()
   }
+}
+
+function toMicros(ms: number): number {
+  return Math.round(ms * 1000)
 }

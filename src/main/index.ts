@@ -1,47 +1,104 @@
 import { join } from 'node:path'
-import { app, type BrowserWindow } from 'electron'
+import { app, BrowserWindow, Menu, protocol, screen, session, shell, utilityProcess } from 'electron'
+import { homepage } from '../../package.json'
 import { builtEntryPath } from '../control/built-entries'
+import { contentSecurityPolicy } from '../shared/content-security-policy'
+import { aboutPanelOptions, appMenuTemplate, readmeUrl } from './app-menu'
 import { createAppBackend, type AppBackend } from './app-backend'
 import { sendEvent, serveRequests } from './ipc'
-import { isRendererUrl } from './renderer-location'
+import { ProcessGoneReasons } from './process-gone-reasons'
+import { rendererLocation } from './renderer-location'
+import { RENDERER_SCHEME_PRIVILEGES, serveRenderer } from './renderer-protocol'
 import { spawnUtilityProcess } from './utility-process'
-import { createMainWindow } from './window'
+import { WINDOW_ICON, createMainWindow, lockDownSession } from './window'
+import { WINDOW_STATE_FILE, placeWindow, readWindowState, rememberWindowState } from './window-state'
 
 /** This bundle is out/main/index.js (inside app.asar when packaged). */
 const BUILD_OUT_DIR = join(__dirname, '..')
+
+// Chromium learns a scheme's privileges at start-up only: before ready, or never.
+protocol.registerSchemesAsPrivileged([RENDERER_SCHEME_PRIVILEGES])
 
 // A second copy would start a second engine against the same machine: focus the first instead.
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  const location = rendererLocation({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL })
+  const readme = readmeUrl(homepage)
+  // Listening from the start: a utility process can be gone before anyone asks why.
+  const goneReasons = new ProcessGoneReasons(app)
   let window: BrowserWindow | undefined
   let backend: AppBackend | undefined
 
   // Windows groups the taskbar entry and notifications by this id; it matches electron-builder's appId.
   app.setAppUserModelId('dev.stampede.app')
 
-  app.on('second-instance', () => {
-    if (!window || window.isDestroyed()) return
-    if (window.isMinimized()) window.restore()
-    window.focus()
+  /** Brings the window forward, or opens it when there is none (macOS keeps running windowless). */
+  const showWindow = (): void => {
+    if (!backend) return
+    if (window && !window.isDestroyed()) {
+      if (window.isMinimized()) window.restore()
+      window.focus()
+      return
+    }
+    window = openWindow(backend)
+  }
+
+  app.on('second-instance', showWindow)
+  // macOS: a click on the Dock icon with no window open.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) showWindow()
   })
 
   void app.whenReady().then(() => {
+    serveRenderer(protocol, join(BUILD_OUT_DIR, 'renderer'), contentSecurityPolicy(false))
+    lockDownSession(session.defaultSession, contentSecurityPolicy(location.fromDevServer))
+    app.setAboutPanelOptions(
+      aboutPanelOptions({ appName: app.name, version: app.getVersion(), website: readme, iconPath: WINDOW_ICON })
+    )
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate({
+          platform: process.platform,
+          appName: app.name,
+          isPackaged: app.isPackaged,
+          // package.json's homepage, checked to be https by readmeUrl.
+          openReadme: () => void shell.openExternal(readme) // eng-disable OPEN_EXTERNAL_JS_CHECK
+        })
+      )
+    )
+    const spawnDeps = { fork: utilityProcess.fork, goneReasons }
     backend = createAppBackend({
-      engine: () => spawnUtilityProcess(builtEntryPath('engine', BUILD_OUT_DIR), 'Stampede engine'),
-      demoTarget: () => spawnUtilityProcess(builtEntryPath('demo-target', BUILD_OUT_DIR), 'Stampede demo target')
+      engine: () => spawnUtilityProcess(spawnDeps, builtEntryPath('engine', BUILD_OUT_DIR), 'Stampede engine'),
+      demoTarget: () =>
+        spawnUtilityProcess(spawnDeps, builtEntryPath('demo-target', BUILD_OUT_DIR), 'Stampede demo target')
     })
-    serveRequests(backend.handlers, (frameUrl) => isRendererUrl(frameUrl))
-    const mainWindow = createMainWindow()
-    window = mainWindow
-    // Held apart from the window: a destroyed BrowserWindow throws on access, its webContents does not.
-    const contents = mainWindow.webContents
-    backend.controller.onProgress((snapshot) => sendEvent(contents, 'progress', snapshot))
-    backend.controller.onDone((result) => sendEvent(contents, 'done', result))
+    serveRequests(backend.handlers, location.isRendererUrl)
+    showWindow()
   })
 
-  // Closing the window ends the app on every platform: a load tester has nothing to do windowless.
-  app.on('window-all-closed', () => app.quit())
+  function openWindow(backend: AppBackend): BrowserWindow {
+    const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE)
+    const mainWindow = createMainWindow(location, placeWindow(readWindowState(stateFile), screen.getAllDisplays()))
+    rememberWindowState(mainWindow, stateFile)
+    // Held apart from the window: a destroyed BrowserWindow throws on access, its webContents does not.
+    const contents = mainWindow.webContents
+    const unsubscribe = [
+      backend.controller.onProgress((snapshot) => sendEvent(contents, 'progress', snapshot)),
+      backend.controller.onDone((result) => sendEvent(contents, 'done', result))
+    ]
+    mainWindow.on('closed', () => {
+      for (const stop of unsubscribe) stop()
+      // Nothing runs unseen: a run outlives its window only as long as the cancel takes.
+      void backend.controller.cancel()
+    })
+    return mainWindow
+  }
+
+  // macOS apps stay in the Dock with no window (activate reopens it); elsewhere closing it quits.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
 
   // Kills the engine and demo target so no process outlives the app.
   app.on('will-quit', () => {

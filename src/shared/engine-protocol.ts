@@ -21,6 +21,13 @@ export type FromEngine =
   | { type: 'result'; result: RunResult }
   /** A start that could not run (bad plan, a run already going). */
   | { type: 'rejected'; runId: number; message: string }
+  /**
+   * The engine failed inside (an exception or a promise rejection nothing caught: a bug, never a
+   * request's failure). Posted at most once; the process then exits with a non-zero code, and a run
+   * going on gets no 'result'. `message` is the fault's own text ("TypeError: ..."), for the logs and
+   * the error the run ends with.
+   */
+  | { type: 'fatal'; message: string }
 
 /** Messages between main and the demo target process. */
 export type FromDemoTarget = { type: 'listening'; port: number }

@@ -46,3 +46,9 @@ export function errorRate(outcomes: RequestOutcomes): number {
   const judged = outcomes.sent - outcomes.aborted
   return judged > 0 ? (outcomes.clientOrServerError + outcomes.failed) / judged : 0
 }
+
+/** The share of the same requests answered 4xx-5xx (the "4xx–5xx rate"), as a fraction. */
+export function clientOrServerErrorRate(outcomes: RequestOutcomes): number {
+  const judged = outcomes.sent - outcomes.aborted
+  return judged > 0 ? outcomes.clientOrServerError / judged : 0
+}

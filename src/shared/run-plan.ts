@@ -40,10 +40,13 @@ export interface RunPlan {
    */
   stages?: LoadStage[]
   protocol: Protocol
-  /** Accept any TLS certificate (self-signed, expired, another host's): for test servers only. */
-  insecure: boolean
   /** Per-request limit, from dispatch until the whole response has been read. */
   timeoutMs: number
+  /**
+   * Accept any TLS certificate (self-signed, expired, for another host): for test servers only.
+   * The connection is still encrypted, but nothing proves who is at the other end.
+   */
+  insecure: boolean
 }
 
 /** A plan as it may be written before validation fills in the defaults. */

@@ -1,3 +1,6 @@
+import type { RunHealth } from './generator-health'
+import type { RunInterval, RunSeries } from './run-interval'
+
 /** How a request ended without a full response. Labels for people live in the renderer. */
 export const ERROR_KINDS = [
   'refused',
@@ -19,6 +22,7 @@ export interface LatencySummary {
   p90: number
   p99: number
   p999: number
+  p9999: number
   max: number
 }
 
@@ -40,9 +44,22 @@ export interface RunSnapshot {
   elapsedMs: number
   /** Average over the run so far: done / elapsed seconds. */
   requestsPerSecond: number
-  /** Of full responses (any status), from dispatch to the last byte of the body. */
+  /**
+   * Of full responses (any status), to the last byte of the body: from the send in the closed
+   * model, from when the request was due in the open model (corrected for coordinated omission).
+   */
   latencyMs: LatencySummary
+  /** Time to first byte of the same responses: to the response's headers, from the same start. */
+  ttfbMs: LatencySummary
+  /** Open model only: latency from the actual send, beside the corrected latencyMs. */
+  rawLatencyMs?: LatencySummary
   bytesRead: number
+  /**
+   * The intervals (./run-interval.ts) closed since the previous snapshot of the same stream: one per
+   * snapshot from an engine; from the controller, every interval since its last delivery to the
+   * window, so none is lost when snapshots are coalesced.
+   */
+  intervals: RunInterval[]
   /**
    * Only while a shaped plan runs (src/shared/load-shape.ts): the target the shape sets at this
    * moment, requests a second (open model) or connections (closed model), to set beside what was
@@ -60,6 +77,22 @@ export interface RunResult extends RunSnapshot {
   message?: string
   /** The full latency histogram (HdrHistogram, compressed base64, microseconds), for exact merging. */
   histogram?: string
+  /** The same for ttfbMs and (open model) rawLatencyMs. */
+  ttfbHistogram?: string
+  rawLatencyHistogram?: string
+  /** Added by the controller (src/control/run-controller.ts): the run's whole series, bounded. */
+  series?: RunSeries
+  /** Added by the controller: how the generator kept up over the run (./generator-health.ts). */
+  health?: RunHealth
+  /** Added by the controller: the latency histogram's counts in log-spaced bins, for a chart. */
+  latencyBins?: LatencyBin[]
+}
+
+/** The responses whose latency fell in [fromMs, toMs). */
+export interface LatencyBin {
+  fromMs: number
+  toMs: number
+  count: number
 }
 
 /**
@@ -71,7 +104,7 @@ export function crashMessage(how?: string): string {
   return `The engine process stopped unexpectedly${detail}. The results collected until then are shown.`
 }
 
-export const EMPTY_LATENCY: LatencySummary = { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 }
+export const EMPTY_LATENCY: LatencySummary = { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, p9999: 0, max: 0 }
 
 export function emptySnapshot(runId: number, total: number): RunSnapshot {
   return {
@@ -83,6 +116,8 @@ export function emptySnapshot(runId: number, total: number): RunSnapshot {
     elapsedMs: 0,
     requestsPerSecond: 0,
     latencyMs: EMPTY_LATENCY,
-    bytesRead: 0
+    ttfbMs: EMPTY_LATENCY,
+    bytesRead: 0,
+    intervals: []
   }
 }

@@ -54,10 +54,14 @@ function wholeNumber(label: string, max: number) {
 /** RFC 9110's token: what a method or a header name may be made of. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 
+/** A method is a short word (the longest registered, UPDATEREDIRECTREF, has 17 letters), never a payload. */
+const METHOD_MAX_LENGTH = 32
+
 const methodField = z
   .string()
   .trim()
   .regex(TOKEN, 'The method must be one word, such as GET or POST.')
+  .max(METHOD_MAX_LENGTH, `The method can be at most ${METHOD_MAX_LENGTH} characters.`)
   .transform((method) => method.toUpperCase())
   .refine((method) => method !== 'CONNECT', 'CONNECT opens a tunnel; it cannot be load tested here.')
 
@@ -156,8 +160,8 @@ const runPlanSchema = z
       .max(PLAN_LIMITS.stages, `At most ${PLAN_LIMITS.stages} stages.`)
       .optional(),
     protocol: z.enum(PROTOCOLS, { error: 'Choose HTTP/1.1 (http1), HTTP/2 (h2) or h2c.' }).default(PLAN_DEFAULTS.protocol),
-    insecure: z.boolean({ error: 'Allowing insecure TLS is true or false.' }).default(PLAN_DEFAULTS.insecure),
-    timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs)
+    timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs),
+    insecure: z.boolean({ error: 'Insecure must be true or false.' }).default(PLAN_DEFAULTS.insecure)
   })
   .superRefine((plan, ctx) => {
     const problem = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message })
@@ -256,22 +260,6 @@ export function checkRunPlan(input: unknown): PlanCheck {
     if (fieldMessage !== undefined) errors[field as PlanField] = fieldMessage
   }
   return message ? { ok: false, errors, message } : { ok: false, errors }
-}
-
-/** The form's text fields, as typed. */
-export interface RunForm {
-  url: string
-  totalRequests: string
-  concurrency: string
-}
-
-/** Turns typed text into a plan; numbers are read by parseTypedNumber. */
-export function checkRunForm(form: RunForm): PlanCheck {
-  return checkRunPlan({
-    url: form.url,
-    totalRequests: parseTypedNumber(form.totalRequests),
-    concurrency: parseTypedNumber(form.concurrency)
-  })
 }
 
 /**

@@ -7,7 +7,8 @@ const environment = {
     if (path === 'body.json') return '{"a":1}'
     throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
   },
-  defaultWorkers: () => 3
+  defaultWorkers: () => 3,
+  outputProblem: (path: string): string | undefined => (path.startsWith('/missing/') ? 'the folder /missing does not exist.' : undefined)
 }
 const parse = (...argv: string[]): Command => parseCommandLine(argv, environment)
 
@@ -26,6 +27,8 @@ describe('parseCommandLine', () => {
       demo: false,
       json: false,
       workers: 3,
+      thresholds: [],
+      outputs: {},
       plan: {
         url: URL,
         method: 'GET',
@@ -43,7 +46,7 @@ describe('parseCommandLine', () => {
   it('maps every option onto the plan', () => {
     const command = run(
       ...['-n', '100', '-d', '0.5', '-c', '7', '-r', '300', '-p', '2', '-m', 'put', '-H', 'A: 1', '-H', 'b:2'],
-      ...['-b', 'x', '--timeout', '250', '-w', '2', '--json', '--h2c', '--stages', '1s:400,500ms:0', URL]
+      ...['-b', 'x', '--timeout', '250', '-k', '-w', '2', '--json', '--h2c', '--stages', '1s:400,500ms:0', URL]
     )
     expect(command).toMatchObject({ workers: 2, json: true, demo: false })
     expect(command.plan).toEqual({
@@ -65,13 +68,19 @@ describe('parseCommandLine', () => {
         { durationMs: 500, target: 0 }
       ],
       protocol: 'h2c',
-      insecure: false
+      insecure: true
     })
   })
 
   it('counts -n alone, without the default duration', () => {
     expect(run(URL, '-n', '5').plan).not.toHaveProperty('durationMs')
     expect(run(URL, '-d', '2').plan).not.toHaveProperty('totalRequests')
+  })
+
+  it('accepts any certificate only with -k or --insecure', () => {
+    expect(run(URL).plan.insecure).toBe(false)
+    expect(run(URL, '-k').plan.insecure).toBe(true)
+    expect(run(URL, '--insecure').plan.insecure).toBe(true)
   })
 
   it('reads -b @file as the body', () => {

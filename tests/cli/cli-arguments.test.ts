@@ -43,7 +43,12 @@ const BAD_ARGUMENTS: Array<{ name: string; args: () => string[]; message: RegExp
   { name: '--stages that last no time', args: () => [url(), '--stages', '0ms:5'], message: /^--stages: The stages last 0 ms/m },
   { name: '--http2 on an http:// URL', args: () => [url(), '--http2', '-n', '5'], message: /^--http2: HTTP\/2 over TLS needs an https:\/\/ URL/m },
   { name: '--http2 and --h2c', args: () => [url(), '--http2', '--h2c'], message: /^--http2 and --h2c: choose one/m },
-  { name: 'a TE header with --h2c', args: () => [url(), '--h2c', '-H', 'TE: gzip'], message: /^-H: HTTP\/2 allows TE only as "TE: trailers"/m }
+  { name: 'a TE header with --h2c', args: () => [url(), '--h2c', '-H', 'TE: gzip'], message: /^-H: HTTP\/2 allows TE only as "TE: trailers"/m },
+  { name: 'a threshold on an unknown metric', args: () => [url(), '--threshold', 'p95<250ms'], message: /^--threshold: "p95" is not a metric/m },
+  { name: 'a threshold without a unit it knows', args: () => [url(), '--threshold', 'error_rate<1'], message: /^--threshold: error_rate<1: give a percentage/m },
+  { name: 'a report of an unknown kind', args: () => [url(), '--report', 'out.pdf'], message: /^--report: name a file ending in \.html/m },
+  { name: 'a report in a folder that does not exist', args: () => [url(), '--report', '/nonexistent/r.html'], message: /^--report: cannot write \/nonexistent\/r\.html: the folder \/nonexistent does not exist\.$/m },
+  { name: 'a CSV in a folder that does not exist', args: () => [url(), '--csv', '/nonexistent/s.csv'], message: /^--csv: cannot write/m }
 ]
 
 describe('bad arguments', () => {

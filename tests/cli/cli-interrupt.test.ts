@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { JsonReport } from '../../src/cli/json-report'
+import type { RunReport as JsonReport } from '../../src/shared/report/run-report'
 import { childProcessesOf, CliProcess, parseJsonOutput, stopAllClis } from '../support/cli-process'
 import { answerThenHold, TargetServers } from '../support/target-server'
 

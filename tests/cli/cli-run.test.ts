@@ -1,8 +1,9 @@
 import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { JsonReport } from '../../src/cli/json-report'
+import type { RunReport as JsonReport } from '../../src/shared/report/run-report'
 import { childProcessesOf, CliProcess, parseJsonOutput, runCli, stopAllClis } from '../support/cli-process'
 import { isAlive } from '../support/child-processes'
+import { SELF_SIGNED } from '../support/self-signed'
 import {
   closedPortUrl,
   neverRespond,
@@ -12,18 +13,18 @@ import {
   type Responder,
   type TargetServer
 } from '../support/target-server'
-import { TlsTargets } from '../support/tls-targets'
+import { Http2Targets } from '../support/http2-targets'
 
 /** The built CLI against a local counting server; the server's counts are the truth. */
 const targets = new TargetServers()
 const target = (respond?: Responder): Promise<TargetServer> => targets.start(respond)
 
-const tls = new TlsTargets()
+const http2Targets = new Http2Targets()
 
 afterEach(async () => {
   await stopAllClis()
   await targets.closeAll()
-  await tls.closeAll()
+  await http2Targets.closeAll()
 })
 
 async function runJson(args: string[]): Promise<{ report: JsonReport; stderr: string; code: number | null; wallMs: number }> {
@@ -76,12 +77,18 @@ describe('stampede -n (count mode)', () => {
         'outcome',
         'latencyMs',
         'method',
-        'plan',
         'requests',
         'responses',
         'rps',
         'statusCodes',
-        'url'
+        'url',
+        // Added with the results issue: the fields above are all still there, unchanged.
+        'clientOrServerErrorRate',
+        'health',
+        'settings',
+        'startedAt',
+        'thresholds',
+        'ttfbMs'
       ].sort()
     )
     expect(report.url).toBe(server.url)
@@ -89,28 +96,31 @@ describe('stampede -n (count mode)', () => {
     expect(Object.keys(report.requests).sort()).toEqual(['aborted', 'completed', 'failed', 'sent'])
     expect(Object.keys(report.responses).sort()).toEqual(['clientOrServerError', 'ok'])
     for (const value of Object.values(report.requests)) expect(Number.isInteger(value)).toBe(true)
-    expect(Object.keys(report.latencyMs).sort()).toEqual(['max', 'mean', 'min', 'p50', 'p90', 'p99', 'p999'].sort())
+    expect(Object.keys(report.latencyMs).sort()).toEqual(['max', 'mean', 'min', 'p50', 'p90', 'p99', 'p999', 'p9999'].sort())
     for (const value of Object.values(report.latencyMs)) expect(typeof value).toBe('number')
+    expect(Object.keys(report.ttfbMs).sort()).toEqual(Object.keys(report.latencyMs).sort())
+    expect(report.ttfbMs.max).toBeLessThanOrEqual(report.latencyMs.max)
+    expect(report.thresholds).toEqual([])
+    expect(report.health?.verdict).toMatch(/^(ok|generator-limited)$/)
+    expect(Number.isNaN(Date.parse(report.startedAt ?? ''))).toBe(false)
+    expect(report.settings).toEqual({
+      model: 'closed',
+      connections: 5,
+      pipelining: 1,
+      workers: expect.any(Number),
+      totalRequests: 50,
+      timeoutMs: 10_000,
+      headerNames: [],
+      bodyBytes: 0,
+      protocol: 'http1',
+      insecure: false
+    })
     expect(typeof report.durationMs).toBe('number')
     expect(report.durationMs).toBeGreaterThan(0)
     expect(report.rps).toBeGreaterThan(0)
     expect(Number.isInteger(report.bytesRead)).toBe(true)
     expect(typeof report.cancelled).toBe('boolean')
     expect(report.statusCodes).toEqual({ '200': 50 })
-    // The plan it ran, as validated: defaults filled in.
-    expect(report.plan).toEqual({
-      url: server.url,
-      method: 'GET',
-      headers: [],
-      bodyBytes: 0,
-      totalRequests: 50,
-      concurrency: 5,
-      pipelining: 1,
-      protocol: 'http1',
-      insecure: false,
-      timeoutMs: 10_000,
-      workers: 1
-    })
   })
 
   it('reads a 50 ms server as about 50 ms', async () => {
@@ -246,6 +256,22 @@ describe('stampede -m -H -b (the request)', () => {
   })
 })
 
+describe('stampede -k (insecure TLS)', () => {
+  it('refuses a self-signed certificate as tls without -k, and accepts it with -k', async () => {
+    const server = await targets.start(respondOk, { tls: SELF_SIGNED })
+    const refused = await runJson([server.url, '-n', '20', '-c', '2', '-w', '1'])
+    expect(refused.code).toBe(0)
+    expect(refused.report.errors).toEqual({ tls: 20 })
+    expect(server.received).toBe(0)
+
+    const accepted = await runJson([server.url, '-n', '20', '-c', '2', '-w', '1', '-k'])
+    expect(accepted.code).toBe(0)
+    expect(accepted.report.statusCodes).toEqual({ '200': 20 })
+    expect(accepted.report.requests).toEqual({ sent: 20, completed: 20, failed: 0, aborted: 0 })
+    expect(server.received).toBe(20)
+  })
+})
+
 describe('stampede -w (engine processes)', () => {
   it('splits the run between worker processes and counts it exactly', async () => {
     // The first requests wait until the test has looked at the CLI's children.
@@ -277,8 +303,8 @@ describe('stampede -w (engine processes)', () => {
 })
 
 describe('stampede --stages, --h2c, --http2 -k', () => {
-  it('runs a shape over h2c and reports the plan it ran, stages included', async () => {
-    const server = await tls.http2({ tls: false })
+  it('runs a shape over h2c and reports the settings it ran, stages included', async () => {
+    const server = await http2Targets.start({ tls: false })
     // 0 -> 100 req/s over 1 s asks for 50 requests; a count of 50 ends it however late they go.
     const { report, code } = await runJson([server.url, '--h2c', '-r', '0', '-c', '2', '-p', '4', '-n', '50', '--stages', '1s:100,0s:0,20s:0'])
 
@@ -286,10 +312,11 @@ describe('stampede --stages, --h2c, --http2 -k', () => {
     expect(server.received).toBe(50)
     expect(server.sessions).toBeLessThanOrEqual(2)
     expect(report.requests).toEqual({ sent: 50, completed: 50, failed: 0, aborted: 0 })
-    expect(report.plan).toMatchObject({
+    expect(report.settings).toMatchObject({
       protocol: 'h2c',
+      model: 'open',
       ratePerSecond: 0,
-      concurrency: 2,
+      connections: 2,
       pipelining: 4,
       totalRequests: 50,
       stages: [
@@ -302,11 +329,11 @@ describe('stampede --stages, --h2c, --http2 -k', () => {
   })
 
   it('-k lets a run through a self-signed certificate; without it every request fails as tls', async () => {
-    const server = await tls.http2({ tls: true })
+    const server = await http2Targets.start({ tls: true })
     const insecure = await runJson([server.url, '--http2', '-k', '-n', '20', '-c', '2'])
     expect(insecure.code).toBe(0)
     expect(insecure.report.requests).toEqual({ sent: 20, completed: 20, failed: 0, aborted: 0 })
-    expect(insecure.report.plan).toMatchObject({ protocol: 'h2', insecure: true })
+    expect(insecure.report.settings).toMatchObject({ protocol: 'h2', insecure: true })
     expect(server.received).toBe(20)
 
     const strict = await runJson([server.url, '--http2', '-n', '4', '-c', '2'])
@@ -333,7 +360,11 @@ describe('stampede --demo', () => {
     expect(exit.stdout).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/$/m)
     expect(exit.stdout).toMatch(/Requests\s+300 sent, 300 completed, 0 failed/)
     expect(exit.stdout).toMatch(/Status codes\s+200: 300/)
-    expect(exit.stdout).toMatch(/^\s+p99\s+[\d.,]+ m?s$/m)
+    // Latency and TTFB side by side.
+    expect(exit.stdout).toMatch(/^Latency\s+total\s+TTFB$/m)
+    expect(exit.stdout).toMatch(/^\s+p99\s+[\d.,]+ m?s\s+[\d.,]+ m?s$/m)
+    expect(exit.stdout).toMatch(/^\s+p99\.99\s/m)
+    expect(exit.stdout).toMatch(/^Generator\s+/m)
     expect(exit.stdout).toMatch(/^\s+p99\.9\s/m)
     expect(exit.stdout).toContain('closed model · 10 connections · pipelining 1')
     expect(exit.stderr).toBe('')

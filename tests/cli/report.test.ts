@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { jsonReport } from '../../src/cli/json-report'
-import { progressText } from '../../src/cli/progress-line'
+import { ProgressLine, progressText } from '../../src/cli/progress-line'
 import { summaryText } from '../../src/cli/summary'
+import { buildRunReport } from '../../src/shared/report/run-report'
+import type { RunPlan } from '../../src/shared/run-plan'
 import type { RunResult } from '../../src/shared/run-snapshot'
+import { parseThreshold, type Threshold } from '../../src/shared/thresholds'
+import { intervalOf } from '../support/intervals'
 import { planOf } from '../support/plans'
 
-/** The pure output modules: a RunResult in, the JSON object, the summary and the progress line out. */
+/** The CLI's pure output modules: a report in, the summary out; a snapshot in, the progress line out. */
 const plan = planOf({ url: 'http://127.0.0.1:8080/x', totalRequests: 1000, concurrency: 20 })
 
 const result: RunResult = {
@@ -16,98 +19,17 @@ const result: RunResult = {
   errorKinds: { timeout: 3, refused: 2 },
   elapsedMs: 1234.5678,
   requestsPerSecond: 810.0123,
-  latencyMs: { min: 0.1234, mean: 2.34567, p50: 2.1, p90: 3.2, p99: 8.75, p999: 12.5, max: 1500 },
+  latencyMs: { min: 0.1234, mean: 2.34567, p50: 2.1, p90: 3.2, p99: 8.75, p999: 12.5, p9999: 13.1, max: 1500 },
+  ttfbMs: { min: 0.1, mean: 2, p50: 1.8, p90: 3, p99: 8, p999: 12, p9999: 13, max: 1400 },
   bytesRead: 123_456,
+  intervals: [],
   outcome: 'finished',
   histogram: 'AAAA'
 }
 
-describe('jsonReport', () => {
-  it('derives the request counts from status codes and error kinds', () => {
-    expect(jsonReport({ plan, workers: 1 }, result)).toEqual({
-      url: 'http://127.0.0.1:8080/x',
-      method: 'GET',
-      requests: { sent: 1000, completed: 995, failed: 5, aborted: 0 },
-      responses: { ok: 985, clientOrServerError: 10 },
-      errorRate: 0.015,
-      statusCodes: { '200': 985, '503': 10 },
-      errors: { timeout: 3, refused: 2 },
-      latencyMs: { min: 0.123, mean: 2.346, p50: 2.1, p90: 3.2, p99: 8.75, p999: 12.5, max: 1500 },
-      durationMs: 1234.6,
-      rps: 810,
-      bytesRead: 123_456,
-      outcome: 'finished',
-      cancelled: false,
-      plan: {
-        url: 'http://127.0.0.1:8080/x',
-        method: 'GET',
-        headers: [],
-        totalRequests: 1000,
-        concurrency: 20,
-        pipelining: 1,
-        protocol: 'http1',
-        insecure: false,
-        timeoutMs: 10_000,
-        bodyBytes: 0,
-        workers: 1
-      }
-    })
-  })
-
-  it('reports the plan it ran, stages included, and the body by its size only', () => {
-    const shaped = planOf({
-      url: 'https://127.0.0.1:8443/',
-      method: 'POST',
-      body: 'é'.repeat(10),
-      headers: [['X-Test', 'a']],
-      ratePerSecond: 100,
-      concurrency: 8,
-      stages: [
-        { durationMs: 2000, target: 300 },
-        { durationMs: 1000, target: 0 }
-      ],
-      protocol: 'h2',
-      insecure: true
-    })
-    const report = jsonReport({ plan: shaped, workers: 3 }, result)
-
-    expect(report.plan).toEqual({
-      url: 'https://127.0.0.1:8443/',
-      method: 'POST',
-      headers: [['X-Test', 'a']],
-      bodyBytes: 20,
-      ratePerSecond: 100,
-      concurrency: 8,
-      pipelining: 1,
-      stages: [
-        { durationMs: 2000, target: 300 },
-        { durationMs: 1000, target: 0 }
-      ],
-      protocol: 'h2',
-      insecure: true,
-      timeoutMs: 10_000,
-      workers: 3
-    })
-    expect(JSON.stringify(report)).not.toContain('é')
-  })
-
-  it('says how a run that did not finish ended, and why', () => {
-    const cancelled = jsonReport({ plan, workers: 1 }, { ...result, outcome: 'cancelled' })
-    expect(cancelled).toMatchObject({ outcome: 'cancelled', cancelled: true })
-    expect(cancelled.error).toMatch(/^Cancelled/)
-    const crashed = jsonReport({ plan, workers: 1 }, { ...result, outcome: 'crashed', message: 'The engine process stopped unexpectedly (killed by SIGKILL).' })
-    expect(crashed).toMatchObject({
-      outcome: 'crashed',
-      error: 'The engine process stopped unexpectedly (killed by SIGKILL).',
-      cancelled: false
-    })
-  })
-
-  it('says cancelled only for a cancelled run', () => {
-    expect(jsonReport({ plan, workers: 1 }, { ...result, outcome: 'cancelled' }).cancelled).toBe(true)
-    expect(jsonReport({ plan, workers: 1 }, { ...result, outcome: 'crashed', message: 'gone' }).cancelled).toBe(false)
-  })
-})
+function summaryOf(runResult: RunResult, runPlan: RunPlan = plan, workers = 1, thresholds: Threshold[] = []): string {
+  return summaryText(buildRunReport({ plan: runPlan, result: runResult, workers, thresholds }))
+}
 
 describe('summaryText', () => {
   it('shows no latency figures when no response arrived, rather than zeros', () => {
@@ -115,16 +37,16 @@ describe('summaryText', () => {
       ...result,
       statusCodes: {},
       errorKinds: { refused: 1000 },
-      latencyMs: { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0 }
+      latencyMs: { min: 0, mean: 0, p50: 0, p90: 0, p99: 0, p999: 0, p9999: 0, max: 0 }
     }
-    const text = summaryText(jsonReport({ plan, workers: 1 }, refused), { plan, workers: 1 })
+    const text = summaryOf(refused)
 
     expect(text).toMatch(/^Latency\s+none: no response arrived$/m)
     expect(text).not.toMatch(/p99/)
   })
 
   it('reads as the run went', () => {
-    const text = summaryText(jsonReport({ plan, workers: 1 }, result), { plan, workers: 2 })
+    const text = summaryOf(result, plan, 2)
 
     expect(text).toContain('GET http://127.0.0.1:8080/x\n')
     expect(text).toContain('closed model · 20 connections · pipelining 1 · 2 workers · 1,000 requests')
@@ -133,9 +55,12 @@ describe('summaryText', () => {
     expect(text).toMatch(/^Error rate\s+1\.5%$/m)
     expect(text).toMatch(/^Status codes\s+200: 985, 503: 10$/m)
     expect(text).toMatch(/^Errors\s+refused: 2, timeout: 3$/m)
-    expect(text).toMatch(/^ {2}p99\s+8\.75 ms$/m)
-    expect(text).toMatch(/^ {2}p99\.9\s+12\.5 ms$/m)
-    expect(text).toMatch(/^ {2}max\s+1\.50 s$/m)
+    // Latency and time to first byte side by side.
+    expect(text).toMatch(/^Latency\s+total\s+TTFB$/m)
+    expect(text).toMatch(/^ {2}p99\s+8\.75 ms\s+8\.00 ms$/m)
+    expect(text).toMatch(/^ {2}p99\.9\s+12\.5 ms\s+12\.0 ms$/m)
+    expect(text).toMatch(/^ {2}p99\.99\s+13\.1 ms\s+13\.0 ms$/m)
+    expect(text).toMatch(/^ {2}max\s+1\.50 s\s+1\.40 s$/m)
     expect(text).toMatch(/^Duration\s+1\.23 s$/m)
     expect(text).toMatch(/^Requests\/s\s+810$/m)
     expect(text).toMatch(/^Bytes read\s+123\.5 kB$/m)
@@ -144,10 +69,38 @@ describe('summaryText', () => {
 
   it('names the open model and a cancelled run', () => {
     const open = planOf({ url: 'http://h/', durationMs: 5000, ratePerSecond: 200, concurrency: 4 })
-    const text = summaryText(jsonReport({ plan: open, workers: 1 }, { ...result, outcome: 'cancelled' }), { plan: open, workers: 1 })
+    const raw = { ...result.latencyMs, p99: 4.5 }
+    const text = summaryOf({ ...result, rawLatencyMs: raw, outcome: 'cancelled' }, open)
 
     expect(text).toContain('open model at 200 req/s · 4 connections · pipelining 1 · 1 worker · 5.00 s')
     expect(text).toContain('Cancelled: these are the results until then.')
+    // The open model shows latency from the due time and from the actual send side by side.
+    expect(text).toMatch(/^Latency\s+from due\s+from send\s+TTFB$/m)
+    expect(text).toMatch(/^ {2}p99\s+8\.75 ms\s+4\.50 ms\s+8\.00 ms$/m)
+  })
+
+  it('lists every threshold with its verdict and actual figure', () => {
+    const thresholds = ['p99<5ms', 'error_rate<2%'].map((text) => {
+      const parsed = parseThreshold(text)
+      if (!parsed.ok) throw new Error(parsed.message)
+      return parsed.threshold
+    })
+    const text = summaryOf(result, plan, 1, thresholds)
+
+    expect(text).toMatch(/^Thresholds: 1 of 2 failed$/m)
+    expect(text).toMatch(/^ {2}failed {2}p99<5ms {2}\(8\.75 ms\)$/m)
+    expect(text).toMatch(/^ {2}passed {2}error_rate<2% {2}\(1\.5%\)$/m)
+  })
+
+  it('says in a sentence whether the generator kept up', () => {
+    const health = {
+      verdict: 'generator-limited' as const,
+      generatorLimitedMs: 900,
+      targetSlowMs: 0,
+      judgedMs: 1000,
+      peak: { eventLoopDelayP99Ms: 3, eventLoopBusyPercent: 99, cpuPercent: 100 }
+    }
+    expect(summaryOf({ ...result, health })).toMatch(/^Generator\s+Stampede, not the target, limited the run for 0\.90 s of 1\.00 s \(90%\)/m)
   })
 
   it('tells a shaped run, its protocol and its streams', () => {
@@ -163,11 +116,11 @@ describe('summaryText', () => {
       protocol: 'h2',
       insecure: true
     })
-    expect(summaryText(jsonReport({ plan: open, workers: 1 }, result), { plan: open, workers: 1 })).toContain(
+    expect(summaryOf(result, open)).toContain(
       'HTTP/2 · insecure TLS · open model, 2 stages over 4.00 s from 100 req/s (1,000 requests) · 10 connections · 4 streams per connection · 1 worker · 4.00 s'
     )
     const closed = planOf({ url: 'http://h/', concurrency: 2, totalRequests: 500, durationMs: 3000, stages: [{ durationMs: 5000, target: 40 }] })
-    expect(summaryText(jsonReport({ plan: closed, workers: 2 }, result), { plan: closed, workers: 2 })).toContain(
+    expect(summaryOf(result, closed, 2)).toContain(
       'closed model, 1 stage over 5.00 s from 2 connections · up to 40 connections · pipelining 1 · 2 workers · 500 requests or 3.00 s, whichever comes first'
     )
   })
@@ -184,3 +137,22 @@ describe('progressText', () => {
     expect(progressText(snapshot, shaped, 12.34)).toBe(' 50.0%  250 done  12.3 req/s  10 4xx–5xx  1 failed  3.00 s')
   })
 })
+
+describe('ProgressLine', () => {
+  it('marks who holds the run back while it happens, until an interval says otherwise', () => {
+    const written: string[] = []
+    const stream = { columns: 200, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream
+    const line = new ProgressLine(stream, plan)
+    const snapshot = (health: Parameters<typeof intervalOf>[2]) => ({ ...result, done: 10, intervals: [intervalOf(1, [1000], health)] })
+
+    line.update(snapshot({ health: { eventLoopDelayP99Ms: 1, eventLoopBusyPercent: 99, cpuPercent: 100 } }))
+    expect(written.at(-1)).toMatch(/⚠ Stampede is the limit$/)
+    line.update({ ...result, done: 20, intervals: [] })
+    expect(written.at(-1)).toMatch(/⚠ Stampede is the limit$/)
+    line.update(snapshot({ health: { eventLoopDelayP99Ms: 1, eventLoopBusyPercent: 5, cpuPercent: 5, behindScheduleMs: 900 } }))
+    expect(written.at(-1)).toMatch(/⚠ target slow, sends behind schedule$/)
+    line.update(snapshot({}))
+    expect(written.at(-1)).toMatch(/\d s$/)
+  })
+})
+

@@ -6,6 +6,8 @@ import type { StartRunReply } from '../../src/shared/ipc'
 import type { FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import type { RunPlan, RunPlanInput } from '../../src/shared/run-plan'
 import type { RunResult } from '../../src/shared/run-snapshot'
+import { createLatencyHistogram, decodeHistogram, summarizeInMs } from '../../src/engine/latency-histogram'
+import { intervalEnded } from '../../src/shared/run-interval'
 import { planOf } from '../support/plans'
 import {
   answerThenHold,
@@ -157,11 +159,50 @@ describe('a run split between two engine processes', () => {
     expect(mergedHistogram.totalCount).toBe((merged.statusCodes['200'] ?? 0) + (merged.statusCodes['503'] ?? 0))
     expect(merged.latencyMs.max).toBe(Math.max(...parts.map((part) => part.latencyMs.max)))
     // Min to the histogram's resolution (3 significant digits): the merged one is the lowest edge of
-    // the parts' lowest bucket (see the known difference in tests/unit/run-merge.test.ts).
+    // the parts' lowest bucket (see the known difference in tests/control/run-merge.test.ts).
     const partsMin = Math.min(...parts.map((part) => part.latencyMs.min))
     expect(merged.latencyMs.min).toBe(Math.min(...partHistograms.map((histogram) => histogram.minNonZeroValue)) / 1000)
     expect(merged.latencyMs.min).toBeLessThanOrEqual(partsMin)
     expect(merged.latencyMs.min).toBeGreaterThanOrEqual(partsMin * (1 - 1 / 1000))
+  })
+
+  it('merges the engines’ intervals tick by tick, exactly: counts add up, latency is that of both histograms', async () => {
+    setUp()
+    const target = await server(mixedResponder)
+    const runId = runIdOf(await controller.start(plan(target, { durationMs: 1200, concurrency: 6 })))
+    const merged = await recorder.done(runId)
+    const points = merged.series?.points ?? []
+    const partIntervals = records.map((record) =>
+      record.posted.flatMap((message) => {
+        if (message.type === 'progress' && message.snapshot.runId === runId) return message.snapshot.intervals
+        if (message.type === 'result' && message.result.runId === runId) return message.result.intervals
+        return []
+      })
+    )
+    const delivered = recorder.forRun(runId).flatMap((event) => (event.kind === 'progress' ? event.value.intervals : []))
+
+    expect(partIntervals).toHaveLength(WORKERS)
+    expect(points.length).toBeGreaterThan(5)
+    // Every merged interval reached the page once, in tick order, and the result's series is them.
+    expect(delivered).toEqual(points)
+    expect(sum(points.map(intervalEnded))).toBe(merged.done)
+    expect(merged.done).toBe(target.received)
+    expect(sum(points.map((point) => point.sent))).toBe(merged.done)
+    expect(sum(points.map((point) => point.responses.clientOrServerError))).toBe(merged.statusCodes['503'])
+    expect(sum(points.map((point) => point.bytesRead))).toBe(merged.bytesRead)
+    for (const point of points) {
+      const parts = partIntervals.flatMap((intervals) => intervals.filter((interval) => interval.tick === point.tick))
+      expect(parts.length).toBeGreaterThanOrEqual(1)
+      expect(point.sent).toBe(sum(parts.map((part) => part.sent)))
+      expect(point.responses.ok).toBe(sum(parts.map((part) => part.responses.ok)))
+      expect(point.activeConnections).toBe(sum(parts.map((part) => part.activeConnections)))
+      const union = createLatencyHistogram()
+      for (const part of parts) if (part.histograms?.latency) union.add(decodeHistogram(part.histograms.latency))
+      if (union.totalCount > 0) {
+        const { p50, p90, p99, max } = summarizeInMs(union)
+        expect(point.latencyMs).toEqual({ p50, p90, p99, max })
+      }
+    }
   })
 
   it('splits connections and requests between the engines: 1001 requests on 3 connections are 501 + 500', async () => {

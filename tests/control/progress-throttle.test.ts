@@ -96,4 +96,23 @@ describe('ProgressThrottle', () => {
     await vi.advanceTimersByTimeAsync(1)
     expect(deliveries.map((d) => d.value)).toEqual([1, 2])
   })
+
+  it('combines the values it coalesces when given a way to: none is lost between deliveries', async () => {
+    const pooled: number[][] = []
+    const pooling = new ProgressThrottle<number[]>(
+      INTERVAL_MS,
+      (value) => pooled.push(value),
+      (pending, next) => [...pending, ...next]
+    )
+    for (let value = 0; value < 300; value++) {
+      pooling.push([value])
+      await vi.advanceTimersByTimeAsync(1)
+    }
+    await pooling.flush()
+
+    // A delivery each interval or so, together carrying every value once, in order.
+    expect(pooled.length).toBeLessThanOrEqual(Math.ceil(300 / INTERVAL_MS) + 1)
+    expect(pooled.flat()).toEqual(Array.from({ length: 300 }, (_, value) => value))
+    pooling.cancel()
+  })
 })

@@ -94,6 +94,25 @@ describe('RunController bookkeeping', () => {
     expect((await controller.start(plan)).ok).toBe(true)
   })
 
+  it("ends a run with the engine's own words when it reports an internal fault, once though its exit follows", async () => {
+    setUp()
+    const reply = await controller.start(plan)
+    if (!reply.ok) throw new Error('start refused')
+    const done = nextDone()
+    engine.send({ type: 'progress', snapshot: snapshot(reply.runId, 4) })
+    engine.send({ type: 'fatal', message: 'TypeError: boom' })
+    engine.kill()
+    const result = await done
+    expect(result).toMatchObject({ outcome: 'crashed', done: 4 })
+    expect(result.message).toBe(
+      'The engine process stopped unexpectedly (it failed inside: TypeError: boom). The results collected until then are shown.'
+    )
+    // The exit that follows is not a second ending.
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(events.filter(([kind]) => kind === 'done')).toHaveLength(1)
+    expect((await controller.start(plan)).ok).toBe(true)
+  })
+
   it('answers a cancel that arrives while the engine is starting, right after the start', async () => {
     setUp()
     const started = controller.start(plan)

@@ -64,7 +64,17 @@ describe('RunController with the real engine', () => {
     expect(events.filter((event) => event.kind === 'done')).toHaveLength(1)
     const finalProgress = events.at(-2)
     expect(finalProgress?.kind).toBe('progress')
-    const { outcome: _outcome, message: _message, histogram: _histogram, ...finalSnapshot } = result
+    const {
+      outcome: _outcome,
+      message: _message,
+      histogram: _histogram,
+      ttfbHistogram: _ttfbHistogram,
+      rawLatencyHistogram: _rawLatencyHistogram,
+      series: _series,
+      health: _health,
+      latencyBins: _latencyBins,
+      ...finalSnapshot
+    } = result
     expect(finalProgress?.value).toEqual(finalSnapshot)
 
     const progress = events.filter((event) => event.kind === 'progress')
@@ -75,6 +85,18 @@ describe('RunController with the real engine', () => {
     expect(progress.length).toBeLessThanOrEqual(Math.floor(span / INTERVAL_MS) + 2)
     const counts = progress.map((event) => event.value.done)
     expect(counts).toEqual([...counts].sort((a, b) => a - b))
+
+    // Snapshots were coalesced on the way (the engine posts about every 100 ms, the page gets at
+    // most one each INTERVAL_MS), yet every interval reached the page once: they add up to the run.
+    const delivered = progress.flatMap((event) => event.value.intervals)
+    expect(delivered.map((interval) => interval.tick)).toEqual([...new Set(delivered.map((interval) => interval.tick))].sort((a, b) => a - b))
+    expect(delivered.reduce((sum, interval) => sum + interval.responses.ok, 0)).toBe(2000)
+    expect(delivered.reduce((sum, interval) => sum + interval.sent, 0)).toBe(2000)
+    expect(delivered.every((interval) => interval.histograms === undefined)).toBe(true)
+    // The result's series is the same intervals, kept by the controller.
+    expect(result.series?.points).toEqual(delivered)
+    expect(result.health?.judgedMs).toBeGreaterThan(0)
+    expect(result.latencyBins?.reduce((sum, bin) => sum + bin.count, 0)).toBe(2000)
   })
 
   it('refuses a start while a run is going, and the going run is unharmed', async () => {
@@ -168,6 +190,24 @@ describe('RunController with the real engine', () => {
     }
     expect(target.received).toBe(300)
     expect(engines.spawned).toHaveLength(1)
+  })
+
+  it('runs 100 start/cancel cycles on one engine process: no process added, each run ends once, cancelled', async () => {
+    await setUp()
+    const target = await server(answerThenHold(0))
+    for (let cycle = 0; cycle < 100; cycle++) {
+      const runId = runIdOf(await controller.start(plan(target, 1000, 2)))
+      await target.waitForReceived(2 * (cycle + 1))
+      expect((await controller.cancel()).cancelled).toBe(true)
+      expect((await recorder.done(runId)).outcome).toBe('cancelled')
+    }
+    await target.waitForSocketsClosed()
+
+    expect(engines.spawned).toHaveLength(1)
+    expect(isAlive(engines.pids[0])).toBe(true)
+    // Two held requests a cycle reached the server, and nothing after each cancel.
+    expect(target.received).toBe(200)
+    expect(recorder.events.filter((event) => event.kind === 'done')).toHaveLength(100)
   })
 
   it('dispose kills the engine mid-run and leaves no process behind', async () => {

@@ -155,6 +155,7 @@ describe('mergeSnapshots', () => {
     p90: p * 2,
     p99: p * 3,
     p999: p * 4,
+    p9999: p * 5,
     max
   })
 

@@ -1,9 +1,9 @@
-import { checkRunForm, type RunForm } from '../../src/shared/validation'
+import { checkPlanForm, type PlanFormField } from '../../src/renderer/src/plan/plan-form'
 import { expect, test } from '../support/app-harness'
 
 // The messages are the shared validation's own (the one place input is judged); the test checks
 // that each reaches the user next to its field and that nothing is sent.
-const BAD_VALUES: Array<{ field: keyof RunForm; value: string }> = [
+const BAD_VALUES: Array<{ field: PlanFormField; value: string }> = [
   { field: 'url', value: '' },
   { field: 'url', value: 'not a url' },
   { field: 'url', value: 'ftp://127.0.0.1/file' },
@@ -63,8 +63,8 @@ test('each bad value is explained next to its field, Submit stays disabled and E
   expect(server.received).toBe(0)
 })
 
-function expectedMessage(field: keyof RunForm, value: string, url = 'http://127.0.0.1/'): string {
-  const check = checkRunForm({ url, totalRequests: '20', concurrency: '2', [field]: value })
+function expectedMessage(field: PlanFormField, value: string, url = 'http://127.0.0.1/'): string {
+  const check = checkPlanForm({ url, totalRequests: '20', concurrency: '2', [field]: value })
   const message = check.ok ? undefined : check.errors[field]
   if (!message) throw new Error(`The shared validation accepts ${field} = "${value}": not a bad value.`)
   return message

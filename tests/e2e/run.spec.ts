@@ -33,6 +33,7 @@ test('a run shows Cancel while it goes, reaches 100% only at the end, and counts
   expect(server.received).toBe(total)
   await expect(app.ui.stat('2xx–3xx')).toHaveText('3,000')
   await expect(app.ui.stat('Failed')).toHaveText('0')
+  await expect(app.ui.stat('Error rate')).toHaveText('0%')
   await expect(app.page.getByRole('row', { name: /^200 3,000/ })).toBeVisible()
   await expect(app.ui.notice).toContainText('Finished 3,000 requests')
   expect(app.bridge.invocations.startRun).toBe(1)

@@ -7,6 +7,8 @@ import { answerThenHold, TargetServers } from '../support/target-server'
 // match tests/e2e (same locators); these add what only Electron has: its processes and lock-down.
 const binary = findElectronBinary()
 if ('missing' in binary) {
+  // CI's matrix installs Electron (.github/workflows/ci.yml): there a missing binary is a failure.
+  if (process.env.ELECTRON_SPECS === 'required') throw new Error(`ELECTRON_SPECS=required, but ${binary.missing}`)
   // Say why in the run's own output, not only in the report's annotations.
   console.log(`Real Electron specs skipped: ${binary.missing}`)
   test.skip(true, binary.missing)
@@ -119,10 +121,20 @@ test('the demo target runs in its own process, and no child outlives the app', a
   await ui.demoTarget.click()
   await expect(ui.url).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/$/)
   await ui.submit.click()
-  await expect(ui.progress).toHaveAttribute('aria-valuenow', '100')
-  expect(await utilityPids('Stampede demo target')).toHaveLength(1)
-  const children = [...(await utilityPids('Stampede engine')), ...(await utilityPids('Stampede demo target'))]
-  expect(children).toHaveLength(2)
+  // How many engines a run starts depends on the machine's cores and the plan: count the ones that
+  // were there while it ran (they stay, to be reused) rather than expect a number.
+  const engines = new Set<number>()
+  await expect
+    .poll(async () => {
+      for (const pid of await utilityPids('Stampede engine')) engines.add(pid)
+      return ui.progress.getAttribute('aria-valuenow')
+    })
+    .toBe('100')
+  for (const pid of await utilityPids('Stampede engine')) engines.add(pid)
+  expect(engines.size).toBeGreaterThan(0)
+  const demoTargets = await utilityPids('Stampede demo target')
+  expect(demoTargets).toHaveLength(1)
+  const children = [...engines, ...demoTargets]
   await app.close()
   // No event tells this process that another's child has gone, so poll, within the expect timeout.
   await expect.poll(() => children.filter(isAlive)).toEqual([])

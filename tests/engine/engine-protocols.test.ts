@@ -2,20 +2,22 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { RunPlanInput } from '../../src/shared/run-plan'
 import { EngineClient, stopAllEngines } from '../support/engine-client'
 import { planOf } from '../support/plans'
+import { Http2Targets } from '../support/http2-targets'
+import { SELF_SIGNED } from '../support/self-signed'
 import { respondOk, TargetServers } from '../support/target-server'
-import { TlsTargets } from '../support/tls-targets'
 
 /**
  * HTTP/2 over TLS, h2c and insecure TLS through the built engine, against Node's own http2 and https
- * servers with the self-signed test certificate (tests/support/fixtures). The servers count every
- * stream and session they see.
+ * servers with the self-signed test certificate (tests/support/self-signed.ts). The servers count
+ * every stream, request and session they see.
  */
-const tls = new TlsTargets()
+const http2Targets = new Http2Targets()
 const plain = new TargetServers()
+const https = (): ReturnType<TargetServers['start']> => plain.start(respondOk, { tls: SELF_SIGNED })
 
 afterEach(async () => {
   await stopAllEngines()
-  await tls.closeAll()
+  await http2Targets.closeAll()
   await plain.closeAll()
 })
 
@@ -30,7 +32,7 @@ describe('HTTP/2', () => {
     ['over TLS (h2 by ALPN)', true, 'h2'],
     ['in cleartext (h2c, prior knowledge)', false, 'h2c']
   ] as const)('%s: every stream counted once, several at a time, over no more sessions than connections', async (_label, overTls, protocol) => {
-    const server = await tls.http2({ tls: overTls, answerAfterMs: 5 })
+    const server = await http2Targets.start({ tls: overTls, answerAfterMs: 5 })
     const result = await runOnce({ url: server.url, protocol, insecure: overTls, totalRequests: 300, concurrency: 3, pipelining: 4 })
 
     expect(server.received).toBe(300)
@@ -44,7 +46,7 @@ describe('HTTP/2', () => {
   })
 
   it('runs an open-model shape over h2c, each stream counted once', async () => {
-    const server = await tls.http2({ tls: false })
+    const server = await http2Targets.start({ tls: false })
     // 0 -> 200 req/s over 0.5 s asks for 50 requests (0 to 49); then a rest, and the count ends it.
     const stages = [
       { durationMs: 500, target: 200 },
@@ -59,7 +61,7 @@ describe('HTTP/2', () => {
   })
 
   it('fails HTTP/1.1 against an HTTP/2-only (h2c) server as protocol, the server seeing no request', async () => {
-    const server = await tls.http2({ tls: false })
+    const server = await http2Targets.start({ tls: false })
     const result = await runOnce({ url: server.url, totalRequests: 6, concurrency: 2, timeoutMs: 2000 })
 
     expect(result).toMatchObject({ outcome: 'finished', done: 6, statusCodes: {}, errorKinds: { protocol: 6 } })
@@ -77,7 +79,7 @@ describe('HTTP/2', () => {
   })
 
   it('speaks HTTP/1.1 over TLS when the server offers no h2 (ALPN chooses)', async () => {
-    const server = await tls.https()
+    const server = await https()
     const result = await runOnce({ url: server.url, protocol: 'h2', insecure: true, totalRequests: 6, concurrency: 2 })
 
     expect(server.received).toBe(6)
@@ -87,7 +89,7 @@ describe('HTTP/2', () => {
 
 describe('insecure TLS', () => {
   it('accepts a self-signed certificate when allowed', async () => {
-    const server = await tls.https()
+    const server = await https()
     const result = await runOnce({ url: server.url, insecure: true, totalRequests: 6, concurrency: 2 })
 
     expect(server.received).toBe(6)
@@ -98,7 +100,7 @@ describe('insecure TLS', () => {
     ['HTTP/1.1', 'http1', false],
     ['HTTP/2', 'h2', true]
   ] as const)('refuses it otherwise (%s): every request fails as tls, none reaching the server', async (_label, protocol, http2) => {
-    const server = http2 ? await tls.http2({ tls: true }) : await tls.https()
+    const server = http2 ? await http2Targets.start({ tls: true }) : await https()
     const result = await runOnce({ url: server.url, protocol, totalRequests: 6, concurrency: 2 })
 
     expect(result).toMatchObject({ outcome: 'finished', done: 6, statusCodes: {}, errorKinds: { tls: 6 } })

@@ -39,6 +39,12 @@ describe('errorKindOf', () => {
     expect(errorKindOf(new errors.ClientDestroyedError())).toBe('cancelled')
   })
 
+  it('maps a response undici refuses to read as protocol, though it shares the code of a closed socket', () => {
+    expect(errorKindOf(new errors.SocketError('bad response'))).toBe('protocol')
+    expect(errorKindOf(new errors.SocketError('bad upgrade'))).toBe('protocol')
+    expect(errorKindOf(new errors.SocketError('closed'))).toBe('reset')
+  })
+
   it("maps the engine's own abort reasons", () => {
     expect(errorKindOf(new RequestDeadlineError(300))).toBe('timeout')
     expect(errorKindOf(new RunCancelledError())).toBe('cancelled')

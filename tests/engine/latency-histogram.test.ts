@@ -18,6 +18,7 @@ describe('summarizeInMs', () => {
       p90: ms(histogram.getValueAtPercentile(90)),
       p99: ms(histogram.getValueAtPercentile(99)),
       p999: ms(histogram.getValueAtPercentile(99.9)),
+      p9999: ms(histogram.getValueAtPercentile(99.99)),
       max: ms(histogram.getValueAtPercentile(100))
     })
   })

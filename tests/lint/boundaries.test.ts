@@ -22,8 +22,8 @@ const breaches: Array<[what: string, file: string, importLine: string, expected:
   ['shared imports electron', 'src/shared/planted.ts', "import * as imported from 'electron'", /Only src\/main and src\/preload/],
   ['engine imports control', 'src/engine/planted.ts', "import * as imported from '../control/run-merge'", /engine process imports only src\/shared/],
   ['shared imports engine', 'src/shared/planted.ts', "import * as imported from '../engine/load-run'", /imports none of them/],
-  ['renderer imports control', 'src/renderer/src/planted.ts', "import * as imported from '../../control/run-merge'", /knows only src\/shared/],
-  ['renderer imports main', 'src/renderer/src/planted.ts', "import * as imported from '../../main/ipc'", /knows only src\/shared/],
+  ['renderer imports control', 'src/renderer/src/app/planted.ts', "import * as imported from '../../../control/run-merge'", /knows only src\/shared/],
+  ['renderer imports main', 'src/renderer/src/app/planted.ts', "import * as imported from '../../../main/ipc'", /knows only src\/shared/],
   ['control imports engine beyond its one path', 'src/control/planted.ts', "import * as imported from '../engine/load-run'", /only the latency histogram/],
   ['demo target imports engine beyond its port', 'src/demo-target/planted.ts', "import * as imported from '../engine/load-run'", /only its parent port/],
   ['main imports the engine', 'src/main/planted.ts', "import * as imported from '../engine/load-run'", /does not reach into the engine/],
@@ -36,7 +36,7 @@ const allowed: Array<[what: string, file: string, importLine: string]> = [
   ['demo target imports the parent port', 'src/demo-target/planted.ts', "import * as imported from '../engine/parent-port'"],
   ['main imports control', 'src/main/planted.ts', "import * as imported from '../control/run-controller'"],
   ['main imports electron', 'src/main/planted.ts', "import * as imported from 'electron'"],
-  ['renderer imports shared', 'src/renderer/src/planted.ts', "import * as imported from '../../shared/format'"]
+  ['renderer imports shared', 'src/renderer/src/app/planted.ts', "import * as imported from '../../../shared/format'"]
 ]
 
 describe('folder boundaries', () => {

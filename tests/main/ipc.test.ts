@@ -18,7 +18,7 @@ vi.mock('electron', () => ({
 
 const { sendEvent, serveRequests } = await import('../../src/main/ipc')
 
-const OUR_PAGE = 'file:///opt/Stampede/out/renderer/index.html'
+const OUR_PAGE = 'stampede://app/index.html'
 const fromFrame = (url: string | null) => ({ senderFrame: url === null ? null : { url } })
 
 function fakeHandlers(): RequestHandlers {

@@ -1,41 +1,87 @@
 import { describe, expect, it } from 'vitest'
-import { isRendererUrl, rendererUrl } from '../../src/main/renderer-location'
+import { RENDERER_ENTRY_URL, isBuiltRendererUrl, rendererLocation } from '../../src/main/renderer-location'
 
-describe('rendererUrl', () => {
-  it('is the built index.html next to out/main, as a file URL', () => {
-    expect(rendererUrl(undefined, '/opt/Stampede/resources/app.asar/out/main')).toBe(
-      'file:///opt/Stampede/resources/app.asar/out/renderer/index.html'
-    )
+const DEV = 'http://localhost:5173/'
+
+describe('rendererLocation', () => {
+  it('loads the built page from stampede://app, never from file://', () => {
+    const location = rendererLocation({ isPackaged: false, devServerUrl: undefined })
+    expect(location.url).toBe('stampede://app/index.html')
+    expect(location.url).toBe(RENDERER_ENTRY_URL)
+    expect(location.fromDevServer).toBe(false)
   })
 
-  it('is the dev server when electron-vite runs one', () => {
-    expect(rendererUrl('http://localhost:5173/', '/anywhere')).toBe('http://localhost:5173/')
+  it('loads the dev server when electron-vite runs one, unpackaged', () => {
+    const location = rendererLocation({ isPackaged: false, devServerUrl: DEV })
+    expect(location).toMatchObject({ url: DEV, fromDevServer: true })
   })
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app: loads, trusts and relaxes nothing for it', () => {
+    const location = rendererLocation({ isPackaged: true, devServerUrl: 'https://evil.example/' })
+    expect(location).toMatchObject({ url: RENDERER_ENTRY_URL, fromDevServer: false })
+    expect(location.isRendererUrl('https://evil.example/')).toBe(false)
+    expect(location.isRendererUrl(RENDERER_ENTRY_URL)).toBe(true)
+  })
+
+  it.each(['file:///C:/evil.html', 'javascript:alert(1)', 'not a url'])(
+    'ignores a dev server URL that is not http(s): %s',
+    (devServerUrl) => {
+      expect(rendererLocation({ isPackaged: false, devServerUrl }).url).toBe(RENDERER_ENTRY_URL)
+    }
+  )
 })
 
-describe('isRendererUrl', () => {
-  const built = 'file:///opt/Stampede/out/renderer/index.html'
+describe('which pages are ours, built', () => {
+  const { isRendererUrl } = rendererLocation({ isPackaged: true, devServerUrl: undefined })
 
-  it('accepts the built page, with or without a hash', () => {
-    expect(isRendererUrl(built, built)).toBe(true)
-    expect(isRendererUrl(`${built}#/history`, built)).toBe(true)
+  it.each([
+    'stampede://app/index.html',
+    'stampede://app/',
+    'stampede://app/index.html#/history',
+    'stampede://app/index.html?run=1',
+    // Chromium lower-cases a standard scheme's host; Node's URL keeps what is written. Either matches.
+    'STAMPEDE://APP/index.html',
+    'Stampede://App/index.html'
+  ])('accepts %s', (candidate) => {
+    expect(isRendererUrl(candidate)).toBe(true)
   })
 
   it.each([
-    'file:///opt/Stampede/out/renderer/other.html',
-    'file:///etc/passwd',
-    'https://example.com/',
-    'about:blank',
-    'not a url'
-  ])('refuses %s when the app runs from its files', (candidate) => {
-    expect(isRendererUrl(candidate, built)).toBe(false)
+    ['another host of the scheme', 'stampede://evil/index.html'],
+    ['a look-alike host', 'stampede://app.evil.example/'],
+    ['a port', 'stampede://app:8080/index.html'],
+    ['credentials', 'stampede://user:pw@app/index.html'],
+    ['no host', 'stampede:app/index.html'],
+    // The built page used to be a file: URL, and its drive letter's case differed between Node and Chromium.
+    ['the old file page, lower-case drive', 'file:///c:/Program%20Files/Stampede/resources/app.asar/out/renderer/index.html'],
+    ['the old file page, upper-case drive', 'file:///C:/Program%20Files/Stampede/resources/app.asar/out/renderer/index.html'],
+    ['any other file', 'file:///etc/passwd'],
+    ['the dev server, when packaged', DEV],
+    ['a web page', 'https://example.com/'],
+    ['about:blank', 'about:blank'],
+    ['nothing', ''],
+    ['not a URL', 'not a url']
+  ])('refuses %s', (_label, candidate) => {
+    expect(isRendererUrl(candidate)).toBe(false)
   })
 
-  it('accepts any page of the dev server origin and nothing else', () => {
-    const dev = 'http://localhost:5173/'
-    expect(isRendererUrl('http://localhost:5173/index.html', dev)).toBe(true)
-    expect(isRendererUrl('http://localhost:5174/', dev)).toBe(false)
-    expect(isRendererUrl('http://127.0.0.1:5173/', dev)).toBe(false)
-    expect(isRendererUrl('https://localhost:5173/', dev)).toBe(false)
+  it('is the same judgement as isBuiltRendererUrl', () => {
+    expect(isRendererUrl).toBe(isBuiltRendererUrl)
   })
+})
+
+describe('which pages are ours, in development', () => {
+  const { isRendererUrl } = rendererLocation({ isPackaged: false, devServerUrl: DEV })
+
+  it('accepts any page of the dev server origin, however its host is written', () => {
+    expect(isRendererUrl('http://localhost:5173/index.html')).toBe(true)
+    expect(isRendererUrl('http://LOCALHOST:5173/')).toBe(true)
+  })
+
+  it.each(['http://localhost:5174/', 'http://127.0.0.1:5173/', 'https://localhost:5173/', RENDERER_ENTRY_URL])(
+    'refuses %s',
+    (candidate) => {
+      expect(isRendererUrl(candidate)).toBe(false)
+    }
+  )
 })

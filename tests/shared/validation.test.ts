@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PLAN_DEFAULTS, PLAN_LIMITS } from '../../src/shared/run-plan'
-import { checkRunForm, checkRunPlan } from '../../src/shared/validation'
+import { checkRunPlan } from '../../src/shared/validation'
 
 const valid = { url: 'http://127.0.0.1:8080/health', totalRequests: 100, concurrency: 10 }
 /** What validation fills in when a plan leaves them out. */
@@ -50,6 +50,11 @@ describe('checkRunPlan', () => {
       timeoutMs: PLAN_LIMITS.timeoutMs
     }
     expect(checkRunPlan(plan)).toEqual({ ok: true, plan: { ...defaults, ...plan } })
+  })
+
+  it('takes insecure as true or false only, false unless given', () => {
+    expect(checkRunPlan({ ...valid, insecure: true })).toMatchObject({ ok: true, plan: { insecure: true } })
+    expect(checkRunPlan({ ...valid, insecure: 'yes' })).toEqual({ ok: false, errors: { insecure: 'Insecure must be true or false.' } })
   })
 
   it('trims spaces around the URL', () => {
@@ -105,31 +110,6 @@ describe('checkRunPlan', () => {
   })
 })
 
-describe('checkRunForm', () => {
-  it('reads digits, with thousands separators, as whole numbers', () => {
-    expect(checkRunForm({ url: valid.url, totalRequests: '1,000', concurrency: ' 25 ' })).toEqual({
-      ok: true,
-      plan: { url: valid.url, totalRequests: 1000, concurrency: 25, ...defaults }
-    })
-  })
-
-  it.each([
-    ['1.5', 'Number of requests must be a whole number.'],
-    ['ten', 'Number of requests must be a whole number.'],
-    ['-5', 'Number of requests must be at least 1.'],
-    ['0', 'Number of requests must be at least 1.']
-  ])('tells %j exactly what is wrong with it', (text, message) => {
-    const check = checkRunForm({ url: valid.url, totalRequests: text, concurrency: '1' })
-    expect(check).toEqual({ ok: false, errors: { totalRequests: message } })
-  })
-
-  it.each(['1e3', '10.0', '', '-1', 'ten'])('does not read %j as a whole number', (text) => {
-    const check = checkRunForm({ url: valid.url, totalRequests: text, concurrency: '1' })
-    expect(check.ok).toBe(false)
-    expect(!check.ok && check.errors.totalRequests).toMatch(/^Number of requests must be/)
-  })
-})
-
 describe('checkRunPlan: run modes, method, headers and body', () => {
   const accepted = (input: Record<string, unknown>) => {
     const check = checkRunPlan({ ...valid, ...input })
@@ -151,6 +131,14 @@ describe('checkRunPlan: run modes, method, headers and body', () => {
     expect(refusal({ method })).toEqual({
       ok: false,
       errors: { method: 'The method must be one word, such as GET or POST.' }
+    })
+  })
+
+  it('refuses a method longer than any real one', () => {
+    expect(accepted({ method: 'A'.repeat(32) }).method).toBe('A'.repeat(32))
+    expect(refusal({ method: 'A'.repeat(33) })).toEqual({
+      ok: false,
+      errors: { method: 'The method can be at most 32 characters.' }
     })
   })
 
@@ -361,7 +349,7 @@ describe('checkRunPlan: stages (a load shape)', () => {
   })
 })
 
-describe('checkRunPlan: protocol and insecure TLS', () => {
+describe('checkRunPlan: protocol', () => {
   const accepted = (input: Record<string, unknown>) => {
     const check = checkRunPlan({ ...valid, ...input })
     if (!check.ok) throw new Error(`refused: ${JSON.stringify(check)}`)
@@ -408,10 +396,8 @@ describe('checkRunPlan: protocol and insecure TLS', () => {
     })
   })
 
-  it('takes insecure as true or false, false unless given', () => {
-    expect(accepted({ url: https, insecure: true }).insecure).toBe(true)
-    expect(accepted({ url: https }).insecure).toBe(false)
-    expect(refusal({ insecure: 'yes' })).toEqual({ ok: false, errors: { insecure: 'Allowing insecure TLS is true or false.' } })
+  it('takes insecure TLS with either protocol over TLS', () => {
+    expect(accepted({ url: https, protocol: 'h2', insecure: true })).toMatchObject({ protocol: 'h2', insecure: true })
   })
 })
 

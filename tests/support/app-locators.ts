@@ -12,7 +12,7 @@ export interface AppLocators {
   progressPanel: Locator
   demoTarget: Locator
   notice: Locator
-  /** The figure shown under a label such as "Succeeded" or "p99". */
+  /** The figure shown under a label such as "2xx–3xx", "Error rate" or "p99". */
   stat(label: string): Locator
 }
 

@@ -133,3 +133,17 @@ export function childProcessesOf(parentPid: number): Array<{ pid: number; comman
   }
   return children
 }
+
+/**
+ * True while the process runs. A zombie (exited, not yet reaped) counts as ended: it holds no CPU,
+ * memory or sockets, and a process whose parent died waits for init to reap it, which takes a while
+ * on some systems. Linux /proc; a pid with no entry has ended.
+ */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] !== 'Z'
+  } catch {
+    return false
+  }
+}

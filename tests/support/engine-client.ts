@@ -34,7 +34,7 @@ export class EngineClient {
   /** Messages not yet taken by next(). */
   private readonly inbox: FromEngine[] = []
   private readonly listeners = new Set<() => void>()
-  private exit: ProcessExit | undefined
+  private exitInfo: ProcessExit | undefined
   private readonly exited: Promise<void>
   private lastRunId = 0
 
@@ -46,7 +46,7 @@ export class EngineClient {
     })
     this.exited = new Promise((resolve) =>
       channel.onExit((exit) => {
-        this.exit = exit
+        this.exitInfo = exit
         running.delete(this)
         this.listeners.forEach((listener) => listener())
         resolve()
@@ -54,9 +54,13 @@ export class EngineClient {
     )
   }
 
-  /** Forks the built engine and waits for its 'ready'. */
-  static async fork(): Promise<EngineClient> {
-    const engine = new EngineClient(spawnNodeProcess<ToEngine, FromEngine>(builtEntry('engine'), ENGINE_NODE_FLAGS))
+  /**
+   * Forks the built engine and waits for its 'ready'. `execArgv` adds Node options to the app's own,
+   * such as a test's `--require` preload.
+   */
+  static async fork({ execArgv = [] }: { execArgv?: string[] } = {}): Promise<EngineClient> {
+    const flags = [...ENGINE_NODE_FLAGS, ...execArgv]
+    const engine = new EngineClient(spawnNodeProcess<ToEngine, FromEngine>(builtEntry('engine'), flags))
     running.add(engine)
     await engine.next('ready')
     return engine
@@ -91,7 +95,7 @@ export class EngineClient {
       const check = (): void => {
         const message = take()
         if (message) return done(() => resolve(message))
-        const exit = this.exit
+        const exit = this.exitInfo
         if (exit !== undefined) {
           done(() => reject(new Error(`The engine exited (code ${exit.code}) before a '${type}' came.`)))
         }
@@ -128,8 +132,14 @@ export class EngineClient {
     await this.next('rejected', (message) => message.runId === runId)
   }
 
+  /** Resolves with the exit code (null for a signal) once the engine has exited, however it did. */
+  async exit(): Promise<number | null> {
+    await this.exited
+    return this.exitInfo?.code ?? null
+  }
+
   async stop(): Promise<void> {
-    if (this.exit === undefined) this.channel.kill()
+    if (this.exitInfo === undefined) this.channel.kill()
     await this.exited
   }
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { once } from 'node:events'
 
@@ -116,6 +117,8 @@ export interface TargetServer {
   readonly port: number
   /** Requests whose head arrived, in all. */
   readonly received: number
+  /** Connections accepted, in all. */
+  readonly connections: number
   readonly openSockets: number
   /** The most connections open at once since the server started. */
   readonly peakSockets: number
@@ -126,22 +129,33 @@ export interface TargetServer {
   close(): Promise<void>
 }
 
-export async function startTargetServer(respond: Responder = respondOk): Promise<TargetServer> {
+export interface TargetOptions {
+  /** Serve HTTPS with this key and certificate (see ./self-signed.ts) instead of plain HTTP. */
+  tls?: { key: string; cert: string }
+}
+
+export async function startTargetServer(respond: Responder = respondOk, options: TargetOptions = {}): Promise<TargetServer> {
   let received = 0
+  let connections = 0
   let peakSockets = 0
   const sockets = new Set<Socket>()
   const waiters: Array<{ count: number; resolve: () => void }> = []
   const closeWaiters: Array<() => void> = []
 
-  const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const index = received++
     for (let i = waiters.length - 1; i >= 0; i--) {
       if (received >= waiters[i].count) waiters.splice(i, 1)[0].resolve()
     }
     req.resume()
     respond(req, res, index)
-  })
+  }
+  const server = options.tls
+    ? createTlsServer({ keepAliveTimeout: 60_000, ...options.tls }, onRequest)
+    : createServer({ keepAliveTimeout: 60_000 }, onRequest)
+  // For TLS, 'connection' is the TCP socket, before the handshake: a refused certificate still counts.
   server.on('connection', (socket) => {
+    connections++
     sockets.add(socket)
     peakSockets = Math.max(peakSockets, sockets.size)
     socket.on('close', () => {
@@ -154,10 +168,13 @@ export async function startTargetServer(respond: Responder = respondOk): Promise
   const { port } = server.address() as AddressInfo
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/`,
     port,
     get received() {
       return received
+    },
+    get connections() {
+      return connections
     },
     get openSockets() {
       return sockets.size
@@ -185,8 +202,8 @@ export async function startTargetServer(respond: Responder = respondOk): Promise
 export class TargetServers {
   private readonly started: TargetServer[] = []
 
-  async start(respond?: Responder): Promise<TargetServer> {
-    const server = await startTargetServer(respond)
+  async start(respond?: Responder, options?: TargetOptions): Promise<TargetServer> {
+    const server = await startTargetServer(respond, options)
     this.started.push(server)
     return server
   }

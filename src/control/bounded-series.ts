@@ -1,0 +1,69 @@
+import { HealthTally, type RunHealth } from '../shared/generator-health'
+import { SNAPSHOT_INTERVAL_MS, withoutHistograms, type RunInterval, type RunSeries } from '../shared/run-interval'
+import { mergeConsecutiveIntervals } from './interval-merge'
+
+/**
+ * At most this many points a run: a one-hour run at ten intervals a second (36,000) keeps 563 of
+ * 6.4 s each. Plenty for a chart as wide as a screen, and a few hundred kB for the report.
+ */
+export const MAX_SERIES_POINTS = 1000
+
+/**
+ * A run's series, as the controller collects it from every merged interval, kept bounded: while it
+ * holds more than `maxPoints` points, adjacent points are merged exactly (./interval-merge.ts) into
+ * buckets twice as wide. A point holds the ticks (width × (b - 1), width × b] for its bucket b, so
+ * the same interval always lands in the same bucket however the width got there. The generator's
+ * health over the run is summed from every interval as it arrives, before any merge.
+ */
+export class BoundedSeries {
+  private points: RunInterval[] = []
+  /** Ticks per point: 1, then doubled each time the series outgrows maxPoints. */
+  private widthTicks = 1
+  private readonly health = new HealthTally()
+
+  constructor(private readonly maxPoints = MAX_SERIES_POINTS) {}
+
+  add(intervals: readonly RunInterval[]): void {
+    for (const interval of intervals) {
+      this.health.add(interval)
+      const last = this.points[this.points.length - 1]
+      if (last && this.bucketOf(last) === this.bucketOf(interval)) {
+        this.points[this.points.length - 1] = mergeConsecutiveIntervals([last, interval])
+      } else {
+        this.points.push(interval)
+      }
+      if (this.points.length > this.maxPoints) this.widen()
+    }
+  }
+
+  /** The series as the window and the report show it (no histograms). */
+  series(): RunSeries {
+    return { bucketMs: this.widthTicks * SNAPSHOT_INTERVAL_MS, points: this.points.map(withoutHistograms) }
+  }
+
+  healthSummary(): RunHealth {
+    return this.health.summary()
+  }
+
+  private bucketOf(interval: RunInterval): number {
+    return Math.ceil(interval.tick / this.widthTicks)
+  }
+
+  /** Doubles the bucket width and merges the points that now share a bucket. */
+  private widen(): void {
+    while (this.points.length > this.maxPoints) {
+      this.widthTicks *= 2
+      const merged: RunInterval[] = []
+      let group: RunInterval[] = []
+      for (const point of this.points) {
+        if (group.length > 0 && this.bucketOf(group[0]) !== this.bucketOf(point)) {
+          merged.push(mergeConsecutiveIntervals(group))
+          group = []
+        }
+        group.push(point)
+      }
+      if (group.length > 0) merged.push(mergeConsecutiveIntervals(group))
+      this.points = merged
+    }
+  }
+}

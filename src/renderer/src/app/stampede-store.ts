@@ -1,0 +1,32 @@
+/**
+ * The whole UI state: one zustand store built from slices, one slice per feature.
+ *
+ * Each slice owns its fields: only its own actions set them, and its `set` takes nothing else.
+ * When one slice needs another's state to change, it calls an action the owner exposes (the plan
+ * slice calls the run slice's showNotice; the run slice calls the plan slice's touchAllFields,
+ * markRefused and clearRefusals), so every rule about a field lives next to the field.
+ */
+import { create } from 'zustand'
+import type { StampedeApi } from '../../../shared/ipc'
+import { createPlanSlice, type PlanSlice } from '../plan/plan-slice'
+import { createRunSlice, type RunSlice } from '../run/run-slice'
+
+export type StampedeState = PlanSlice & RunSlice
+
+/** Some of a slice's own fields: giving another slice's field a value does not type-check (see above). */
+type OwnFields<Slice> = Partial<Slice> & { [Field in Exclude<keyof StampedeState, keyof Slice>]?: never }
+type SetOwnFields<Slice> = (partial: OwnFields<Slice> | ((state: StampedeState) => OwnFields<Slice>)) => void
+
+/** Builds one slice; `api` is how it talks to main (window.api in the app, a fake in tests). */
+export type SliceCreator<Slice> = (
+  api: StampedeApi
+) => (set: SetOwnFields<Slice>, get: () => StampedeState) => Slice
+
+export function createStampedeStore(api: StampedeApi) {
+  return create<StampedeState>()((set, get) => ({
+    ...createPlanSlice(api)(set, get),
+    ...createRunSlice(api)(set, get)
+  }))
+}
+
+export type StampedeStore = ReturnType<typeof createStampedeStore>

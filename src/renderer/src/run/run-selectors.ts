@@ -1,0 +1,36 @@
+import { classifyOutcomes, errorRate } from '../../../shared/request-outcomes'
+import type { RunNotice } from './run-notice'
+import { isActivePhase, type RunPhase, type RunSlice } from './run-slice'
+
+export const selectPhase = (state: RunSlice): RunPhase => state.phase
+export const selectRunIsActive = (state: RunSlice): boolean => isActivePhase(state.phase)
+export const selectNotice = (state: RunSlice): RunNotice | undefined => state.notice
+export const selectHasSnapshot = (state: RunSlice): boolean => state.snapshot !== undefined
+
+/** Use with useShallow: changes only when the bar would. */
+export const selectProgress = (state: RunSlice) => ({
+  runId: state.runId,
+  done: state.snapshot?.done ?? 0,
+  total: state.snapshot?.total ?? 0,
+  outcome: state.phase === 'ended' ? state.result?.outcome : undefined
+})
+
+/** Use with useShallow. The outcome classes and the error rate are src/shared/request-outcomes.ts's. */
+export const selectThroughput = (state: RunSlice) => {
+  const snapshot = state.snapshot
+  const outcomes = snapshot ? classifyOutcomes(snapshot) : undefined
+  return {
+    requestsPerSecond: snapshot?.requestsPerSecond ?? 0,
+    elapsedMs: snapshot?.elapsedMs ?? 0,
+    ok: outcomes?.ok ?? 0,
+    clientOrServerError: outcomes?.clientOrServerError ?? 0,
+    failed: outcomes?.failed ?? 0,
+    errorRate: outcomes ? errorRate(outcomes) : 0,
+    bytesRead: snapshot?.bytesRead ?? 0
+  }
+}
+
+export const selectDone = (state: RunSlice): number => state.snapshot?.done ?? 0
+export const selectLatency = (state: RunSlice) => state.snapshot?.latencyMs
+export const selectStatusCodes = (state: RunSlice) => state.snapshot?.statusCodes
+export const selectErrorKinds = (state: RunSlice) => state.snapshot?.errorKinds

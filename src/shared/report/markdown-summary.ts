@@ -1,0 +1,59 @@
+import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../format'
+import type { LatencySummary } from '../run-snapshot'
+import { errorsText, PERCENTILE_COLUMNS, settingsLine, statusCodesText, thresholdText } from './report-text'
+import type { RunReport } from './run-report'
+
+/** The summary as Markdown, to paste into a ticket: the verdicts, the totals and the percentile table. */
+export function markdownSummary(report: RunReport): string {
+  const { sent, completed, failed, aborted } = report.requests
+  const lines = [
+    `### Stampede: ${report.method} ${inlineCode(report.url)} (${report.outcome})`,
+    '',
+    settingsLine(report.settings) + (report.startedAt ? ` · started ${report.startedAt}` : ''),
+    ''
+  ]
+  if (report.error) lines.push(`> ${report.error}`, '')
+  lines.push(
+    '| Requests | Responses | Error rate | Throughput | Duration |',
+    '|---|---|---|---|---|',
+    `| ${formatCount(sent)} sent, ${formatCount(completed)} completed, ${formatCount(failed)} failed` +
+      `${aborted > 0 ? `, ${formatCount(aborted)} aborted` : ''} ` +
+      `| ${formatCount(report.responses.ok)} 2xx–3xx, ${formatCount(report.responses.clientOrServerError)} 4xx–5xx ` +
+      `| ${formatErrorRate(report.errorRate)} | ${formatRate(report.rps)} req/s | ${formatDuration(report.durationMs)} |`,
+    ''
+  )
+  if (completed === 0) lines.push('Latency: none, no response arrived.', '')
+  else {
+    lines.push(
+      `| | ${PERCENTILE_COLUMNS.map(([label]) => label).join(' | ')} | mean |`,
+      `|---|${PERCENTILE_COLUMNS.map(() => '---:').join('|')}|---:|`,
+      percentileRow('Latency', report.latencyMs),
+      ...(report.rawLatencyMs ? [percentileRow('Latency from the send (raw)', report.rawLatencyMs)] : []),
+      percentileRow('Time to first byte', report.ttfbMs),
+      ''
+    )
+  }
+  if (report.thresholds.length > 0) {
+    lines.push('**Thresholds**', '')
+    for (const threshold of report.thresholds) {
+      const { verdict, actual } = thresholdText(threshold)
+      lines.push(`- ${verdict === 'passed' ? '✅' : '❌'} ${inlineCode(threshold.expression)}: ${verdict} (${actual})`)
+    }
+    lines.push('')
+  }
+  lines.push(`**Status codes**: ${statusCodesText(report.statusCodes)}  `, `**Errors**: ${errorsText(report.errors)}  `)
+  lines.push(`**Bytes read**: ${formatBytes(report.bytesRead)}`)
+  if (report.health) lines.push('', `**Generator**: ${report.health.summary}`)
+  return `${lines.join('\n')}\n`
+}
+
+function percentileRow(label: string, latency: LatencySummary): string {
+  const cells = PERCENTILE_COLUMNS.map(([, key]) => formatLatency(latency[key]))
+  return `| ${label} | ${cells.join(' | ')} | ${formatLatency(latency.mean)} |`
+}
+
+/** Backticks that cannot be closed early by the text itself. */
+function inlineCode(text: string): string {
+  const fence = text.includes('`') ? '``' : '`'
+  return `${fence}${text.replace(/\n/g, ' ')}${fence}`
+}

@@ -1,0 +1,223 @@
+import { classifyOutcomes, clientOrServerErrorRate, errorRate } from './request-outcomes'
+import type { LatencySummary, RunSnapshot } from './run-snapshot'
+import { formatErrorRate, formatLatency, formatRate } from './format'
+
+/**
+ * Pass-or-fail conditions on a run, such as `p99<250ms`, `error_rate<1%` or `rps>500`: one parser
+ * and one evaluator for the form, the CLI (--threshold) and the report.
+ *
+ * Grammar: METRIC OPERATOR VALUE, spaces allowed around the operator.
+ * - Latency metrics (ms unless a unit is given: 250ms, 0.25s, 800us): p50, p90, p99, p99.9, p99.99,
+ *   max, mean, and the same of time to first byte with a ttfb_ prefix (ttfb_p99, ttfb_max...).
+ * - Rates, as a percentage: error_rate ((4xx–5xx + failed) / requests not aborted, as in
+ *   ./request-outcomes.ts) and client_or_server_error_rate (4xx–5xx / requests not aborted).
+ * - rps: requests per second over the run (the report's rps).
+ * - Operators: <, <=, >, >=.
+ */
+
+export type ThresholdOperator = '<' | '<=' | '>' | '>='
+type MetricKind = 'latency' | 'rate' | 'rps'
+
+const LATENCY_FIELDS = {
+  p50: 'p50',
+  p90: 'p90',
+  p99: 'p99',
+  'p99.9': 'p999',
+  'p99.99': 'p9999',
+  max: 'max',
+  mean: 'mean'
+} as const satisfies Record<string, keyof LatencySummary>
+type LatencyName = keyof typeof LATENCY_FIELDS
+
+export const THRESHOLD_METRICS = [
+  ...(Object.keys(LATENCY_FIELDS) as LatencyName[]),
+  ...(Object.keys(LATENCY_FIELDS) as LatencyName[]).map((name) => `ttfb_${name}` as const),
+  'error_rate',
+  'client_or_server_error_rate',
+  'rps'
+] as const
+export type ThresholdMetric = (typeof THRESHOLD_METRICS)[number]
+
+export interface Threshold {
+  /** As typed, trimmed: how the threshold is named in every list and report. */
+  expression: string
+  metric: ThresholdMetric
+  operator: ThresholdOperator
+  /** In the metric's unit: ms for latency, a fraction for rates (1% is 0.01), requests a second for rps. */
+  value: number
+}
+
+export type ThresholdParse = { ok: true; threshold: Threshold } | { ok: false; message: string }
+
+const EXAMPLE = 'such as p99<250ms, error_rate<1% or rps>500'
+const SHAPE = /^([a-z0-9_.]+)\s*(<=|>=|<|>)\s*(.+)$/i
+const NUMBER = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-zµ%/]*)$/i
+const LATENCY_UNITS: Readonly<Record<string, number>> = { '': 1, ms: 1, s: 1000, us: 0.001, µs: 0.001 }
+
+export function parseThreshold(text: string): ThresholdParse {
+  const expression = text.trim()
+  if (expression === '') return problem(`Write a condition, ${EXAMPLE}.`)
+  const shape = SHAPE.exec(expression)
+  if (!shape) {
+    if (!/[<>]/.test(expression)) {
+      const equals = expression.includes('=') ? ' (= alone is not one)' : ''
+      return problem(`"${expression}" compares nothing: write it with <, <=, > or >=${equals}, ${EXAMPLE}.`)
+    }
+    return problem(`"${expression}" is not a condition: write METRIC<VALUE, ${EXAMPLE}.`)
+  }
+  const [, name, operator, valueText] = shape
+  const metric = name.toLowerCase() as ThresholdMetric
+  if (!(THRESHOLD_METRICS as readonly string[]).includes(metric)) {
+    return problem(`"${name}" is not a metric: use p50, p90, p99, p99.9, p99.99, max, mean, ttfb_p99 (any of those with ttfb_), error_rate, client_or_server_error_rate or rps.`)
+  }
+  const number = NUMBER.exec(valueText.trim())
+  const unit = number?.[2].toLowerCase() ?? ''
+  const amount = number ? Number(number[1]) : Number.NaN
+  const value = valueIn(kindOf(metric), amount, unit)
+  if (typeof value === 'string') return problem(`${expression}: ${value}`)
+  return { ok: true, threshold: { expression, metric, operator: operator as ThresholdOperator, value } }
+}
+
+/** The value in the metric's unit, or what is wrong with it. */
+function valueIn(kind: MetricKind, amount: number, unit: string): number | string {
+  switch (kind) {
+    case 'latency': {
+      const scale = LATENCY_UNITS[unit]
+      if (Number.isNaN(amount) || scale === undefined) return 'give a time, such as 250ms, 0.25s or 800us.'
+      return amount * scale
+    }
+    case 'rate':
+      if (Number.isNaN(amount) || unit !== '%') return 'give a percentage, such as 1% or 0.5%.'
+      if (amount > 100) return 'a rate is at most 100%.'
+      return amount / 100
+    case 'rps':
+      if (Number.isNaN(amount) || (unit !== '' && unit !== '/s')) return 'give requests a second, such as 500.'
+      return amount
+  }
+}
+
+function problem(message: string): ThresholdParse {
+  return { ok: false, message }
+}
+
+/**
+ * How a threshold stands. At the end of a run it is 'passed' or 'failed'. While the run goes:
+ * - 'failed' / 'passed': settled already, whatever happens next: `max<X` once a max of X or more
+ *   has been seen (max only grows), `max>X` once one above X has; a rate in a run bounded by a
+ *   request count once the requests left could no longer change the outcome.
+ * - 'failing' / 'passing': the condition does not hold / holds on the figures so far, and may still
+ *   change (percentiles, means, rps and other rates go both ways).
+ * - 'waiting': nothing to judge yet (a latency before the first response). At the end, a latency
+ *   threshold with no response to judge is 'failed': it could not be shown to hold.
+ */
+export type ThresholdStatus = 'passed' | 'failed' | 'passing' | 'failing' | 'waiting'
+
+export interface ThresholdCheck {
+  expression: string
+  metric: ThresholdMetric
+  status: ThresholdStatus
+  /** status === 'passed' (always false until it is settled). */
+  passed: boolean
+  /** The metric's figure, in its unit (see Threshold.value); null when there is none. */
+  actual: number | null
+}
+
+/** Judges every threshold on a snapshot: `final` for the run's result, live otherwise. */
+export function evaluateThresholds(
+  thresholds: readonly Threshold[],
+  snapshot: RunSnapshot,
+  { final }: { final: boolean }
+): ThresholdCheck[] {
+  const outcomes = classifyOutcomes(snapshot)
+  return thresholds.map((threshold) => {
+    const actual = actualOf(threshold.metric, snapshot, outcomes)
+    const status = statusOf(threshold, actual, final ? undefined : settledRange(threshold, snapshot, outcomes))
+    return { expression: threshold.expression, metric: threshold.metric, status, passed: status === 'passed', actual }
+  })
+}
+
+function statusOf(threshold: Threshold, actual: number | null, live: [number, number] | undefined): ThresholdStatus {
+  if (actual === null) return live ? 'waiting' : 'failed'
+  const holds = compare(actual, threshold)
+  if (!live) return holds ? 'passed' : 'failed'
+  // `live` bounds every value the metric can still end at: settled if the condition agrees on both ends.
+  const [low, high] = live
+  const atLow = compare(low, threshold)
+  const atHigh = compare(high, threshold)
+  if (atLow === atHigh) return atLow ? 'passed' : 'failed'
+  return holds ? 'passing' : 'failing'
+}
+
+function compare(actual: number, { operator, value }: Threshold): boolean {
+  switch (operator) {
+    case '<':
+      return actual < value
+    case '<=':
+      return actual <= value
+    case '>':
+      return actual > value
+    case '>=':
+      return actual >= value
+  }
+}
+
+type Outcomes = ReturnType<typeof classifyOutcomes>
+
+function kindOf(metric: ThresholdMetric): MetricKind {
+  if (metric === 'rps') return 'rps'
+  if (metric.endsWith('_rate')) return 'rate'
+  return 'latency'
+}
+
+function latencyOf(metric: ThresholdMetric, snapshot: RunSnapshot): { summary: LatencySummary; field: keyof LatencySummary } {
+  const ttfb = metric.startsWith('ttfb_')
+  const name = (ttfb ? metric.slice('ttfb_'.length) : metric) as LatencyName
+  return { summary: ttfb ? snapshot.ttfbMs : snapshot.latencyMs, field: LATENCY_FIELDS[name] }
+}
+
+function actualOf(metric: ThresholdMetric, snapshot: RunSnapshot, outcomes: Outcomes): number | null {
+  switch (kindOf(metric)) {
+    case 'rps':
+      return snapshot.requestsPerSecond
+    case 'rate':
+      return metric === 'error_rate' ? errorRate(outcomes) : clientOrServerErrorRate(outcomes)
+    case 'latency': {
+      if (outcomes.completed === 0) return null
+      const { summary, field } = latencyOf(metric, snapshot)
+      return summary[field]
+    }
+  }
+}
+
+/**
+ * The range the metric's final value must fall in, given what has been seen, when that is narrower
+ * than "anything": a max can only grow; a rate of a run bounded by a count of `total` requests ends
+ * between (bad so far) / total and (bad so far + requests left) / total. Otherwise [-∞, +∞].
+ */
+function settledRange(threshold: Threshold, snapshot: RunSnapshot, outcomes: Outcomes): [number, number] {
+  const open: [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]
+  const { metric } = threshold
+  if (kindOf(metric) === 'latency') {
+    if (outcomes.completed === 0 || !(metric === 'max' || metric === 'ttfb_max')) return open
+    return [latencyOf(metric, snapshot).summary.max, Number.POSITIVE_INFINITY]
+  }
+  if (kindOf(metric) === 'rate' && snapshot.total > 0) {
+    const bad = metric === 'error_rate' ? outcomes.clientOrServerError + outcomes.failed : outcomes.clientOrServerError
+    const left = Math.max(0, snapshot.total - snapshot.done)
+    return [bad / snapshot.total, (bad + left) / snapshot.total]
+  }
+  return open
+}
+
+/** The threshold's actual figure as people read it: "212 ms", "0.40%", "1,234 req/s", or "none". */
+export function formatThresholdActual(metric: ThresholdMetric, actual: number | null): string {
+  if (actual === null) return 'none: no response arrived'
+  switch (kindOf(metric)) {
+    case 'latency':
+      return formatLatency(actual)
+    case 'rate':
+      return formatErrorRate(actual)
+    case 'rps':
+      return `${formatRate(actual)} req/s`
+  }
+}

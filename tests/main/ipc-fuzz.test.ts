@@ -1,0 +1,305 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
+import { REQUEST_NAMES, requestChannel, type RequestName } from '../../src/shared/ipc'
+import { PLAN_LIMITS } from '../../src/shared/run-plan'
+import { createAppBackend, type AppBackend } from '../../src/main/app-backend'
+import { rendererLocation } from '../../src/main/renderer-location'
+import { demoTargetSpawner, engineSpawner, type RecordingSpawner } from '../support/child-processes'
+import { RunRecorder } from '../support/run-recorder'
+import { startTargetServer, type TargetServer } from '../support/target-server'
+
+// Every IPC request fuzzed with random and hostile payloads, through the real handlers over a real
+// backend (engine processes forked as the app forks them), and through the real serveRequests with
+// a faked ipcMain. Whatever arrives must be refused — an error or a refusal reply — with nothing
+// sent: no engine or demo target spawned, no request at the counting target server, no change to
+// Object.prototype. Then main must still work.
+
+/** fast-check runs per property; the counts are reported by the test names. */
+const RUNS = { startRun: 1000, cancelRun: 300, startDemoTarget: 300, senders: 1000, overIpc: 500 } as const
+
+type Listener = (event: unknown, ...args: unknown[]) => unknown
+const registered = new Map<string, Listener>()
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, listener: Listener) => registered.set(channel, listener),
+    removeHandler: (channel: string) => registered.delete(channel)
+  }
+}))
+const { serveRequests } = await import('../../src/main/ipc')
+
+let engines: RecordingSpawner<ToEngine, FromEngine>
+let demoTargets: RecordingSpawner<never, FromDemoTarget>
+let backend: AppBackend
+let target: TargetServer
+let stopServing: () => void
+const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort()
+
+beforeAll(async () => {
+  engines = engineSpawner()
+  demoTargets = demoTargetSpawner()
+  backend = createAppBackend({ engine: engines.spawn, demoTarget: demoTargets.spawn })
+  target = await startTargetServer()
+  stopServing = serveRequests(backend.handlers, rendererLocation({ isPackaged: true, devServerUrl: undefined }).isRendererUrl)
+})
+
+afterAll(async () => {
+  stopServing()
+  await backend.dispose()
+  await engines.killAll()
+  await demoTargets.killAll()
+  await target.close()
+})
+
+/** Nothing reached a process or the target, and no payload polluted a prototype. */
+function expectNothingSent(): void {
+  expect(engines.spawned).toHaveLength(0)
+  expect(demoTargets.spawned).toHaveLength(0)
+  expect(target.received).toBe(0)
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys)
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+}
+
+/** A refusal: a reply that says why, or a rejection with an Error. Never a started run. */
+async function expectRefused(call: () => unknown): Promise<void> {
+  let reply: unknown
+  try {
+    reply = await call()
+  } catch (error) {
+    expect(error).toBeInstanceOf(Error)
+    expect((error as Error).message.length).toBeGreaterThan(0)
+    return
+  }
+  expect(reply).toMatchObject({ ok: false })
+  const { errors, message } = reply as { errors: Record<string, string>; message?: string }
+  expect(Object.keys(errors).length > 0 || (typeof message === 'string' && message.length > 0)).toBe(true)
+}
+
+// ---- Hostile values ----------------------------------------------------------------------------
+
+const HUGE = 'A'.repeat(PLAN_LIMITS.bodyBytes + 1)
+/** Anything but a string or a number: wrong for every field. */
+const wrongType = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.bigInt(),
+  fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 4 }),
+  fc.object({ maxDepth: 1 }),
+  fc.uint8Array({ maxLength: 8 })
+)
+/** Not a whole number from 1 to `max`, in every way a number can miss. */
+const badCount = (max: number): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, -0, Number.MAX_VALUE, Number.MIN_VALUE),
+    fc.integer({ max: 0 }),
+    fc.integer({ min: max + 1 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x)),
+    fc.integer({ min: 1, max }).map(String),
+    fc.string({ maxLength: 20 }),
+    wrongType
+  )
+const NUMBER_FIELDS = {
+  totalRequests: PLAN_LIMITS.totalRequests,
+  durationMs: PLAN_LIMITS.durationMs,
+  concurrency: PLAN_LIMITS.concurrency,
+  pipelining: PLAN_LIMITS.pipelining,
+  ratePerSecond: PLAN_LIMITS.ratePerSecond,
+  timeoutMs: PLAN_LIMITS.timeoutMs
+} as const
+
+const badUrl = fc.oneof(
+  fc.constantFrom(
+    '',
+    '   ',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'ftp://127.0.0.1/',
+    'ws://127.0.0.1/',
+    'stampede://app/index.html',
+    'localhost:8080',
+    '127.0.0.1',
+    'http://',
+    'http://user:secret@127.0.0.1/',
+    'http://[::1',
+    '\u0000'
+  ),
+  fc.string().filter((text) => !/^\s*https?:\/\//i.test(text)),
+  fc.integer({ min: PLAN_LIMITS.urlLength, max: 200_000 }).map((length) => `http://127.0.0.1/${'a'.repeat(length)}`),
+  wrongType
+)
+const badMethod = fc.oneof(
+  fc.constantFrom('', ' ', 'GET POST', 'GET\r\nX-Injected: 1', 'CONNECT', 'connect', 'GÉT', '(GET)', 'G/T', 'GET\0'),
+  // A method is one short word: a megabyte of letters is abuse, not HTTP.
+  fc.integer({ min: 1000, max: 1_000_000 }).map((length) => 'A'.repeat(length)),
+  wrongType
+)
+const validHeader = fc.tuple(fc.constantFrom('X-A', 'Accept', 'X-Request-Id'), fc.string({ maxLength: 10 }).map((v) => v.replace(/[\r\n\0]/g, '')))
+const badHeaders = fc.oneof(
+  wrongType.filter((value) => !Array.isArray(value) || value.length > 0),
+  fc.constantFrom(
+    [['Bad Name', 'v']],
+    [['X-Ok', 'a\r\nX-Injected: 1']],
+    [['X-Ok', 'a\nb']],
+    [['Content-Length', '5']],
+    [['Transfer-Encoding', 'chunked']],
+    [['Host\0', 'x']],
+    [['', 'x']],
+    [['X-Only-Name']],
+    [['X-A', 'b', 'extra']],
+    [[1, 2]],
+    [['X-Big', 'a'.repeat(PLAN_LIMITS.headerLength + 1)]]
+  ),
+  fc.array(validHeader, { minLength: PLAN_LIMITS.headers + 1, maxLength: PLAN_LIMITS.headers + 50 }),
+  fc.string({ maxLength: 20 })
+)
+const badBody = fc.oneof(fc.constant(HUGE), wrongType, fc.double())
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf']
+const extraKey = fc.oneof(
+  fc.constantFrom(...PROTOTYPE_KEYS, 'followRedirects', 'workers', 'engineEntry'),
+  fc.string({ minLength: 1, maxLength: 30 }).filter((key) => !(key in { url: 1, method: 1, headers: 1, body: 1, ...NUMBER_FIELDS }))
+)
+
+/** A plan the target would accept, before one hostile change. */
+const basePlan = (): Record<string, unknown> => ({ url: target.url, totalRequests: 5, concurrency: 1 })
+
+/** Sets a key as an own property, even `__proto__` (as JSON.parse and structured clone do). */
+function withOwn(plan: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  Object.defineProperty(plan, key, { value, enumerable: true, configurable: true, writable: true })
+  return plan
+}
+
+const hostilePlan: fc.Arbitrary<unknown> = fc.oneof(
+  // Not a plan at all.
+  fc.anything({ maxDepth: 2, withBigInt: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true }),
+  // One field wrong.
+  ...Object.entries(NUMBER_FIELDS).map(([field, max]) => badCount(max).map((value) => ({ ...basePlan(), [field]: value }))),
+  badUrl.map((url) => ({ ...basePlan(), url })),
+  badMethod.map((method) => ({ ...basePlan(), method })),
+  badHeaders.map((headers) => ({ ...basePlan(), headers })),
+  badBody.map((body) => ({ ...basePlan(), body })),
+  fc.constant(null).map(() => ({ ...basePlan(), method: 'HEAD', body: 'x' })),
+  // Something missing.
+  fc.constantFrom('url', 'concurrency', 'totalRequests').map((field) => {
+    const plan = basePlan()
+    delete plan[field]
+    return plan
+  }),
+  // Something extra, prototype keys included, holding anything (a pollution attempt included).
+  fc.tuple(extraKey, fc.oneof(fc.anything({ maxDepth: 1 }), fc.constant({ polluted: true }))).map(([key, value]) =>
+    withOwn(basePlan(), key, value)
+  ),
+  fc.constant(null).map(() => JSON.parse(`{"url":"${target.url}","totalRequests":5,"concurrency":1,"__proto__":{"polluted":true}}`))
+)
+const strayArguments = fc.array(fc.anything({ maxDepth: 1 }), { minLength: 1, maxLength: 4 })
+
+// ---- The handlers --------------------------------------------------------------------------------
+
+type AnyHandler = (...args: unknown[]) => Promise<unknown>
+const handler = (name: RequestName): AnyHandler => backend.handlers[name] as AnyHandler
+
+describe('request handlers under fuzzing', () => {
+  it(`startRun refuses ${RUNS.startRun} hostile plans and sends nothing`, async () => {
+    await fc.assert(
+      fc.asyncProperty(hostilePlan, async (plan) => {
+        await expectRefused(() => handler('startRun')(plan))
+        expectNothingSent()
+      }),
+      { numRuns: RUNS.startRun }
+    )
+  }, 120_000)
+
+  it(`startRun refuses a good plan with ${RUNS.cancelRun} kinds of stray arguments`, async () => {
+    await fc.assert(
+      fc.asyncProperty(strayArguments, async (extra) => {
+        await expectRefused(() => handler('startRun')(basePlan(), ...extra))
+        expectNothingSent()
+      }),
+      { numRuns: RUNS.cancelRun }
+    )
+  })
+
+  it(`cancelRun refuses ${RUNS.cancelRun} argument lists, and nothing starts`, async () => {
+    await fc.assert(
+      fc.asyncProperty(strayArguments, async (args) => {
+        await expectRefused(() => handler('cancelRun')(...args))
+        expectNothingSent()
+      }),
+      { numRuns: RUNS.cancelRun }
+    )
+  })
+
+  it(`startDemoTarget refuses ${RUNS.startDemoTarget} argument lists, and no demo target starts`, async () => {
+    await fc.assert(
+      fc.asyncProperty(strayArguments, async (args) => {
+        await expectRefused(() => handler('startDemoTarget')(...args))
+        expectNothingSent()
+      }),
+      { numRuns: RUNS.startDemoTarget }
+    )
+  })
+})
+
+// ---- Over IPC ------------------------------------------------------------------------------------
+
+const invoke = (name: RequestName, frameUrl: string | null, ...args: unknown[]): unknown =>
+  registered.get(requestChannel(name))!({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, ...args)
+
+const notOurPage = fc.oneof(
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc.string(),
+  fc.domain().map((host) => `stampede://${host}/index.html`).filter((url) => !/^stampede:\/\/app\//i.test(url)),
+  fc.domain().map((host) => `stampede://app.${host}/index.html`),
+  fc.integer({ min: 1, max: 65535 }).map((port) => `stampede://app:${port}/index.html`),
+  fc.constantFrom(
+    'file:///C:/Program%20Files/Stampede/resources/app.asar/out/renderer/index.html',
+    'file:///c:/program%20files/stampede/resources/app.asar/out/renderer/index.html',
+    'http://localhost:5173/',
+    'stampede://user@app/index.html',
+    'stampede:app/index.html',
+    'stampede:///app/index.html',
+    'about:blank',
+    'devtools://devtools/bundled/inspector.html',
+    'chrome-error://chromewebdata/'
+  )
+)
+
+describe('serveRequests under fuzzing', () => {
+  it(`refuses ${RUNS.senders} frames that are not the app's page, on every channel, before any handler runs`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.option(notOurPage, { nil: null }), hostilePlan, async (frameUrl, payload) => {
+        for (const name of REQUEST_NAMES) {
+          await expectRefused(() => invoke(name, frameUrl, payload))
+          expect(() => invoke(name, frameUrl)).toThrow(/^Refused/)
+        }
+        expectNothingSent()
+      }),
+      { numRuns: RUNS.senders }
+    )
+  }, 120_000)
+
+  it(`passes ${RUNS.overIpc} hostile payloads from the app's page to the handlers, which refuse them`, async () => {
+    await fc.assert(
+      fc.asyncProperty(hostilePlan, strayArguments, async (plan, args) => {
+        await expectRefused(() => invoke('startRun', 'stampede://app/index.html', plan))
+        await expectRefused(() => invoke('cancelRun', 'stampede://app/index.html', ...args))
+        await expectRefused(() => invoke('startDemoTarget', 'STAMPEDE://APP/index.html', ...args))
+        expectNothingSent()
+      }),
+      { numRuns: RUNS.overIpc }
+    )
+  }, 120_000)
+})
+
+describe('after the fuzzing', () => {
+  it('main still runs a valid plan from its page, and the server counts exactly it', async () => {
+    const recorder = new RunRecorder(backend.controller)
+    const reply = (await invoke('startRun', 'stampede://app/index.html', { url: target.url, totalRequests: 50, concurrency: 2 })) as {
+      ok: boolean
+      runId: number
+    }
+    expect(reply.ok).toBe(true)
+    expect(await recorder.done(reply.runId)).toMatchObject({ outcome: 'finished', done: 50 })
+    expect(target.received).toBe(50)
+  })
+})

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { htmlReport } from '../../src/shared/report/html-report'
+import { markdownSummary } from '../../src/shared/report/markdown-summary'
+import { buildRunReport, type RunReport } from '../../src/shared/report/run-report'
+import { seriesCsv } from '../../src/shared/report/series-csv'
+import type { RunResult } from '../../src/shared/run-snapshot'
+import { parseThreshold } from '../../src/shared/thresholds'
+import { intervalOf } from '../support/intervals'
+import { planOf } from '../support/plans'
+
+/** The writers of the one report: CSV, Markdown and self-contained HTML, from the same RunReport. */
+const latency = { min: 0.5, mean: 2, p50: 1.5, p90: 3, p99: 9, p999: 12, p9999: 14, max: 20 }
+const points = [
+  intervalOf(1, [1000, 2000, 3000], { due: 4, rawLatencyMs: { p50: 1, p90: 2, p99: 2, max: 2 }, health: { eventLoopDelayP99Ms: 1, eventLoopBusyPercent: 30, cpuPercent: 20, behindScheduleMs: 0 } }),
+  intervalOf(2, [], { sent: 0, due: 5, failed: 2, responses: { ok: 0, clientOrServerError: 0 }, health: { eventLoopDelayP99Ms: 1, eventLoopBusyPercent: 99, cpuPercent: 100, behindScheduleMs: 120 } })
+]
+const result: RunResult = {
+  runId: 1,
+  total: 0,
+  done: 5,
+  statusCodes: { '200': 3 },
+  errorKinds: { timeout: 2 },
+  elapsedMs: 200,
+  requestsPerSecond: 25,
+  latencyMs: latency,
+  ttfbMs: latency,
+  rawLatencyMs: { ...latency, p99: 2 },
+  bytesRead: 6,
+  intervals: [],
+  outcome: 'finished',
+  series: { bucketMs: 100, points },
+  latencyBins: [
+    { fromMs: 1, toMs: 1.259, count: 1 },
+    { fromMs: 1.259, toMs: 1.585, count: 0 },
+    { fromMs: 1.585, toMs: 1.995, count: 2 }
+  ],
+  health: {
+    verdict: 'generator-limited',
+    generatorLimitedMs: 100,
+    targetSlowMs: 0,
+    judgedMs: 200,
+    peak: { eventLoopDelayP99Ms: 1, eventLoopBusyPercent: 99, cpuPercent: 100, behindScheduleMs: 120 }
+  }
+}
+const thresholds = ['p99<10ms', 'error_rate<1%'].map((text) => {
+  const parsed = parseThreshold(text)
+  if (!parsed.ok) throw new Error(parsed.message)
+  return parsed.threshold
+})
+const url = 'http://127.0.0.1:8080/orders?a=1&b=<x>'
+const report: RunReport = buildRunReport({
+  plan: planOf({ url, ratePerSecond: 40, durationMs: 200, concurrency: 2 }),
+  result,
+  workers: 1,
+  thresholds,
+  startedAt: '2026-11-29T10:00:00.000Z'
+})
+
+describe('seriesCsv', () => {
+  it('writes a header and one row per point, the open model’s columns filled, empty latency where none arrived', () => {
+    const [header, ...rows] = seriesCsv(report).trimEnd().split('\n')
+    const columns = header.split(',')
+    expect(rows).toHaveLength(2)
+    const cell = (row: number, name: string) => rows[row].split(',')[columns.indexOf(name)]
+
+    expect(columns.slice(0, 4)).toEqual(['start_s', 'end_s', 'sent', 'due'])
+    expect(columns.every((name) => /^[a-z0-9_]+$/.test(name))).toBe(true)
+    expect(rows.every((row) => row.split(',').length === columns.length)).toBe(true)
+    expect([cell(0, 'start_s'), cell(0, 'end_s'), cell(0, 'sent'), cell(0, 'due'), cell(0, 'ok')]).toEqual(['0', '0.1', '3', '4', '3'])
+    expect(cell(0, 'rps')).toBe('30')
+    expect(cell(0, 'latency_p50_ms')).toBe(String(points[0].latencyMs.p50))
+    expect(cell(0, 'raw_latency_p99_ms')).toBe('2')
+    expect([cell(1, 'failed'), cell(1, 'latency_p50_ms'), cell(1, 'ttfb_max_ms')]).toEqual(['2', '', ''])
+    expect([cell(1, 'behind_schedule_ms'), cell(1, 'generator_limited'), cell(0, 'generator_limited')]).toEqual(['120', '1', '0'])
+  })
+})
+
+describe('markdownSummary', () => {
+  it('gives the verdicts, the totals and the percentile table, ready for a ticket', () => {
+    const markdown = markdownSummary(report)
+    expect(markdown).toContain(`### Stampede: GET \`${url}\` (finished)`)
+    expect(markdown).toContain('open model at 40 req/s · 2 connections · pipelining 1 · 1 worker · 0.20 s')
+    expect(markdown).toContain('| p50 | p90 | p99 | p99.9 | p99.99 | max | mean |')
+    expect(markdown).toContain('| Latency | 1.50 ms | 3.00 ms | 9.00 ms | 12.0 ms | 14.0 ms | 20.0 ms | 2.00 ms |')
+    expect(markdown).toContain('| Latency from the send (raw) |')
+    expect(markdown).toContain('| Time to first byte |')
+    expect(markdown).toContain('- ✅ `p99<10ms`: passed (9.00 ms)')
+    expect(markdown).toContain('- ❌ `error_rate<1%`: failed (40.0%)')
+    expect(markdown).toMatch(/\*\*Generator\*\*: Stampede, not the target, limited the run/)
+  })
+})
+
+describe('htmlReport', () => {
+  const html = htmlReport(report)
+
+  it('refers to nothing outside itself: no URL in any src, href, url() or import, and a policy that forbids fetching', () => {
+    expect(html).not.toMatch(/\b(src|href|action|poster|data|srcset|xlink:href)\s*=/i)
+    expect(html).not.toMatch(/url\s*\(/i)
+    expect(html).not.toMatch(/@import/i)
+    expect(html).not.toMatch(/<(script|link|img|iframe|object|embed)\b/i)
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`)
+    // The one http: in the file is the tested URL, as text.
+    expect(html.match(/https?:/g)).toEqual(['http:', 'http:'])
+  })
+
+  it('escapes what the user typed', () => {
+    expect(html).toContain('http://127.0.0.1:8080/orders?a=1&amp;b=&lt;x&gt;')
+    expect(html).not.toContain('<x>')
+  })
+
+  it('draws its charts inline, and lists the thresholds, the percentiles and the generator’s verdict', () => {
+    expect(html.match(/<svg /g)).toHaveLength(6)
+    expect(html).toMatch(/<path d="M[\d.]+ [\d.]+L/)
+    expect(html).toContain('Thresholds: 1 of 2 failed')
+    expect(html).toContain('<th>p99.99</th>')
+    expect(html).toContain('Latency from the send (raw)')
+    expect(html).toContain('Stampede, not the target, limited the run')
+  })
+
+  it('says so when no response arrived, rather than charting zeros as latency', () => {
+    const refused = htmlReport(
+      buildRunReport({
+        plan: planOf({ url, totalRequests: 5, concurrency: 1 }),
+        result: { ...result, statusCodes: {}, errorKinds: { refused: 5 }, series: undefined, latencyBins: undefined },
+        workers: 1
+      })
+    )
+    expect(refused).toContain('None: no response arrived.')
+    expect(refused).not.toContain('<svg')
+  })
+})

@@ -1,0 +1,67 @@
+import { createStampedeStore, type StampedeState, type StampedeStore } from '../../src/renderer/src/app/stampede-store'
+import {
+  checkPlanForm,
+  INITIAL_PLAN_FORM_TEXT,
+  type PlanFormField,
+  type PlanFormText
+} from '../../src/renderer/src/plan/plan-form'
+import type { StampedeApi } from '../../src/shared/ipc'
+import { emptySnapshot, type RunResult, type RunSnapshot } from '../../src/shared/run-snapshot'
+import type { FieldErrors } from '../../src/shared/validation'
+
+/**
+ * Test data for the renderer's state, built whole so a test names only what it is about. Each
+ * keeps the invariants the real code keeps (done is the sum of all outcomes; planCheck judges fields).
+ */
+
+/** A snapshot of run 1; `done` is the sum of the status codes and error kinds unless given. */
+export function snapshot(overrides: Partial<RunSnapshot> = {}): RunSnapshot {
+  const base = { ...emptySnapshot(1, 100), ...overrides }
+  const ended = [...Object.values(base.statusCodes), ...Object.values(base.errorKinds)]
+  return { ...base, done: overrides.done ?? ended.reduce((sum: number, count) => sum + (count ?? 0), 0) }
+}
+
+export function result(overrides: Partial<RunResult> = {}): RunResult {
+  return { outcome: 'finished', ...snapshot(overrides), ...overrides }
+}
+
+/** window.api answering every request at once, with no events; override what a test drives. */
+export function fakeApi(overrides: Partial<StampedeApi> = {}): StampedeApi {
+  return {
+    startRun: async () => ({ ok: true, runId: 1 }),
+    cancelRun: async () => ({ cancelled: true, done: 0 }),
+    startDemoTarget: async () => ({ url: 'http://127.0.0.1:8080/' }),
+    onProgress: () => () => {},
+    onDone: () => () => {},
+    ...overrides
+  }
+}
+
+/** The app's store on a fake api, as the window opens. */
+export function stampedeStore(api: StampedeApi = fakeApi()): StampedeStore {
+  return createStampedeStore(api)
+}
+
+/** The store's state with some run fields set, as a selector receives it. */
+export function runState(overrides: Partial<StampedeState> = {}): StampedeState {
+  const store = stampedeStore()
+  store.setState(overrides)
+  return store.getState()
+}
+
+export interface PlanStateOptions {
+  /** Typed text, over the form's initial text. */
+  fields?: Partial<PlanFormText>
+  touched?: PlanFormField[]
+  refusedErrors?: FieldErrors
+}
+
+/** The store's state with a form as typed; planCheck judges the fields, as the plan slice does. */
+export function planState({ fields = {}, touched = [], refusedErrors = {} }: PlanStateOptions = {}): StampedeState {
+  const store = stampedeStore()
+  const text = { ...INITIAL_PLAN_FORM_TEXT, ...fields }
+  const touchedFields = { url: false, totalRequests: false, concurrency: false }
+  for (const field of touched) touchedFields[field] = true
+  store.setState({ fields: text, planCheck: checkPlanForm(text), touched: touchedFields, refusedErrors })
+  return store.getState()
+}

@@ -72,6 +72,16 @@ export function recordRequests(then: Responder = respondOk): { respond: Responde
   return { respond, requests }
 }
 
+/** Notes when each request arrived (performance.now(), this process's clock), then answers with `then`. */
+export function recordArrivals(then: Responder = respondOk): { respond: Responder; arrivals: number[] } {
+  const arrivals: number[] = []
+  const respond: Responder = (req, res, index) => {
+    arrivals.push(performance.now())
+    then(req, res, index)
+  }
+  return { respond, arrivals }
+}
+
 /**
  * Watches how many requests each connection has outstanding (arrived, not yet answered): a client
  * that pipelines shows more than one at some moment, one that does not never does.

@@ -129,7 +129,7 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   }
 
   onError(error: Error): void {
-    this.host.tally.recordError(errorKindOf(error))
+    this.host.tally.recordError(errorKindOf(error), error.message)
     this.inFlight = false
     this.connection.requestEnded(this, this.written)
     // undici reports a failed connect to every request queued on it and then checks that none is

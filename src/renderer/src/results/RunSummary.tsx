@@ -23,10 +23,11 @@ export function RunSummary() {
     <div className="summary">
       <ExportBar />
       <section className="panel" aria-labelledby="summary-heading">
-        <h2 id="summary-heading">
-          Summary: {report.method} {report.url}
-        </h2>
-        <p className="panel-footnote">{settingsLine(report.settings)}</p>
+        <h2 id="summary-heading">Summary</h2>
+        <p className="summary-target">
+          <strong>{report.method}</strong> {report.url}
+        </p>
+        <p className="panel-footnote summary-settings">{settingsLine(report.settings)}</p>
         {report.error && <p className="notice notice-warning">{report.error}</p>}
         <dl className="stat-grid stat-grid-4">
           <StatTile label="Sent" value={formatCount(sent)} />

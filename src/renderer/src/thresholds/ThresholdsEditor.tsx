@@ -1,9 +1,8 @@
 import { useStampede } from '../app/use-stampede'
 import { selectRunIsActive } from '../run/run-selectors'
-import { TextField } from '../ui/TextField'
 import { selectThresholdMessages, selectThresholdRows } from './threshold-selectors'
 
-/** Pass-or-fail conditions, each judged as typed; Submit stays off while one is wrong. */
+/** Pass-or-fail conditions in one compact row, each judged as typed; Submit stays off while one is wrong. */
 export function ThresholdsEditor() {
   const rows = useStampede(selectThresholdRows)
   const messages = useStampede(selectThresholdMessages)
@@ -14,33 +13,47 @@ export function ThresholdsEditor() {
   return (
     <fieldset className="thresholds-editor">
       <legend>Thresholds</legend>
-      {rows.map((row, index) => (
-        <TextField
-          key={row.id}
-          label={`Threshold ${index + 1}`}
-          placeholder="p99<250ms, error_rate<1% or rps>500"
-          inputMode="text"
-          value={row.text}
-          message={messages[row.id]}
-          readOnly={running}
-          onChange={(text) => editThreshold(row.id, text)}
-          onBlur={() => {}}
-          action={
-            <button
-              type="button"
-              className="link-button"
-              aria-label={`Remove threshold ${index + 1}`}
-              disabled={running}
-              onClick={() => removeThreshold(row.id)}
-            >
-              Remove
-            </button>
-          }
-        />
-      ))}
-      <button type="button" className="button add-threshold" disabled={running} onClick={addThreshold}>
-        Add threshold
-      </button>
+      <div className="threshold-inputs">
+        {rows.map((row, index) => {
+          const message = messages[row.id]
+          const messageId = `threshold-${row.id}-message`
+          return (
+            <div key={row.id} className="threshold-input">
+              <div className="threshold-input-row">
+                <input
+                  type="text"
+                  aria-label={`Threshold ${index + 1}`}
+                  placeholder="p99<250ms"
+                  value={row.text}
+                  autoComplete="off"
+                  spellCheck={false}
+                  readOnly={running}
+                  aria-invalid={message ? true : undefined}
+                  aria-describedby={message ? messageId : undefined}
+                  onChange={(event) => editThreshold(row.id, event.target.value)}
+                />
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Remove threshold ${index + 1}`}
+                  disabled={running}
+                  onClick={() => removeThreshold(row.id)}
+                >
+                  ×
+                </button>
+              </div>
+              {message && (
+                <p id={messageId} className="field-message">
+                  {message}
+                </p>
+              )}
+            </div>
+          )
+        })}
+        <button type="button" className="link-button" disabled={running} onClick={addThreshold}>
+          Add threshold
+        </button>
+      </div>
     </fieldset>
   )
 }

@@ -63,7 +63,7 @@ export function reportFileName(url: string, startedAt: Date, format: ReportForma
   } catch {
     // A plan's URL was valid when the run started; a name is still given if it is not.
   }
-  const safeHost = host.replace(/[^A-Za-z0-9.-]+/g, '-') || 'target'
+  const safeHost = host.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'target'
   const two = (value: number): string => String(value).padStart(2, '0')
   const time =
     `${startedAt.getFullYear()}-${two(startedAt.getMonth() + 1)}-${two(startedAt.getDate())}` +

@@ -9,7 +9,9 @@ import { MAX_SERIES_POINTS, seriesBucket } from '../../../shared/series-buckets'
 export const SERIES_COLUMNS = [
   /** Seconds from the run's start to the point's end: the x axis. */
   'time',
-  'spanMs',
+  /** The run time the point covers: from its first interval's start to its last one's end. */
+  'startMs',
+  'endMs',
   /** The last tick merged into the point, for the bucket rule. */
   'tick',
   /** Requests ended a second, any outcome. */
@@ -101,7 +103,8 @@ export class SeriesBuffer {
       of && answered ? of[field] : Number.NaN
     const slot = index
     c.time[slot] = interval.endMs / 1000
-    c.spanMs[slot] = spanMs
+    c.startMs[slot] = interval.startMs
+    c.endMs[slot] = interval.endMs
     c.tick[slot] = interval.tick
     c.endedRate[slot] = perSecond(intervalEnded(interval))
     c.sentRate[slot] = perSecond(interval.sent)
@@ -118,9 +121,10 @@ export class SeriesBuffer {
   /** Merges the point at `from` (which follows it in time) into the one at `into`. */
   private mergeInto(into: number, from: number): void {
     const c = this.columns
-    const a = c.spanMs[into]
-    const b = c.spanMs[from]
-    const span = a + b
+    // Rates back to counts and over the merged span, as the controller's merge does (gaps included).
+    const a = Math.max(0, c.endMs[into] - c.startMs[into])
+    const b = Math.max(0, c.endMs[from] - c.startMs[from])
+    const span = Math.max(0, c.endMs[from] - c.startMs[into])
     for (const column of RATE_COLUMNS) {
       const values = c[column]
       values[into] = span > 0 ? (values[into] * a + values[from] * b) / span : 0
@@ -129,7 +133,7 @@ export class SeriesBuffer {
       const values = c[column]
       values[into] = worse(values[into], values[from])
     }
-    c.spanMs[into] = span
+    c.endMs[into] = c.endMs[from]
     c.time[into] = c.time[from]
     c.tick[into] = c.tick[from]
     c.activeConnections[into] = c.activeConnections[from]

@@ -33,12 +33,12 @@ export function TimeChart({ title, lines, format }: TimeChartProps) {
     const element = container.current
     if (!element) return
     const gapped = lines.map(() => [] as Array<number | null>)
-    const plot = new uPlot(chartOptions(lines, format, element.clientWidth), [[], ...gapped], element)
+    let plot: uPlot | undefined
     let frame = 0
     let drawnVersion = -1
     const draw = (): void => {
       frame = 0
-      if (liveSeries.version === drawnVersion) return
+      if (!plot || liveSeries.version === drawnVersion) return
       drawnVersion = liveSeries.version
       const buffer = liveSeries.buffer
       lines.forEach((line, index) => copyWithGaps(buffer.view(line.column), gapped[index]))
@@ -48,15 +48,21 @@ export function TimeChart({ title, lines, format }: TimeChartProps) {
     const schedule = (): void => {
       if (frame === 0) frame = requestAnimationFrame(draw)
     }
+    // Each chart is built in a task of its own, not in the render that mounts them all: four uPlot
+    // instances at once made one long task when the first snapshot arrived.
+    const build = setTimeout(() => {
+      plot = new uPlot(chartOptions(lines, format, element.clientWidth), [[], ...gapped], element)
+      schedule()
+    })
     const stop = liveSeries.subscribe(schedule)
-    const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: CHART_HEIGHT }))
+    const resize = new ResizeObserver(() => plot?.setSize({ width: element.clientWidth, height: CHART_HEIGHT }))
     resize.observe(element)
-    schedule()
     return () => {
+      clearTimeout(build)
       stop()
       cancelAnimationFrame(frame)
       resize.disconnect()
-      plot.destroy()
+      plot?.destroy()
     }
   }, [lines, format])
 

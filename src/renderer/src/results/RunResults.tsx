@@ -1,16 +1,20 @@
+import { lazy, Suspense } from 'react'
 import { selectHasSnapshot } from '../run/run-selectors'
 import { useStampede } from '../app/use-stampede'
-import { LiveCharts } from '../charts/LiveCharts'
 import { ThresholdTiles } from '../thresholds/ThresholdTiles'
 import { ErrorKindTable } from './ErrorKindTable'
 import { HeadlineStats } from './HeadlineStats'
 import { HealthBanner } from './HealthBanner'
 import { RunProgress } from '../run/RunProgress'
-import { RunSummary } from './RunSummary'
 import { StatusCodeTable } from './StatusCodeTable'
 import { ThroughputStats } from './ThroughputStats'
 import { selectResultsView, selectSummaryReport } from './results-selectors'
 import type { ResultsView } from './results-slice'
+
+// Loaded after the page's first paint, in chunks of their own: the charting library and the summary
+// are not needed until a run starts, so the window opens without parsing them.
+const LiveCharts = lazy(() => import('../charts/LiveCharts').then((module) => ({ default: module.LiveCharts })))
+const RunSummary = lazy(() => import('./RunSummary').then((module) => ({ default: module.RunSummary })))
 
 const VIEWS: ReadonlyArray<[ResultsView, string]> = [
   ['live', 'Live'],
@@ -58,7 +62,9 @@ export function RunResults() {
           <ThroughputStats />
         </div>
         <ThresholdTiles />
-        <LiveCharts />
+        <Suspense fallback={<section className="panel charts" aria-label="Charts" />}>
+          <LiveCharts />
+        </Suspense>
         <div className="table-panels">
           <StatusCodeTable />
           <ErrorKindTable />
@@ -66,7 +72,9 @@ export function RunResults() {
       </div>
       {view === 'summary' && (
         <div id="view-summary" role="tabpanel" aria-labelledby="tab-summary">
-          <RunSummary />
+          <Suspense fallback={null}>
+            <RunSummary />
+          </Suspense>
         </div>
       )}
     </>

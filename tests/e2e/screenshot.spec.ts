@@ -31,10 +31,12 @@ test('a screenshot of a finished run for the README', async ({ app }, testInfo) 
   await expect(app.ui.progressPanel).toContainText('20,000 / 20,000')
   await app.page.locator(':focus').blur()
 
-  const shot = await app.page.screenshot({ animations: 'disabled' })
+  // The whole page, so the picture shows the charts below the window's fold too.
+  await expect(app.page.getByRole('figure', { name: 'Latency' }).locator('canvas')).toHaveCount(1)
+  const shot = await app.page.screenshot({ animations: 'disabled', fullPage: true })
   await testInfo.attach('screenshot', { body: shot, contentType: 'image/png' })
   if (process.env.UPDATE_SCREENSHOT === '1' || !existsSync(SCREENSHOT)) {
-    await app.page.screenshot({ path: SCREENSHOT, animations: 'disabled' })
+    await app.page.screenshot({ path: SCREENSHOT, animations: 'disabled', fullPage: true })
   }
 
   await app.page.getByRole('tab', { name: 'Summary' }).click()

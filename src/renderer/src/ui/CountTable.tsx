@@ -40,7 +40,11 @@ export function CountTable({ title, labelHeader, rows, done, emptyText, detailHe
               <th scope="col" className="numeric share-column">
                 Share
               </th>
-              {detailHeader && <th scope="col">{detailHeader}</th>}
+              {detailHeader && (
+                <th scope="col" className="count-detail">
+                  {detailHeader}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>

@@ -40,9 +40,10 @@ test('the HTML report opens offline with its charts, and asks for nothing over t
     const run = await runCli([
       `${server.url}api/orders?limit=20`,
       ...['-d', '4', '-c', '16', '-w', '1', '--report', file],
-      ...['--threshold', 'p99<250ms', '--threshold', 'error_rate<1%', '--threshold', 'rps>100']
+      ...['--threshold', 'p99<10s', '--threshold', 'error_rate<1%', '--threshold', 'rps>10']
     ])
-    // 3: the run finished and a threshold failed (the service's own 503s and 404s break error_rate<1%).
+    // 3: the run finished and a threshold failed (the service's own 503s and 404s break error_rate<1%);
+    // the other two hold however busy the machine is.
     expect(run.stderr).toBe('')
     expect(run.code).toBe(3)
     expect(server.received).toBeGreaterThan(100)

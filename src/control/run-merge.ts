@@ -6,7 +6,7 @@ import {
   type LatencyHistogram
 } from '../engine/latency-histogram'
 import { classifyOutcomes } from '../shared/request-outcomes'
-import { EMPTY_LATENCY, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
+import { EMPTY_LATENCY, type ErrorKind, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
 
 /**
  * One run's view across its engine processes. Counts add up exactly. The final result merges the
@@ -25,6 +25,7 @@ export function mergeSnapshots(runId: number, total: number, parts: readonly Run
     done,
     statusCodes: addCounts(parts.map((part) => part.statusCodes)) as Record<string, number>,
     errorKinds: addCounts(parts.map((part) => part.errorKinds)),
+    ...firstExamples(parts),
     elapsedMs,
     requestsPerSecond: elapsedMs > 0 ? (done * 1000) / elapsedMs : 0,
     latencyMs: weightedLatency(parts, (part) => part.latencyMs),
@@ -98,4 +99,15 @@ function sum(values: readonly number[]): number {
   let total = 0
   for (const value of values) total += value
   return total
+}
+
+/** Each kind's example from the first part that has one: one message a kind, as each engine keeps. */
+function firstExamples(parts: readonly RunSnapshot[]): Pick<RunSnapshot, 'errorExamples'> {
+  const examples: NonNullable<RunSnapshot['errorExamples']> = {}
+  for (const part of parts) {
+    for (const [kind, message] of Object.entries(part.errorExamples ?? {}) as Array<[ErrorKind, string | undefined]>) {
+      if (message && examples[kind] === undefined) examples[kind] = message
+    }
+  }
+  return Object.keys(examples).length > 0 ? { errorExamples: examples } : {}
 }

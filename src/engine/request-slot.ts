@@ -144,7 +144,7 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
       this.connection.replaceBroken(error)
       return
     }
-    this.host.tally.recordError(errorKindOf(error))
+    this.host.tally.recordError(errorKindOf(error), error.message)
     this.inFlight = false
     this.connection.requestEnded(this, this.written)
     // undici reports a failed connect to every request queued on it and then checks that none is

@@ -1,4 +1,5 @@
 import type { FieldErrors } from './validation'
+import type { RunReport } from './report/run-report'
 import type { RunResult, RunSnapshot } from './run-snapshot'
 
 /**
@@ -6,12 +7,21 @@ import type { RunResult, RunSnapshot } from './run-snapshot'
  * into window.api with buildApi(); nothing else names a channel.
  */
 export interface Requests {
-  /** The plan is untrusted input: main validates it and answers with the field errors if it fails. */
-  startRun(plan: unknown): StartRunReply
+  /**
+   * The plan and the thresholds' expressions (strings, see src/shared/thresholds.ts) are untrusted
+   * input: main validates both and answers with what is wrong if either fails.
+   */
+  startRun(plan: unknown, thresholds?: unknown): StartRunReply
   /** Resolves once the engine has stopped starting requests (or at once when nothing runs). */
   cancelRun(): CancelRunReply
   /** Starts (or reuses) the built-in demo target and returns a URL pointing at it. */
   startDemoTarget(): DemoTargetReply
+  /** The report of the last run that ended, as main will export it; undefined before any. */
+  lastReport(): LastReportReply
+  /** Main asks where to save (the native dialog) and writes the last run's report there; the page names no path. */
+  exportReport(format: unknown): ExportReply
+  /** Main puts the last run's summary, as Markdown, on the clipboard. */
+  copySummary(): ExportReply
 }
 
 export type StartRunReply =
@@ -19,6 +29,15 @@ export type StartRunReply =
   | { ok: false; errors: FieldErrors; message?: string }
 export type CancelRunReply = { cancelled: boolean; done: number }
 export type DemoTargetReply = { url: string }
+export type LastReportReply = { runId: number; report: RunReport } | undefined
+/** `saved` names the file written; a refusal says why, a dismissed dialog says nothing. */
+export type ExportReply = { ok: true; saved?: string } | { ok: false; message?: string }
+
+/** What a report can be exported as: the JSON report with its series, the series as CSV, or one HTML page. */
+export const REPORT_FORMATS = ['json', 'csv', 'html'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+export const isReportFormat = (value: unknown): value is ReportFormat =>
+  typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value)
 
 /** Main -> renderer. */
 export interface Events {
@@ -28,7 +47,14 @@ export interface Events {
 
 export type RequestName = keyof Requests
 export type EventName = keyof Events
-export const REQUEST_NAMES = ['startRun', 'cancelRun', 'startDemoTarget'] as const satisfies readonly RequestName[]
+export const REQUEST_NAMES = [
+  'startRun',
+  'cancelRun',
+  'startDemoTarget',
+  'lastReport',
+  'exportReport',
+  'copySummary'
+] as const satisfies readonly RequestName[]
 
 /** Channel names are namespaced so they cannot collide with Electron's own. */
 export const requestChannel = (name: RequestName): string => `stampede:${name}`
@@ -36,9 +62,11 @@ export const eventChannel = (name: EventName): string => `stampede:event:${name}
 
 export type Unsubscribe = () => void
 
-export type StampedeApi = {
+type RequestApi = {
   [K in RequestName]: (...args: Parameters<Requests[K]>) => Promise<ReturnType<Requests[K]>>
-} & {
+}
+
+export type StampedeApi = RequestApi & {
   onProgress(listener: (snapshot: RunSnapshot) => void): Unsubscribe
   onDone(listener: (result: RunResult) => void): Unsubscribe
 }
@@ -48,10 +76,12 @@ export type Subscribe = (channel: string, listener: (payload: unknown) => void) 
 
 /** Builds window.api from two transport functions, so the preload and test bridges are one shape. */
 export function buildApi(invoke: Invoke, subscribe: Subscribe): StampedeApi {
+  // One function per request name, each passing its arguments through: a new request needs no line here.
+  const requests = Object.fromEntries(
+    REQUEST_NAMES.map((name) => [name, (...args: unknown[]) => invoke(requestChannel(name), ...args)])
+  ) as RequestApi
   return {
-    startRun: (plan) => invoke(requestChannel('startRun'), plan) as Promise<StartRunReply>,
-    cancelRun: () => invoke(requestChannel('cancelRun')) as Promise<CancelRunReply>,
-    startDemoTarget: () => invoke(requestChannel('startDemoTarget')) as Promise<DemoTargetReply>,
+    ...requests,
     onProgress: (listener) =>
       subscribe(eventChannel('progress'), (payload) => listener(payload as RunSnapshot)),
     onDone: (listener) => subscribe(eventChannel('done'), (payload) => listener(payload as RunResult))

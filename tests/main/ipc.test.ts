@@ -25,7 +25,10 @@ function fakeHandlers(): RequestHandlers {
   return {
     startRun: vi.fn(async () => ({ ok: true as const, runId: 1 })),
     cancelRun: vi.fn(async () => ({ cancelled: false, done: 0 })),
-    startDemoTarget: vi.fn(async () => ({ url: 'http://127.0.0.1:1/' }))
+    startDemoTarget: vi.fn(async () => ({ url: 'http://127.0.0.1:1/' })),
+    lastReport: vi.fn(async () => undefined),
+    exportReport: vi.fn(async () => ({ ok: true as const })),
+    copySummary: vi.fn(async () => ({ ok: true as const }))
   }
 }
 

@@ -40,7 +40,7 @@ export interface ApiBridge {
  * main's events go to the page one after another, in the order main emitted them.
  */
 export async function connectPage(page: Page, backend: AppBackend, pageBridgeScript: string): Promise<ApiBridge> {
-  const invocations: Record<RequestName, number> = { startRun: 0, cancelRun: 0, startDemoTarget: 0 }
+  const invocations = Object.fromEntries(REQUEST_NAMES.map((name) => [name, 0])) as Record<RequestName, number>
   const handlers = backend.handlers as Record<RequestName, (...args: unknown[]) => Promise<unknown>>
 
   await page.exposeBinding(INVOKE_BINDING, (_source, channel: string, ...args: unknown[]) => {

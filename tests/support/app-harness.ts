@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppBackend, type AppBackend } from '../../src/main/app-backend'
 import { builtEntryPath, type BuiltEntryName } from '../../src/control/built-entries'
@@ -33,6 +35,10 @@ export interface StampedeApp {
   fillPlan(url: string, requests: number, concurrency?: number): Promise<void>
   /** Progress messages main has received from engines (with the copies `progressCopies` adds). */
   readonly progressMessagesIntoMain: number
+  /** What main's save dialog was asked (its default file name) and the files main wrote, in order. */
+  readonly saveDialog: { defaultNames: string[]; written: string[] }
+  /** What main put on the clipboard, in order. */
+  readonly clipboard: string[]
 }
 
 export interface HarnessOptions {
@@ -140,10 +146,31 @@ export const test = base.extend<
   app: async ({ page, rendererServer, pageBridgeScript, progressCopies }, use) => {
     const children = new ChildProcesses()
     const intoMain = { messages: 0 }
-    const backend = createAppBackend({
-      engine: floodProgress(children.spawner<ToEngine, FromEngine>('engine'), progressCopies, intoMain),
-      demoTarget: children.spawner<never, FromDemoTarget>('demo-target')
-    })
+    // Main's dialog and clipboard, faked: the "user" always picks the default name in a temp folder.
+    const exportDir = mkdtempSync(join(tmpdir(), 'stampede-export-'))
+    const saveDialog = { defaultNames: [] as string[], written: [] as string[] }
+    const clipboard: string[] = []
+    const backend = createAppBackend(
+      {
+        engine: floodProgress(children.spawner<ToEngine, FromEngine>('engine'), progressCopies, intoMain),
+        demoTarget: children.spawner<never, FromDemoTarget>('demo-target')
+      },
+      {
+        destinations: {
+          chooseSavePath: async (defaultName) => {
+            saveDialog.defaultNames.push(defaultName)
+            return join(exportDir, defaultName)
+          },
+          writeFile: async (path, text) => {
+            await writeFile(path, text, 'utf8')
+            saveDialog.written.push(path)
+          },
+          writeClipboard: (text) => {
+            clipboard.push(text)
+          }
+        }
+      }
+    )
     const targets = new TargetServers()
     const ui = locateApp(page)
     try {
@@ -168,13 +195,16 @@ export const test = base.extend<
         },
         get progressMessagesIntoMain() {
           return intoMain.messages
-        }
+        },
+        saveDialog,
+        clipboard
       })
       await bridge.close()
     } finally {
       await backend.dispose()
       await targets.closeAll()
       await children.expectAllExited()
+      rmSync(exportDir, { recursive: true, force: true })
     }
   }
 })

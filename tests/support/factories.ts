@@ -31,6 +31,9 @@ export function fakeApi(overrides: Partial<StampedeApi> = {}): StampedeApi {
     startRun: async () => ({ ok: true, runId: 1 }),
     cancelRun: async () => ({ cancelled: true, done: 0 }),
     startDemoTarget: async () => ({ url: 'http://127.0.0.1:8080/' }),
+    lastReport: async () => undefined,
+    exportReport: async () => ({ ok: true }),
+    copySummary: async () => ({ ok: true }),
     onProgress: () => () => {},
     onDone: () => () => {},
     ...overrides

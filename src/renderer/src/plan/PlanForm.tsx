@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react'
 import { useStampede } from '../app/use-stampede'
 import { RunButton } from '../run/RunButton'
+import { ThresholdsEditor } from '../thresholds/ThresholdsEditor'
 import { DemoTargetButton } from './DemoTargetButton'
 import { PlanTextField } from './PlanTextField'
 
@@ -25,6 +26,7 @@ export function PlanForm() {
         <PlanTextField field="concurrency" label="Concurrency" hint="connections" inputMode="numeric" />
         <RunButton />
       </div>
+      <ThresholdsEditor />
     </form>
   )
 }

@@ -1,22 +1,13 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test } from '../support/app-harness'
-import { respondAfter, respondStatus, resetConnection, type Responder } from '../support/target-server'
+import { plausibleService } from '../support/target-server'
 
 // The README's picture of the real UI after a finished run. Results change from run to run, so
 // docs/screenshot.png is only rewritten when missing or asked for (UPDATE_SCREENSHOT=1); every run
 // attaches its own.
 const SCREENSHOT = resolve(__dirname, '../../docs/screenshot.png')
 const SUMMARY_SCREENSHOT = resolve(__dirname, '../../docs/screenshot-summary.png')
-
-/** A plausible service: mostly quick 200s with a tail, some 404s and 503s, a few dropped connections. */
-const plausibleService: Responder = (req, res, index) => {
-  if (index % 997 === 500) return resetConnection(req, res, index)
-  if (index % 61 === 7) return respondStatus(503)(req, res, index)
-  if (index % 149 === 11) return respondStatus(404)(req, res, index)
-  const delayMs = index % 50 === 0 ? 40 + (index % 7) * 10 : 2 + (index % 9)
-  respondAfter(delayMs)(req, res, index)
-}
 
 test('a screenshot of a finished run for the README', async ({ app }, testInfo) => {
   const server = await app.startTarget(plausibleService)

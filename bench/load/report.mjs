@@ -45,7 +45,27 @@ export function machineText(machine, target, pinning) {
  * @param {{ connections: number, durationS: number, rounds: number }} load
  */
 export function throughputText(throughput, { connections, durationS, rounds }) {
-  const rows = throughput.summaries.map((s) => [
+  const lines = [
+    `Throughput: ${connections} connections, ${durationS} s per run, ${rounds} round(s) round-robin; medians over the rounds`,
+    summaryTable(throughput.summaries, rounds),
+    `Stampede/autocannon rps: ${format.ratio(throughput.ratios.stampedeToAutocannon)}    Stampede/wrk rps: ${format.ratio(throughput.ratios.stampedeToWrk)}` +
+      (Number.isFinite(throughput.ratios.stampedeToBaseline)
+        ? `    Stampede/baseline build rps: ${format.ratio(throughput.ratios.stampedeToBaseline)}`
+        : ''),
+    'rps = completed responses / measured duration for every tool; autocannon latencies have 1 ms resolution;',
+    'CPU columns: share of one core over the run (medians) for the tool\'s process tree, the target, and every',
+    'other process on the machine; target near 100% means the target set the pace, other above a few % means noise.'
+  ]
+  for (const s of throughput.summaries) if (s.skipped) lines.push(`${s.tool} skipped: ${s.skipped}`)
+  return lines.join('\n')
+}
+
+/**
+ * @param {import('./throughput.mjs').ToolSummary[]} summaries
+ * @param {number} rounds
+ */
+function summaryTable(summaries, rounds) {
+  const rows = summaries.map((s) => [
     s.tool,
     s.skipped ? 'skipped' : format.count(s.rps),
     format.ms(s.p50Ms),
@@ -56,18 +76,40 @@ export function throughputText(throughput, { connections, durationS, rounds }) {
     s.skipped ? '-' : format.percent(s.otherCpuPercent),
     s.skipped ? '0' : `${s.runs}/${rounds}`
   ])
+  return table(['tool', 'rps', 'p50 ms', 'p99 ms', 'errors', 'tool CPU', 'target CPU', 'other CPU', 'runs'], rows)
+}
+
+/** @param {Awaited<ReturnType<typeof import('./http2.mjs').measureHttp2>>} http2 */
+export function http2Text(http2) {
   const lines = [
-    `Throughput: ${connections} connections, ${durationS} s per run, ${rounds} round(s) round-robin; medians over the rounds`,
-    table(['tool', 'rps', 'p50 ms', 'p99 ms', 'errors', 'tool CPU', 'target CPU', 'other CPU', 'runs'], rows),
-    `Stampede/autocannon rps: ${format.ratio(throughput.ratios.stampedeToAutocannon)}    Stampede/wrk rps: ${format.ratio(throughput.ratios.stampedeToWrk)}` +
-      (Number.isFinite(throughput.ratios.stampedeToBaseline)
-        ? `    Stampede/baseline build rps: ${format.ratio(throughput.ratios.stampedeToBaseline)}`
-        : ''),
-    'rps = completed responses / measured duration for every tool; autocannon latencies have 1 ms resolution;',
-    'CPU columns: share of one core over the run (medians) for the tool\'s process tree, the target, and every',
-    'other process on the machine; target near 100% means the target set the pace, other above a few % means noise.'
+    `HTTP/2: ${http2.connections} connections × ${http2.streams} streams, ${http2.durationS} s per run, ${http2.rounds} round(s) round-robin, against ${http2.target.kind} ${http2.target.version}`
   ]
-  for (const s of throughput.summaries) if (s.skipped) lines.push(`${s.tool} skipped: ${s.skipped}`)
+  for (const [protocol, measured] of Object.entries(http2.protocols)) {
+    lines.push(
+      '',
+      protocol === 'h2' ? 'h2 (TLS, ALPN): stampede --http2 -k beside h2load on https://' : 'h2c (cleartext, prior knowledge): stampede --h2c beside h2load on http://',
+      summaryTable(measured.summaries, http2.rounds),
+      `Stampede/h2load rps (${protocol}): ${format.ratio(measured.stampedeToH2load)}    Stampede/node http2 loop: ${format.ratio(measured.stampedeToNodeHttp2)}`
+    )
+    for (const s of measured.summaries) if (s.skipped) lines.push(`${s.tool} skipped: ${s.skipped}`)
+  }
+  lines.push(
+    'h2load reports no percentiles, the node http2 loop counts only completions (p50/p99 n/a); rps = completed',
+    "responses / measured duration for all three. 'node http2' is a bare loop over Node's http2 client, which undici's",
+    'HTTP/2 is built on: the floor of any Node generator.'
+  )
+  return lines.join('\n')
+}
+
+/** @param {Awaited<ReturnType<typeof import('./baseline.mjs').measureAgainstBaseline>>} baseline */
+export function baselineText(baseline, /** @type {{ connections: number, durationS: number, rounds: number }} */ { connections, durationS, rounds }) {
+  const lines = [
+    `Constant HTTP/1.1 run, closed model, ${connections} connections, ${durationS} s per run, ${rounds} round(s) round-robin:`,
+    `this build, the baseline (${baseline.baselineCli ?? 'none'}), and this build with the load as one flat stage`,
+    summaryTable(baseline.summaries, rounds),
+    `this/baseline rps: ${format.ratio(baseline.ratios.thisToBaseline)}    flat stage/constant rps: ${format.ratio(baseline.ratios.stagesToConstant)}`
+  ]
+  for (const s of baseline.summaries) if (s.skipped) lines.push(`${s.tool} skipped: ${s.skipped}`)
   return lines.join('\n')
 }
 

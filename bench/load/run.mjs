@@ -8,12 +8,15 @@ import { autocannonPath, loadTools } from './tools.mjs'
 import { measureThroughput } from './throughput.mjs'
 import { measureMemory } from './memory.mjs'
 import { measureWorkerScaling } from './worker-scaling.mjs'
-import { machineText, memoryText, scalingText, throughputText } from './report.mjs'
+import { measureHttp2 } from './http2.mjs'
+import { measureAgainstBaseline } from './baseline.mjs'
+import { baselineText, http2Text, machineText, memoryText, scalingText, throughputText } from './report.mjs'
 import { killAllGroups } from './spawned-processes.mjs'
 
 /**
  * npm run bench: Stampede's headless CLI against autocannon and wrk on a local target, then
- * Stampede's memory at 100k and 1M requests, then -w 1 against -w 2. The report goes to stdout,
+ * Stampede's memory at 100k and 1M requests, then -w 1 against -w 2, then HTTP/2 and h2c beside
+ * h2load, then a constant HTTP/1.1 run against a baseline build. The report goes to stdout,
  * progress to stderr, raw figures to bench/load/results/latest.json.
  */
 
@@ -67,6 +70,32 @@ async function main() {
         return [throughput, throughputText(throughput, { ...load, rounds: options.rounds })]
       })
     }
+    if (options.sections.baseline) {
+      await section('baseline', results, async () => {
+        const baseline = await measureAgainstBaseline({
+          repo,
+          load,
+          rounds: options.rounds,
+          cpus,
+          targetPid: target.pid,
+          log
+        })
+        return [baseline, baselineText(baseline, { ...load, rounds: options.rounds })]
+      })
+    }
+    if (options.sections.http2) {
+      await section('http2', results, async () => {
+        const http2 = await measureHttp2({
+          repo,
+          load: { connections: options.connections, streams: options.streams, durationS: options.durationS },
+          rounds: options.rounds,
+          cpus,
+          targetCpus: pinning.targetCpus,
+          log
+        })
+        return [http2, http2Text(http2)]
+      })
+    }
     if (stampede?.missing && (options.sections.memory || options.sections.scaling)) {
       console.log(`\nMemory and worker scaling skipped: ${stampede.missing}`)
     } else {
@@ -93,7 +122,7 @@ async function main() {
 /**
  * Runs one section, prints its text and keeps its figures; a failed section is reported and the
  * next one still runs.
- * @param {'throughput' | 'memory' | 'scaling'} name
+ * @param {'throughput' | 'memory' | 'scaling' | 'http2' | 'baseline'} name
  * @param {Record<string, unknown>} results
  * @param {() => Promise<[unknown, string]>} measure
  */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -41,7 +41,7 @@ export async function startTarget({ kind, cpus }) {
 async function startNginx(version, cpus) {
   const dir = mkdtempSync(join(tmpdir(), 'stampede-bench-nginx-'))
   const port = await freePort()
-  writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, port))
+  writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, [String(port)]))
   // -e: without it nginx opens the distribution's error log before it reads our config.
   const [command, args] = pinned(cpus, 'nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')])
   const child = startProcess(command, args)
@@ -63,10 +63,11 @@ async function startNginx(version, cpus) {
  * One process, one worker, as quiet as possible: the target should cost the least CPU per request it
  * can, and never close a keep-alive connection during a run (nginx's default is every 1000 requests;
  * autocannon and wrk would reconnect, Stampede too, and the reconnects would be measured).
+ * keepalive_requests covers HTTP/2 connections too (nginx 1.19.7 and later).
  * @param {string} dir
- * @param {number} port
+ * @param {string[]} listens  each a port and its parameters ("8443 ssl http2"), on 127.0.0.1
  */
-function nginxConfig(dir, port) {
+function nginxConfig(dir, listens) {
   return `daemon off;
 master_process off;
 worker_processes 1;
@@ -83,7 +84,8 @@ http {
   uwsgi_temp_path ${join(dir, 'uwsgi')};
   scgi_temp_path ${join(dir, 'scgi')};
   server {
-    listen 127.0.0.1:${port};
+${listens.map((listen) => `    listen 127.0.0.1:${listen};`).join('\n')}
+${listens.some((listen) => listen.includes(' ssl')) ? certificateLines(dir) : ''}
     location / {
       default_type text/plain;
       return 200 "ok\\n";
@@ -91,6 +93,60 @@ http {
   }
 }
 `
+}
+
+/**
+ * @typedef {object} Http2Target
+ * @property {string} version
+ * @property {string} tlsUrl  HTTP/2 over TLS (ALPN h2), with the self-signed test certificate
+ * @property {string} h2cUrl  HTTP/2 in cleartext (h2c, prior knowledge only)
+ * @property {number} pid
+ * @property {() => Promise<void>} stop
+ */
+
+/**
+ * nginx speaking HTTP/2 on two ports, TLS and cleartext, configured as the HTTP/1.1 target is (one
+ * process, no log, never closing a connection during a run). The certificate is the tests' own
+ * self-signed fixture (tests/support/fixtures), so the generators run with certificate checks off.
+ * @param {{ repo: string, cpus: string | undefined }} options
+ * @returns {Promise<Http2Target>}
+ */
+export async function startHttp2Target({ repo, cpus }) {
+  const version = nginxVersion()
+  if (!version) throw new Error('the HTTP/2 section needs nginx with HTTP/2 (Debian: apt-get install nginx-light)')
+  const dir = mkdtempSync(join(tmpdir(), 'stampede-bench-nginx-h2-'))
+  for (const name of ['self-signed-cert.pem', 'self-signed-key.pem']) {
+    copyFileSync(join(repo, 'tests', 'support', 'fixtures', name), join(dir, name))
+  }
+  const tlsPort = await freePort()
+  const h2cPort = await freePort()
+  writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, [`${tlsPort} ssl http2`, `${h2cPort} http2`]))
+  const [command, args] = pinned(cpus, 'nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')])
+  const child = startProcess(command, args)
+  const stop = async () => {
+    await stopGroup(child)
+    rmSync(dir, { recursive: true, force: true })
+  }
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+  try {
+    await untilListening(tlsPort, child, () => readFileSync(join(dir, 'error.log'), 'utf8'))
+    await untilListening(h2cPort, child, () => readFileSync(join(dir, 'error.log'), 'utf8'))
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return {
+    version,
+    tlsUrl: `https://127.0.0.1:${tlsPort}/`,
+    h2cUrl: `http://127.0.0.1:${h2cPort}/`,
+    pid: /** @type {number} */ (child.pid),
+    stop
+  }
+}
+
+/** @param {string} dir where startHttp2Target copied the test certificate */
+function certificateLines(dir) {
+  return `    ssl_certificate ${join(dir, 'self-signed-cert.pem')};\n    ssl_certificate_key ${join(dir, 'self-signed-key.pem')};`
 }
 
 /**

@@ -79,6 +79,44 @@ export function fromWrk(stdout) {
 }
 
 /**
+ * h2load (nghttp2) prints text: "finished in 10.00s, 45678.90 req/s", a requests line and a status
+ * line. It gives no percentiles, only min/max/mean ("time for request"), so p50 and p99 are NaN
+ * ("n/a" in the report) and the mean is kept beside them.
+ * @param {string} stdout
+ * @returns {ToolResult & { meanMs: number }}
+ */
+export function fromH2load(stdout) {
+  const finished = /^finished in ([\d.]+)(us|ms|s|m|h), ([\d.]+) req\/s/m.exec(stdout)
+  const requests = /^requests: \d+ total, \d+ started, (\d+) done, (\d+) succeeded, (\d+) failed, (\d+) errored, (\d+) timeout/m.exec(stdout)
+  const statuses = /^status codes: (\d+) 2xx, (\d+) 3xx, (\d+) 4xx, (\d+) 5xx/m.exec(stdout)
+  const mean = /^time for request:\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)\s/m.exec(stdout)
+  if (!finished || !requests || !statuses) throw new Error(`unexpected h2load output: ${stdout.slice(-400)}`)
+  const durationS = toMs(finished[1], finished[2]) / 1000
+  const completed = Number(requests[1])
+  const [failed, errored, timeout] = requests.slice(3, 6).map(Number)
+  return {
+    completed,
+    durationS,
+    rps: completed / durationS,
+    p50Ms: NaN,
+    p99Ms: NaN,
+    meanMs: mean ? toMs(mean[1], mean[2]) : NaN,
+    errors: failed + errored + timeout + Number(statuses[2]) + Number(statuses[3]) + Number(statuses[4]),
+    reportedRps: Number(finished[3])
+  }
+}
+
+/**
+ * ./node-http2-client.mjs prints { completed, durationMs }: a throughput figure only.
+ * @param {string} stdout
+ * @returns {ToolResult}
+ */
+export function fromNodeHttp2(stdout) {
+  const { completed, durationMs } = JSON.parse(stdout.trim())
+  return { completed, durationS: durationMs / 1000, rps: completed / (durationMs / 1000), p50Ms: NaN, p99Ms: NaN, errors: 0 }
+}
+
+/**
  * @param {string} stdout
  * @param {string} percent
  */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import type { LoadStage } from '../shared/load-shape'
 import { PLAN_DEFAULTS, type RunPlan, type RunPlanInput } from '../shared/run-plan'
 import { parseThreshold, type Threshold } from '../shared/thresholds'
 import { typedSecondsAsMs } from '../shared/typed-seconds'
@@ -51,6 +52,9 @@ const OPTIONS = {
   header: { type: 'string', short: 'H', multiple: true },
   body: { type: 'string', short: 'b' },
   timeout: { type: 'string' },
+  stages: { type: 'string' },
+  http2: { type: 'boolean' },
+  h2c: { type: 'boolean' },
   insecure: { type: 'boolean', short: 'k' },
   workers: { type: 'string', short: 'w' },
   json: { type: 'boolean' },
@@ -73,6 +77,8 @@ const FLAG_OF_FIELD: Record<PlanField, string> = {
   concurrency: '-c',
   pipelining: '-p',
   ratePerSecond: '-r',
+  stages: '--stages',
+  protocol: '--http2',
   timeoutMs: '--timeout',
   workers: '-w',
   insecure: '-k'
@@ -119,6 +125,14 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     }
   }
 
+  if (values.http2 && values.h2c) return usageError('--http2 and --h2c: choose one (--http2 for https://, --h2c for http://).')
+  let stages: LoadStage[] | undefined
+  if (values.stages !== undefined) {
+    const read = readStages(values.stages)
+    if (typeof read === 'string') return usageError(`--stages: ${read}`)
+    stages = read
+  }
+
   const thresholds: Threshold[] = []
   for (const text of values.threshold ?? []) {
     const parsed = parseThreshold(text)
@@ -144,7 +158,7 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
   const workersProblem = workerCountProblem(workers)
   if (workersProblem) return usageError(`-w: ${workersProblem}`)
 
-  const noBound = values.requests === undefined && values.duration === undefined
+  const noBound = values.requests === undefined && values.duration === undefined && stages === undefined
   const input: RunPlanInput & Record<string, unknown> = {
     url: demo ? DEMO_URL_STAND_IN : positionals[0],
     method: values.method,
@@ -157,6 +171,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     concurrency: values.connections === undefined ? PLAN_DEFAULTS.concurrency : parseTypedNumber(values.connections),
     pipelining: optional(values.pipelining, parseTypedNumber),
     ratePerSecond: optional(values.rate, parseTypedNumber),
+    stages,
+    protocol: values.http2 ? 'h2' : values.h2c ? 'h2c' : undefined,
     timeoutMs: optional(values.timeout, parseTypedNumber),
     insecure: values.insecure
   }
@@ -165,7 +181,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
 
   const check = checkRunPlan(input)
   if (!check.ok) {
-    const lines = Object.entries(check.errors).map(([field, message]) => `${FLAG_OF_FIELD[field as PlanField]}: ${message}`)
+    const flagOf = (field: PlanField): string => (field === 'protocol' && values.h2c ? '--h2c' : FLAG_OF_FIELD[field])
+    const lines = Object.entries(check.errors).map(([field, message]) => `${flagOf(field as PlanField)}: ${message}`)
     if (check.message) lines.push(check.message)
     return usageError(lines.join('\n'))
   }
@@ -179,3 +196,25 @@ function usageError(message: string): Command {
 function optional<T>(text: string | undefined, parse: (text: string) => T): T | undefined {
   return text === undefined ? undefined : parse(text)
 }
+
+/**
+ * `--stages 30s:200,1m:200,10s:0`: stages as DURATION:TARGET, separated by commas; durations in ms,
+ * s or m (decimals allowed, rounded to whole milliseconds), targets whole numbers. Returns the
+ * stages, or what is wrong with the text; the values themselves are judged by the plan's validation.
+ */
+export function readStages(text: string): LoadStage[] | string {
+  const parts = text.split(',').map((part) => part.trim())
+  const stages: LoadStage[] = []
+  for (const [index, part] of parts.entries()) {
+    const match = /^(\d{1,12}(?:\.\d*)?|\.\d+)(ms|s|m):(.*)$/.exec(part)
+    if (!match) {
+      const shown = part === '' ? 'empty' : `"${part}"`
+      return `stage ${index + 1} is ${shown}; write each stage as DURATION:TARGET, such as 30s:200 (durations in ms, s or m).`
+    }
+    const [, amount, unit, target] = match
+    stages.push({ durationMs: Math.round(Number(amount) * MS_PER_UNIT[unit]), target: parseTypedNumber(target) })
+  }
+  return stages
+}
+
+const MS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 }

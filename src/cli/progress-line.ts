@@ -1,5 +1,5 @@
 import { judgeHealth } from '../shared/generator-health'
-import type { RunPlan } from '../shared/run-plan'
+import { runLengthMs, type RunPlan } from '../shared/run-plan'
 import { classifyOutcomes } from '../shared/request-outcomes'
 import type { RunSnapshot } from '../shared/run-snapshot'
 import { formatCount, formatDuration, formatPercent, formatRate } from '../shared/format'
@@ -66,10 +66,11 @@ function healthMarkOf(verdict: ReturnType<typeof judgeHealth>): string {
   return ''
 }
 
-/** Of the requests for -n, of the time for -d; with both, whichever is nearer its end. */
+/** Of the requests for -n, of the time for -d or --stages; with both, whichever is nearer its end. */
 function progressFraction(snapshot: RunSnapshot, plan: RunPlan): number {
+  const lengthMs = runLengthMs(plan)
   const byCount = plan.totalRequests ? snapshot.done / plan.totalRequests : 0
-  const byTime = plan.durationMs ? snapshot.elapsedMs / plan.durationMs : 0
+  const byTime = lengthMs ? snapshot.elapsedMs / lengthMs : 0
   return Math.min(1, Math.max(byCount, byTime))
 }
 

@@ -7,8 +7,8 @@ export function usageText(defaultWorkers: number): string {
        stampede --demo [options]
 
 Load-tests one HTTP(S) URL and reports requests per second, latency percentiles,
-status codes and errors. It stops after -n requests or -d seconds, whichever comes
-first; with neither, it runs for ${DEFAULT_DURATION_SECONDS} seconds.
+status codes and errors. It stops after -n requests, -d seconds or the end of
+--stages, whichever comes first; with none of them, it runs for ${DEFAULT_DURATION_SECONDS} seconds.
 
 Options:
   -n, --requests N       send N requests in all
@@ -18,11 +18,19 @@ Options:
                          does, latency counted from when each was due. Without it,
                          the closed model: each connection sends its next request
                          once the last one is answered
-  -p, --pipelining N     requests in flight per connection (default ${PLAN_DEFAULTS.pipelining})
+      --stages LIST      a load shape: stages DURATION:TARGET separated by commas, as in
+                         30s:200,1m:200,10s:0 (durations in ms, s or m). Each ramps
+                         linearly from the target before it: requests a second,
+                         starting from -r, when -r is given; else connections,
+                         starting from -c. A shape may start from -r 0 or -c 0
+  -p, --pipelining N     requests in flight per connection (default ${PLAN_DEFAULTS.pipelining}); with
+                         HTTP/2, streams per connection
   -m, --method M         HTTP method (default ${PLAN_DEFAULTS.method})
   -H, --header 'N: V'    send this header with every request; repeat for more
   -b, --body TEXT        send this body with every request; -b @FILE reads it from FILE
       --timeout MS       give up on a request after MS milliseconds (default ${PLAN_DEFAULTS.timeoutMs})
+      --http2            HTTP/2 over TLS (https:// URLs; offered by ALPN)
+      --h2c              HTTP/2 without TLS, from the first byte (http:// URLs)
   -k, --insecure         accept any TLS certificate (self-signed, expired, another
                          host's): for test servers only
   -w, --workers N        engine processes to share the load (default ${defaultWorkers}: one per

@@ -1,18 +1,12 @@
 import { HealthTally, type RunHealth } from '../shared/generator-health'
 import { SNAPSHOT_INTERVAL_MS, withoutHistograms, type RunInterval, type RunSeries } from '../shared/run-interval'
+import { MAX_SERIES_POINTS, seriesBucket } from '../shared/series-buckets'
 import { mergeConsecutiveIntervals } from './interval-merge'
-
-/**
- * At most this many points a run: a one-hour run at ten intervals a second (36,000) keeps 563 of
- * 6.4 s each. Plenty for a chart as wide as a screen, and a few hundred kB for the report.
- */
-export const MAX_SERIES_POINTS = 1000
 
 /**
  * A run's series, as the controller collects it from every merged interval, kept bounded: while it
  * holds more than `maxPoints` points, adjacent points are merged exactly (./interval-merge.ts) into
- * buckets twice as wide. A point holds the ticks (width × (b - 1), width × b] for its bucket b, so
- * the same interval always lands in the same bucket however the width got there. The generator's
+ * buckets twice as wide, by the shared rule of src/shared/series-buckets.ts. The generator's
  * health over the run is summed from every interval as it arrives, before any merge.
  */
 export class BoundedSeries {
@@ -46,7 +40,7 @@ export class BoundedSeries {
   }
 
   private bucketOf(interval: RunInterval): number {
-    return Math.ceil(interval.tick / this.widthTicks)
+    return seriesBucket(interval.tick, this.widthTicks)
   }
 
   /** Doubles the bucket width and merges the points that now share a bucket. */

@@ -1,22 +1,30 @@
-import type { RunPlan } from '../shared/run-plan'
+import { peakTarget } from '../shared/load-shape'
+import { shapeOf, type RunPlan } from '../shared/run-plan'
 
 /**
  * Splits one plan between engine processes: connections, requests and rate are divided as evenly as
  * whole numbers allow (the shares add up to the plan exactly), the duration and everything else is
- * the same for each. Never more shares than there are connections, requests or requests per second
- * to give out.
+ * the same for each. A shape's start and every stage's target are divided the same way, so the
+ * shares' targets add up to the plan's at every stage, and (the ramps being linear) at every moment.
+ * Never more shares than there are connections, requests or requests per second to give out, at the
+ * shape's peak when it has one.
  */
 export function splitPlan(plan: RunPlan, workers: number): RunPlan[] {
-  const count = Math.max(
-    1,
-    Math.min(workers, plan.concurrency, plan.totalRequests ?? Infinity, plan.ratePerSecond ?? Infinity)
-  )
-  return Array.from({ length: count }, (_, index) => ({
-    ...plan,
-    concurrency: shareOf(plan.concurrency, count, index),
-    totalRequests: plan.totalRequests === undefined ? undefined : shareOf(plan.totalRequests, count, index),
-    ratePerSecond: plan.ratePerSecond === undefined ? undefined : shareOf(plan.ratePerSecond, count, index)
-  }))
+  const shape = shapeOf(plan)
+  const peak = shape ? peakTarget(shape.start, shape.stages) : undefined
+  const connections = shape?.unit === 'connections' ? (peak as number) : plan.concurrency
+  const rate = shape?.unit === 'rate' ? peak : plan.ratePerSecond
+  const count = Math.max(1, Math.min(workers, connections, plan.totalRequests ?? Infinity, rate ?? Infinity))
+  return Array.from({ length: count }, (_, index) => {
+    const share = (total: number): number => shareOf(total, count, index)
+    return {
+      ...plan,
+      concurrency: share(plan.concurrency),
+      totalRequests: plan.totalRequests === undefined ? undefined : share(plan.totalRequests),
+      ratePerSecond: plan.ratePerSecond === undefined ? undefined : share(plan.ratePerSecond),
+      stages: plan.stages?.map((stage) => ({ durationMs: stage.durationMs, target: share(stage.target) }))
+    }
+  })
 }
 
 /** Share `index` of `total` split `count` ways: the first `total % count` shares get one more. */

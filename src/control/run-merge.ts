@@ -6,7 +6,7 @@ import {
   type LatencyHistogram
 } from '../engine/latency-histogram'
 import { classifyOutcomes } from '../shared/request-outcomes'
-import { EMPTY_LATENCY, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
+import { EMPTY_LATENCY, type ErrorKind, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
 
 /**
  * One run's view across its engine processes. Counts add up exactly. The final result merges the
@@ -17,12 +17,15 @@ import { EMPTY_LATENCY, type LatencySummary, type RunResult, type RunSnapshot } 
 export function mergeSnapshots(runId: number, total: number, parts: readonly RunSnapshot[]): RunSnapshot {
   const elapsedMs = Math.max(0, ...parts.map((part) => part.elapsedMs))
   const done = sum(parts.map((part) => part.done))
+  // Each part's shape is its share of the plan's (./plan-shares.ts): their targets add up to it.
+  const targets = parts.flatMap((part) => (part.target === undefined ? [] : [part.target]))
   return {
     runId,
     total,
     done,
     statusCodes: addCounts(parts.map((part) => part.statusCodes)) as Record<string, number>,
     errorKinds: addCounts(parts.map((part) => part.errorKinds)),
+    ...firstExamples(parts),
     elapsedMs,
     requestsPerSecond: elapsedMs > 0 ? (done * 1000) / elapsedMs : 0,
     latencyMs: weightedLatency(parts, (part) => part.latencyMs),
@@ -32,7 +35,8 @@ export function mergeSnapshots(runId: number, total: number, parts: readonly Run
       : {}),
     bytesRead: sum(parts.map((part) => part.bytesRead)),
     // The workers' intervals are merged tick by tick as they come (./worker-intervals.ts).
-    intervals: []
+    intervals: [],
+    ...(targets.length > 0 ? { target: sum(targets) } : {})
   }
 }
 
@@ -95,4 +99,15 @@ function sum(values: readonly number[]): number {
   let total = 0
   for (const value of values) total += value
   return total
+}
+
+/** Each kind's example from the first part that has one: one message a kind, as each engine keeps. */
+function firstExamples(parts: readonly RunSnapshot[]): Pick<RunSnapshot, 'errorExamples'> {
+  const examples: NonNullable<RunSnapshot['errorExamples']> = {}
+  for (const part of parts) {
+    for (const [kind, message] of Object.entries(part.errorExamples ?? {}) as Array<[ErrorKind, string | undefined]>) {
+      if (message && examples[kind] === undefined) examples[kind] = message
+    }
+  }
+  return Object.keys(examples).length > 0 ? { errorExamples: examples } : {}
 }

@@ -42,6 +42,9 @@ const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
   EPROTO: 'tls',
   UND_ERR_PRX_TLS: 'tls',
 
+  // HTTP/2: the peer reset the stream (RST_STREAM); other ERR_HTTP2_ codes are protocol, below.
+  ERR_HTTP2_STREAM_ERROR: 'reset',
+
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'protocol',
   UND_ERR_HEADERS_OVERFLOW: 'protocol',
   UND_ERR_RES_EXCEEDED_MAX_SIZE: 'protocol'
@@ -81,6 +84,8 @@ function kindOfOne(error: { code?: unknown; name?: unknown; message?: unknown })
     if (known) return known
     // llhttp's parse errors: HPE_INVALID_CONSTANT, HPE_INVALID_HEADER_TOKEN, ...
     if (code.startsWith('HPE_')) return 'protocol'
+    // Node's HTTP/2 errors: a peer that does not speak HTTP/2 (h2c to an HTTP/1.1 server), bad frames.
+    if (code.startsWith('ERR_HTTP2_')) return 'protocol'
     if (TLS_CODE.test(code)) return 'tls'
   }
   if (error.name === 'HTTPParserError') return 'protocol'

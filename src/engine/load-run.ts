@@ -1,21 +1,26 @@
 import type { Dispatcher } from 'undici'
-import type { RunPlan } from '../shared/run-plan'
+import { peakTarget, targetAt } from '../shared/load-shape'
+import { runLengthMs, shapeOf, type RunPlan } from '../shared/run-plan'
 import { SNAPSHOT_INTERVAL_MS, type RunInterval } from '../shared/run-interval'
 import type { RunResult, RunSnapshot } from '../shared/run-snapshot'
 import { RunCancelledError } from './abort-reason'
 import { ClosedSchedule } from './closed-schedule'
+import { ConstantArrivals } from './constant-arrivals'
 import { GeneratorMonitor } from './generator-monitor'
 import { OpenConnections } from './open-connections'
 import { OpenSchedule } from './open-schedule'
+import { RampingArrivals } from './ramping-arrivals'
+import { RampingConnectionsSchedule } from './ramping-connections-schedule'
 import type { RequestSchedule } from './request-schedule'
 import { RequestSlot, type SlotHost } from './request-slot'
 import { RunTally } from './run-tally'
 import { requestOptionsFor, TargetConnections } from './target-connections'
 
 /**
- * One run: a fixed set of slots (connections × pipelining, never more than the requests planned)
- * that ask the run's schedule for their next request. Memory is the slots, the tally and the
- * connections, whatever the request count or duration.
+ * One run: a fixed set of slots (connections × pipelining, never more than the requests planned;
+ * with a shape of connections, its peak × pipelining) that ask the run's schedule for their next
+ * request. Memory is the slots, the tally and the connections, whatever the request count or
+ * duration.
  */
 export class LoadRun implements SlotHost {
   readonly tally: RunTally
@@ -31,6 +36,9 @@ export class LoadRun implements SlotHost {
   private readonly schedule: RequestSchedule
   private readonly monitor = new GeneratorMonitor()
   private readonly slots: RequestSlot[] = []
+  /** When the clock ends the run (a duration, the end of the stages); undefined for a count alone. */
+  private readonly lengthMs: number | undefined
+  private readonly shape: ReturnType<typeof shapeOf>
   private activeSlots = 0
   /** The tick and end (run time) of the last interval closed. */
   private lastTick = 0
@@ -50,24 +58,28 @@ export class LoadRun implements SlotHost {
     // Only the open model sends later than due: in the closed model raw latency is latency.
     this.recordsRawLatency = plan.ratePerSecond !== undefined
     this.tally = new RunTally({ rawLatency: this.recordsRawLatency })
-    this.connections = new TargetConnections(plan)
-    this.openConnections = new OpenConnections(this.connections.all.map(({ client }) => client))
-    this.schedule = scheduleFor(plan)
+    this.lengthMs = runLengthMs(plan)
+    this.shape = shapeOf(plan)
+    const connectionCount =
+      this.shape?.unit === 'connections' ? peakTarget(this.shape.start, this.shape.stages) : plan.concurrency
+    this.openConnections = new OpenConnections()
+    this.connections = new TargetConnections(plan, connectionCount, (client) => this.openConnections.watch(client))
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve))
-    const slotCount = Math.min(plan.concurrency * plan.pipelining, plan.totalRequests ?? Infinity)
+    const slotCount = Math.min(connectionCount * plan.pipelining, plan.totalRequests ?? Infinity)
     const connections = this.connections.all
     for (let i = 0; i < slotCount; i++) this.slots.push(new RequestSlot(this, connections[i % connections.length]))
+    this.schedule = this.scheduleFor(plan)
   }
 
   /** Starts sending; resolves with the result once every request has ended and the sockets are closed. */
   start(): Promise<RunResult> {
     this.startedAt = performance.now()
     this.monitor.start()
-    this.schedule.begin(this.startedAt)
+    this.schedule.begin(this.startedAt, (slots) => this.endSlots(slots))
     this.activeSlots = this.slots.length
-    if (this.plan.durationMs !== undefined) {
+    if (this.lengthMs !== undefined) {
       // Requests in flight at the end still finish: the run accounts for every request it sent.
-      this.endAfter(this.plan.durationMs)
+      this.endAfter(this.lengthMs)
     }
     for (const slot of this.slots) this.slotFree(slot)
     return this.ended
@@ -78,7 +90,9 @@ export class LoadRun implements SlotHost {
     const now = performance.now()
     const elapsedMs = now - this.startedAt
     const interval = this.closeInterval(now, elapsedMs)
-    return { ...this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, elapsedMs), intervals: [interval] }
+    const snapshot: RunSnapshot = { ...this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, elapsedMs), intervals: [interval] }
+    if (this.shape) snapshot.target = targetAt(this.shape.start, this.shape.stages, elapsedMs)
+    return snapshot
   }
 
   /**
@@ -123,10 +137,21 @@ export class LoadRun implements SlotHost {
     if (!this.schedule.assign(slot)) this.endSlots([slot])
   }
 
+  private scheduleFor(plan: RunPlan): RequestSchedule {
+    const limit = plan.totalRequests ?? Infinity
+    const shape = this.shape
+    if (plan.ratePerSecond !== undefined) {
+      const arrivals = shape ? new RampingArrivals(shape.start, shape.stages) : new ConstantArrivals(plan.ratePerSecond)
+      return new OpenSchedule(arrivals, limit, this.lengthMs ?? Infinity)
+    }
+    if (shape) return new RampingConnectionsSchedule(shape.start, shape.stages, limit, this.connections, this.slots)
+    return new ClosedSchedule(limit)
+  }
+
   /** Node's timers run on the event loop's millisecond clock and may fire a little early: check. */
   private endAfter(delayMs: number): void {
     this.durationTimer = setTimeout(() => {
-      const left = (this.plan.durationMs ?? 0) - (performance.now() - this.startedAt)
+      const left = (this.lengthMs ?? 0) - (performance.now() - this.startedAt)
       if (left > 0) this.endAfter(left)
       else this.endSlots(this.schedule.end())
     }, delayMs)
@@ -154,11 +179,6 @@ export class LoadRun implements SlotHost {
   }
 }
 
-function scheduleFor(plan: RunPlan): RequestSchedule {
-  const limit = plan.totalRequests ?? Infinity
-  if (plan.ratePerSecond === undefined) return new ClosedSchedule(limit)
-  return new OpenSchedule(plan.ratePerSecond, limit, plan.durationMs ?? Infinity)
-}
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10

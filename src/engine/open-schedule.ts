@@ -1,15 +1,23 @@
 import type { RequestSchedule, SchedulePace } from './request-schedule'
 import type { RequestSlot } from './request-slot'
 
+/** When the open model's requests fall due. */
+export interface ArrivalTimes {
+  /** When request i is due, in ms after the start; Infinity for never. Called with i never decreasing. */
+  offsetOf(request: number): number
+  /** Requests asked for from the start to `elapsedMs` (a fraction): request i is due once it reaches i. */
+  requestsBy(elapsedMs: number): number
+}
+
 /**
- * The open model: request i is due at start + i / rate, whatever the server does. A slot that frees
+ * The open model: request i is due at start + arrivals.offsetOf(i), whatever the server does: at a
+ * steady rate (./constant-arrivals.ts) or a ramping one (./ramping-arrivals.ts). A slot that frees
  * up early waits (parked) until its next request is due; one that frees up late sends at once, and
  * the request's latency still counts from when it was due. So a stalling server shows up as latency
  * instead of hiding behind a load that slowed down with it (coordinated omission, as wrk2 and oha
  * correct it). The backlog costs no memory: a request's due time follows from its number.
  */
 export class OpenSchedule implements RequestSchedule {
-  private readonly intervalMs: number
   private startedAt = 0
   private started = 0
   private stopped = false
@@ -23,12 +31,10 @@ export class OpenSchedule implements RequestSchedule {
   private dueAtStop: number | undefined
 
   constructor(
-    ratePerSecond: number,
+    private readonly arrivals: ArrivalTimes,
     private readonly limit: number,
     private readonly durationMs: number
-  ) {
-    this.intervalMs = 1000 / ratePerSecond
-  }
+  ) {}
 
   begin(startedAt: number): void {
     this.startedAt = startedAt
@@ -36,7 +42,7 @@ export class OpenSchedule implements RequestSchedule {
 
   assign(slot: RequestSlot): boolean {
     if (this.stopped || this.started >= this.limit) return false
-    const offset = this.started * this.intervalMs
+    const offset = this.arrivals.offsetOf(this.started)
     if (offset >= this.durationMs) return false
     this.started++
     const dueAt = this.startedAt + offset
@@ -74,16 +80,17 @@ export class OpenSchedule implements RequestSchedule {
     // The oldest request due and not sent yet: a parked slot's (its timer is late), or else the next
     // one no slot was free to take.
     const waiting = this.parked.length > 0 || this.started < dueNow
-    const oldestDueAt = this.parked.length > 0 ? this.parked[0].dueAt : this.startedAt + this.started * this.intervalMs
+    const oldestDueAt = this.parked.length > 0 ? this.parked[0].dueAt : this.startedAt + this.arrivals.offsetOf(this.started)
     if (waiting && oldestDueAt <= now) behindScheduleMs = Math.max(behindScheduleMs, now - oldestDueAt)
     return { due, behindScheduleMs }
   }
 
-  /** Requests due by `now`: request i is due at start + i / rate, for every i the run will send. */
+  /** Requests due by `now`, of those the run will send: 0 to i, where the arrivals reach i by then. */
   private dueBy(now: number): number {
     if (this.dueAtStop !== undefined) return this.dueAtStop
-    const byClock = Math.floor((now - this.startedAt) / this.intervalMs) + 1
-    const byDuration = Math.ceil(this.durationMs / this.intervalMs)
+    const byClock = Math.floor(this.arrivals.requestsBy(now - this.startedAt)) + 1
+    // Those due before the end (never on it): as many as the integral reaches there, rounded up.
+    const byDuration = Math.ceil(this.arrivals.requestsBy(this.durationMs))
     return Math.max(0, Math.min(byClock, byDuration, this.limit))
   }
 

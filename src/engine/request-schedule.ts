@@ -2,12 +2,16 @@ import type { RequestSlot } from './request-slot'
 
 /**
  * When a run's requests start. Each mode lives in its own file: ./closed-schedule.ts (each slot
- * sends its next request as soon as the last one ends) and ./open-schedule.ts (requests are due at a
- * steady rate, whatever the server does).
+ * sends its next request as soon as the last one ends), ./open-schedule.ts (requests are due at a
+ * rate, whatever the server does: ./constant-arrivals.ts or ./ramping-arrivals.ts) and
+ * ./ramping-connections-schedule.ts (the closed model on as many connections as a shape says).
  */
 export interface RequestSchedule {
-  /** The run starts now (performance.now() clock). */
-  begin(startedAt: number): void
+  /**
+   * The run starts now (performance.now() clock). `release` ends slots the schedule had parked and
+   * will never give a request, at a moment of its own (not in answer to assign).
+   */
+  begin(startedAt: number, release: (slots: RequestSlot[]) => void): void
   /**
    * A free slot asks for its next request: the schedule sends it now or parks the slot until it is
    * due. False when no request is left to start: the slot is done.
@@ -16,8 +20,8 @@ export interface RequestSchedule {
   /** No request starts after this (a cancel). Returns the slots it had parked, now done. */
   stop(): RequestSlot[]
   /**
-   * The run's duration is up: requests already due start, then none. Returns the slots it had
-   * parked, now done.
+   * The run's time is up: requests already due start, then none. Returns the slots it had parked,
+   * now done.
    */
   end(): RequestSlot[]
   /**

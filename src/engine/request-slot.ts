@@ -46,11 +46,13 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   private deadlineCutsAtSend = 0
   /** An abort asked for before undici handed over the request's abort function (still connecting). */
   private pendingAbort: Error | null = null
+  /** Inside client.dispatch(): an error now means undici threw while starting the request. */
+  private dispatching = false
   private readonly deadline: NodeJS.Timeout
 
   constructor(
     private readonly host: SlotHost,
-    private readonly connection: TargetConnection
+    readonly connection: TargetConnection
   ) {
     this.deadline = setTimeout(() => this.onDeadline(), host.timeoutMs)
   }
@@ -68,7 +70,9 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
     this.deadlineCutsAtSend = this.connection.deadlineCuts
     this.deadline.refresh()
     this.connection.requestSent()
+    this.dispatching = true
     this.connection.client.dispatch(this.host.requestOptions, this)
+    this.dispatching = false
   }
 
   /** No request will follow: the slot lets go of its timer. */
@@ -129,7 +133,18 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
   }
 
   onError(error: Error): void {
-    this.host.tally.recordError(errorKindOf(error))
+    const client = this.connection.client
+    // Started (onConnect came) yet failing inside dispatch(): undici 7 throws so when it starts a
+    // request on an HTTP/2 session that has just failed (h2c spoken to an HTTP/1.1 server), reports
+    // it here, keeps the request queued, and leaves the Client stuck mid-resume: nothing it holds
+    // would ever be sent or fail. Destroying it fails the request once more, through undici's own
+    // bookkeeping: counted then, once. (A request refused before it was queued never had onConnect.)
+    if (this.dispatching && this.abortRequest !== null && !client.destroyed && !client.closed) {
+      this.dispatching = false
+      this.connection.replaceBroken(error)
+      return
+    }
+    this.host.tally.recordError(errorKindOf(error), error.message)
     this.inFlight = false
     this.connection.requestEnded(this, this.written)
     // undici reports a failed connect to every request queued on it and then checks that none is

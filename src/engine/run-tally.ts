@@ -1,5 +1,5 @@
 import type { RunInterval } from '../shared/run-interval'
-import { ERROR_KINDS, type ErrorKind, type RunSnapshot } from '../shared/run-snapshot'
+import { ERROR_EXAMPLE_LENGTH, ERROR_KINDS, type ErrorKind, type RunSnapshot } from '../shared/run-snapshot'
 import { IntervalHistogram } from './interval-histogram'
 
 /** llhttp accepts exactly three digits, so every status code the parser lets through is below 1000. */
@@ -36,6 +36,8 @@ export class RunTally {
   bytesRead = 0
   private readonly statusCounts = new Float64Array(STATUS_CODE_LIMIT)
   private readonly errorCounts = new Float64Array(ERROR_KINDS.length)
+  /** The first message of each kind: one string per kind at most, whatever the run's length. */
+  private readonly errorExamples: Partial<Record<ErrorKind, string>> = {}
   private readonly latency = new IntervalHistogram()
   private readonly ttfb = new IntervalHistogram()
   /** Open model only: latency from the actual send, beside `latency` from the due time. */
@@ -63,9 +65,10 @@ export class RunTally {
     this.rawLatency?.record(micros)
   }
 
-  recordError(kind: ErrorKind): void {
+  recordError(kind: ErrorKind, message?: string): void {
     this.done++
     this.errorCounts[ERROR_KINDS.indexOf(kind)]++
+    if (message && this.errorExamples[kind] === undefined) this.errorExamples[kind] = message.slice(0, ERROR_EXAMPLE_LENGTH)
   }
 
   /** What happened since the last close; latency since then joins the run's figures. */
@@ -105,6 +108,7 @@ export class RunTally {
       done: this.done,
       statusCodes,
       errorKinds,
+      ...(Object.keys(this.errorExamples).length > 0 ? { errorExamples: { ...this.errorExamples } } : {}),
       elapsedMs,
       requestsPerSecond: elapsedMs > 0 ? (this.done * 1000) / elapsedMs : 0,
       latencyMs: this.latency.runSummary(),

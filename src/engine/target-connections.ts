@@ -14,7 +14,8 @@ import type { RequestSlot } from './request-slot'
  * still waits to be written.
  */
 export class TargetConnection {
-  readonly client: Client
+  /** Replaced when the connection opens again after being retired, or after undici broke it. */
+  client: Client
   /**
    * How many times a slot's deadline cut a request off on this connection. Cutting one closes the
    * socket, and the requests pipelined behind it go down with it: they count as timed out too.
@@ -24,19 +25,57 @@ export class TargetConnection {
   private unwritten = 0
   /** Slots whose request is written on the current socket and has not ended, the oldest first. */
   private readonly written: RequestSlot[] = []
+  /** The socket the Client holds now (a retired or replaced Client's may still be closing). */
+  private socket: Socket | undefined
   /** What the current socket failed with, if anything: the oldest request's reason. */
   private socketError: (Error & { code?: string }) | undefined
 
-  constructor(origin: string, plan: RunPlan) {
-    // rejectUnauthorized is Node's TLS check of the certificate; plain http ignores it.
-    const connector = buildConnector({ timeout: plan.timeoutMs, rejectUnauthorized: !plan.insecure })
-    this.client = new Client(origin, {
-      pipelining: plan.pipelining,
+  private readonly connector: buildConnector.connector
+
+  constructor(
+    /** Its place in the run's list: the closed model's shape opens connections from 0 upwards. */
+    readonly index: number,
+    private readonly origin: string,
+    private readonly plan: RunPlan,
+    /** Told of every Client the connection makes, its first and any later one. */
+    private readonly onNewClient: (client: Client) => void
+  ) {
+    this.connector = buildConnector({
+      timeout: plan.timeoutMs,
+      // rejectUnauthorized is Node's TLS check of the certificate; plain http ignores it.
+      rejectUnauthorized: !plan.insecure,
+      // h2 offered by ALPN on TLS; h2c spoken from the first byte on a cleartext socket (prior
+      // knowledge). undici 7 reads useH2c (lib/core/connect.js); its BuildOptions type lacks it.
+      allowH2: plan.protocol !== 'http1',
+      ...(plan.protocol === 'h2c' ? ({ useH2c: true } as buildConnector.BuildOptions) : {})
+    })
+    this.client = this.newClient()
+  }
+
+  /** A closed Client stays closed: the next request on this connection needs a new one. */
+  renew(): void {
+    this.client = this.newClient()
+  }
+
+  /**
+   * Fails whatever the Client still holds with `reason` and puts a fresh one in its place: for a
+   * Client undici can no longer send on (see RequestSlot.onError).
+   */
+  replaceBroken(reason: Error): void {
+    this.client.destroy(reason).catch(reportCloseFailure)
+    this.renew()
+  }
+
+  private newClient(): Client {
+    const client = new Client(this.origin, {
+      // With HTTP/2, the streams a connection carries at once.
+      pipelining: this.plan.pipelining,
+      ...(this.plan.protocol === 'http1' ? {} : { maxConcurrentStreams: this.plan.pipelining }),
       // A tick later, as any real connect answers: undici does not resume from inside its own call.
       connect: (options, callback) =>
         process.nextTick(() => {
           if (this.unwritten === 0) return callback(new NoRequestToSendError(), null)
-          connector(options, (...outcome) => {
+          this.connector(options, (...outcome) => {
             if (outcome[1]) this.watch(outcome[1])
             callback(...outcome)
           })
@@ -47,6 +86,8 @@ export class TargetConnection {
       headersTimeout: 0,
       bodyTimeout: 0
     })
+    this.onNewClient(client)
+    return client
   }
 
   /** A slot hands undici a request for this connection. */
@@ -69,10 +110,16 @@ export class TargetConnection {
   }
 
   private watch(socket: Socket): void {
+    this.socket = socket
     this.socketError = undefined
-    socket.on('error', (error) => (this.socketError = error))
+    // A replaced Client's socket may close after the new one has written requests: not theirs.
+    socket.on('error', (error) => {
+      if (socket === this.socket) this.socketError = error
+    })
     // First in line, before undici's own listener re-queues the requests.
-    socket.prependOnceListener('close', () => this.socketClosed())
+    socket.prependOnceListener('close', () => {
+      if (socket === this.socket) this.socketClosed()
+    })
   }
 
   /**
@@ -91,24 +138,42 @@ export class TargetConnection {
 /**
  * The run's connections: one keep-alive undici Client per connection, each owned by its own slots
  * (./request-slot.ts). Slots dispatch straight to their Client rather than through a Pool, which
- * would route every request a second time to find a free connection the slot already has.
+ * would route every request a second time to find a free connection the slot already has. A Client
+ * connects for its first request, so a connection a shape has not opened yet costs no socket.
  */
 export class TargetConnections {
   readonly all: TargetConnection[] = []
+  /** Retired Clients still closing their socket. */
+  private readonly closing = new Set<Promise<void>>()
 
-  constructor(plan: RunPlan) {
+  constructor(plan: RunPlan, count: number, onNewClient: (client: Client) => void = () => {}) {
     const origin = new URL(plan.url).origin
-    for (let i = 0; i < plan.concurrency; i++) this.all.push(new TargetConnection(origin, plan))
+    for (let index = 0; index < count; index++) this.all.push(new TargetConnection(index, origin, plan, onNewClient))
+  }
+
+  /** Closes the connection's socket once nothing is in flight on it (the closed model's shape fell). */
+  retire(connection: TargetConnection): void {
+    if (connection.client.closed) return
+    const closing = connection.client.close().catch(reportCloseFailure)
+    this.closing.add(closing)
+    void closing.finally(() => this.closing.delete(closing))
+  }
+
+  /** Makes a retired connection usable again; its next request opens a new socket. */
+  reopen(connection: TargetConnection): void {
+    if (connection.client.closed) connection.renew()
   }
 
   /** Waits for what is in flight, then closes every socket. */
   async close(): Promise<void> {
-    await Promise.all(this.all.map(({ client }) => client.close()))
+    // A retired Client is closing or closed already (undici destroys it once closed: no second close).
+    const open = this.all.filter(({ client }) => !client.closed)
+    await Promise.all([...open.map(({ client }) => client.close()), ...this.closing])
   }
 
   /** Fails whatever is in flight or queued with `reason`, and closes every socket now. */
   async destroy(reason?: Error): Promise<void> {
-    await Promise.all(this.all.map(({ client }) => client.destroy(reason ?? null)))
+    await Promise.all([...this.all.map(({ client }) => client.destroy(reason ?? null)), ...this.closing])
   }
 }
 
@@ -126,4 +191,8 @@ export function requestOptionsFor(plan: RunPlan): Dispatcher.DispatchOptions {
     blocking: false,
     idempotent: plan.pipelining > 1 ? true : undefined
   }
+}
+
+function reportCloseFailure(error: unknown): void {
+  console.error('engine: closing a connection failed:', error)
 }

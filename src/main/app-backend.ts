@@ -1,6 +1,8 @@
 import type { FromDemoTarget, FromEngine, ToEngine } from '../shared/engine-protocol'
 import { DemoTargetProcess } from '../control/demo-target-process'
 import type { ProcessSpawner } from '../control/process-channel'
+import { LastRun } from '../control/last-run'
+import type { ExportDestinations } from './report-export'
 import { LastPlanFile } from './last-plan-file'
 import { createRequestHandlers, type RequestHandlers } from './request-handlers'
 import { RunController } from '../control/run-controller'
@@ -28,21 +30,41 @@ export interface AppBackendOptions {
   dataFolder: string
   progressIntervalMs?: number
   workers?: number
+  destinations?: ExportDestinations
 }
 
 export function createAppBackend(spawn: ProcessSpawners, options: AppBackendOptions): AppBackend {
+  const workers = options.workers ?? defaultWorkerCount()
   const controller = new RunController({
     spawnEngine: spawn.engine,
-    workers: options.workers ?? defaultWorkerCount(),
+    workers,
     progressIntervalMs: options.progressIntervalMs
   })
+  // Before anything else listens to the controller: the report is ready when the window hears of the end.
+  const lastRun = new LastRun(controller, workers)
   const demoTarget = new DemoTargetProcess(spawn.demoTarget)
+  const destinations = options.destinations ?? NO_DESTINATIONS
   return {
     controller,
     demoTarget,
-    handlers: createRequestHandlers({ controller, demoTarget, lastPlan: new LastPlanFile(options.dataFolder) }),
+    handlers: createRequestHandlers({
+      controller,
+      demoTarget,
+      lastRun,
+      destinations,
+      lastPlan: new LastPlanFile(options.dataFolder)
+    }),
     dispose: async () => {
       await Promise.all([controller.dispose(), demoTarget.dispose()])
     }
+  }
+}
+
+/** Without a window there is no dialog to ask and no clipboard: an export is refused, never written anywhere. */
+const NO_DESTINATIONS: ExportDestinations = {
+  chooseSavePath: () => Promise.reject(new Error('Exports need the app window.')),
+  writeFile: () => Promise.reject(new Error('Exports need the app window.')),
+  writeClipboard: () => {
+    throw new Error('Exports need the app window.')
   }
 }

@@ -1,8 +1,10 @@
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { app, BrowserWindow, Menu, protocol, screen, session, shell, utilityProcess } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, Menu, protocol, screen, session, shell, utilityProcess } from 'electron'
 import { homepage } from '../../package.json'
 import { builtEntryPath } from '../control/built-entries'
 import { contentSecurityPolicy } from '../shared/content-security-policy'
+import type { ReportFormat } from '../shared/ipc'
 import { aboutPanelOptions, appMenuTemplate, readmeUrl } from './app-menu'
 import { createAppBackend, type AppBackend } from './app-backend'
 import { sendEvent, serveRequests } from './ipc'
@@ -12,6 +14,12 @@ import { RENDERER_SCHEME_PRIVILEGES, serveRenderer } from './renderer-protocol'
 import { spawnUtilityProcess } from './utility-process'
 import { WINDOW_ICON, createMainWindow, lockDownSession } from './window'
 import { WINDOW_STATE_FILE, placeWindow, readWindowState, rememberWindowState } from './window-state'
+
+const EXPORT_FILTER_NAMES: Record<ReportFormat, string> = {
+  json: 'JSON report',
+  csv: 'CSV series',
+  html: 'HTML report'
+}
 
 /** This bundle is out/main/index.js (inside app.asar when packaged). */
 const BUILD_OUT_DIR = join(__dirname, '..')
@@ -68,14 +76,36 @@ if (!app.requestSingleInstanceLock()) {
       )
     )
     const spawnDeps = { fork: utilityProcess.fork, goneReasons }
-    backend = createAppBackend({
-      engine: () => spawnUtilityProcess(spawnDeps, builtEntryPath('engine', BUILD_OUT_DIR), 'Stampede engine'),
-      demoTarget: () =>
-        spawnUtilityProcess(spawnDeps, builtEntryPath('demo-target', BUILD_OUT_DIR), 'Stampede demo target')
-    }, { dataFolder: app.getPath('userData') })
+    backend = createAppBackend(
+      {
+        engine: () => spawnUtilityProcess(spawnDeps, builtEntryPath('engine', BUILD_OUT_DIR), 'Stampede engine'),
+        demoTarget: () =>
+          spawnUtilityProcess(spawnDeps, builtEntryPath('demo-target', BUILD_OUT_DIR), 'Stampede demo target')
+      },
+      {
+        dataFolder: app.getPath('userData'),
+        destinations: {
+          chooseSavePath: (defaultName, format) => chooseSavePath(defaultName, format),
+          writeFile: (path, text) => writeFile(path, text, 'utf8'),
+          writeClipboard: (text) => clipboard.writeText(text)
+        }
+      }
+    )
     serveRequests(backend.handlers, location.isRendererUrl)
     showWindow()
   })
+
+  /** The native save dialog, over the window when there is one; the page only ever names a format. */
+  async function chooseSavePath(defaultName: string, format: ReportFormat): Promise<string | undefined> {
+    const options = {
+      title: 'Export the run',
+      defaultPath: join(app.getPath('documents'), defaultName),
+      filters: [{ name: EXPORT_FILTER_NAMES[format], extensions: [format] }]
+    }
+    const parent = window && !window.isDestroyed() ? window : undefined
+    const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+    return choice.canceled || !choice.filePath ? undefined : choice.filePath
+  }
 
   function openWindow(backend: AppBackend): BrowserWindow {
     const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE)

@@ -25,6 +25,11 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2'
 }
 
+/** The Content-Type of a built file, by its extension (also what the Chromium tests' server sends). */
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+}
+
 /**
  * The file a stampede://app URL names, inside `rootDir`; undefined for anything that would leave it
  * (`..` in any spelling, an absolute or drive path, a backslash), another host, or a malformed URL.
@@ -73,7 +78,7 @@ export async function rendererResponse(
   } catch {
     return new Response('Not found', { status: 404, headers: { ...headers, 'Content-Type': 'text/plain' } })
   }
-  const contentType = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+  const contentType = contentTypeOf(file)
   return new Response(request.method === 'HEAD' ? null : body, {
     status: 200,
     headers: { ...headers, 'Content-Type': contentType }

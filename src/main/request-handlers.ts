@@ -1,7 +1,10 @@
 import type { RequestName, Requests } from '../shared/ipc'
+import { parseThresholdList } from '../shared/thresholds'
 import { checkRunPlan } from '../shared/validation'
 import type { DemoTargetProcess } from '../control/demo-target-process'
+import type { LastRun } from '../control/last-run'
 import type { RunController } from '../control/run-controller'
+import { createReportExport, type ExportDestinations } from './report-export'
 import type { LastPlanFile } from './last-plan-file'
 
 /** Main's side of every request in the contract, ready to be served over IPC or a test bridge. */
@@ -12,20 +15,34 @@ export type RequestHandlers = {
 export interface RequestHandlerDependencies {
   controller: RunController
   demoTarget: DemoTargetProcess
+  lastRun: LastRun
+  destinations: ExportDestinations
   lastPlan: LastPlanFile
 }
 
 /**
  * Everything here arrives from the renderer, which is not trusted: a plan is judged by the one
- * validation module before it can reach the engine, and a call with stray arguments is refused.
+ * validation module and thresholds by the one parser before either can reach the engine, and a call
+ * with stray arguments is refused.
  */
-export function createRequestHandlers({ controller, demoTarget, lastPlan }: RequestHandlerDependencies): RequestHandlers {
+export function createRequestHandlers({
+  controller,
+  demoTarget,
+  lastRun,
+  destinations,
+  lastPlan
+}: RequestHandlerDependencies): RequestHandlers {
+  const reports = createReportExport(lastRun, destinations)
   return {
-    startRun: async (plan: unknown, ...extra: unknown[]) => {
-      refuseExtraArguments('startRun', 1, extra)
+    startRun: async (plan: unknown, thresholds?: unknown, ...extra: unknown[]) => {
+      refuseExtraArguments('startRun', 2, extra)
       const check = checkRunPlan(plan)
       if (!check.ok) return check
-      return controller.start(check.plan)
+      const parsed = parseThresholdList(thresholds)
+      if (!parsed.ok) return { ok: false, errors: {}, message: parsed.message }
+      const reply = await controller.start(check.plan)
+      if (reply.ok) lastRun.start(reply.runId, check.plan, parsed.thresholds)
+      return reply
     },
     cancelRun: async (...extra: unknown[]) => {
       refuseExtraArguments('cancelRun', 0, extra)
@@ -34,6 +51,18 @@ export function createRequestHandlers({ controller, demoTarget, lastPlan }: Requ
     startDemoTarget: async (...extra: unknown[]) => {
       refuseExtraArguments('startDemoTarget', 0, extra)
       return { url: await demoTarget.url() }
+    },
+    lastReport: async (...extra: unknown[]) => {
+      refuseExtraArguments('lastReport', 0, extra)
+      return reports.lastReport()
+    },
+    exportReport: async (format: unknown, ...extra: unknown[]) => {
+      refuseExtraArguments('exportReport', 1, extra)
+      return reports.exportReport(format)
+    },
+    copySummary: async (...extra: unknown[]) => {
+      refuseExtraArguments('copySummary', 0, extra)
+      return reports.copySummary()
     },
     loadLastPlan: async (...extra: unknown[]) => {
       refuseExtraArguments('loadLastPlan', 0, extra)

@@ -1,5 +1,6 @@
 import type { FieldErrors } from './validation'
 import type { RunPlan } from './run-plan'
+import type { RunReport } from './report/run-report'
 import type { RunResult, RunSnapshot } from './run-snapshot'
 
 /**
@@ -7,8 +8,11 @@ import type { RunResult, RunSnapshot } from './run-snapshot'
  * into window.api with buildApi(); nothing else names a channel.
  */
 export interface Requests {
-  /** The plan is untrusted input: main validates it and answers with the field errors if it fails. */
-  startRun(plan: unknown): StartRunReply
+  /**
+   * The plan and the thresholds' expressions (strings, see src/shared/thresholds.ts) are untrusted
+   * input: main validates both and answers with what is wrong if either fails.
+   */
+  startRun(plan: unknown, thresholds?: unknown): StartRunReply
   /** Resolves once the engine has stopped starting requests (or at once when nothing runs). */
   cancelRun(): CancelRunReply
   /** Starts (or reuses) the built-in demo target and returns a URL pointing at it. */
@@ -17,6 +21,12 @@ export interface Requests {
   loadLastPlan(): LastPlanReply
   /** Remembers a plan for the next time the app opens; untrusted input, validated like startRun's. */
   saveLastPlan(plan: unknown): SaveLastPlanReply
+  /** The report of the last run that ended, as main will export it; undefined before any. */
+  lastReport(): LastReportReply
+  /** Main asks where to save (the native dialog) and writes the last run's report there; the page names no path. */
+  exportReport(format: unknown): ExportReply
+  /** Main puts the last run's summary, as Markdown, on the clipboard. */
+  copySummary(): ExportReply
 }
 
 export type StartRunReply =
@@ -27,6 +37,15 @@ export type DemoTargetReply = { url: string }
 /** `message` says why a remembered plan could not be used (it is then left out), never a crash. */
 export type LastPlanReply = { plan?: RunPlan; message?: string }
 export type SaveLastPlanReply = { saved: true } | { saved: false; message: string }
+export type LastReportReply = { runId: number; report: RunReport } | undefined
+/** `saved` names the file written; a refusal says why, a dismissed dialog says nothing. */
+export type ExportReply = { ok: true; saved?: string } | { ok: false; message?: string }
+
+/** What a report can be exported as: the JSON report with its series, the series as CSV, or one HTML page. */
+export const REPORT_FORMATS = ['json', 'csv', 'html'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+export const isReportFormat = (value: unknown): value is ReportFormat =>
+  typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value)
 
 /** Main -> renderer. */
 export interface Events {
@@ -41,7 +60,10 @@ export const REQUEST_NAMES = [
   'cancelRun',
   'startDemoTarget',
   'loadLastPlan',
-  'saveLastPlan'
+  'saveLastPlan',
+  'lastReport',
+  'exportReport',
+  'copySummary'
 ] as const satisfies readonly RequestName[]
 
 /** Does not compile while a request of the contract is missing from REQUEST_NAMES (buildApi serves only those). */
@@ -68,7 +90,7 @@ export type Subscribe = (channel: string, listener: (payload: unknown) => void) 
 
 /** Builds window.api from two transport functions, so the preload and test bridges are one shape. */
 export function buildApi(invoke: Invoke, subscribe: Subscribe): StampedeApi {
-  // One wrapper per name in REQUEST_NAMES: a new request needs no line here.
+  // One function per request name, each passing its arguments through: a new request needs no line here.
   const requests = Object.fromEntries(
     REQUEST_NAMES.map((name) => [name, (...args: unknown[]) => invoke(requestChannel(name), ...args)])
   ) as RequestApi

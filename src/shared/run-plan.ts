@@ -1,3 +1,9 @@
+import { shapeDurationMs, type LoadStage } from './load-shape'
+
+/** How requests travel: HTTP/1.1, HTTP/2 over TLS (offered by ALPN), or HTTP/2 cleartext (h2c). */
+export const PROTOCOLS = ['http1', 'h2', 'h2c'] as const
+export type Protocol = (typeof PROTOCOLS)[number]
+
 /** What the user asked for: one load test against one URL. Validated by ./validation.ts. */
 export interface RunPlan {
   url: string
@@ -8,21 +14,32 @@ export interface RunPlan {
   /** Sent with every request; absent for none. */
   body?: string
   /**
-   * When to stop: after totalRequests requests, or durationMs after the start, whichever comes
-   * first; at least one is set. Requests in flight when the time is up still finish (bounded by
-   * timeoutMs), so every request sent is accounted for.
+   * When to stop: after totalRequests requests, durationMs after the start, or at the end of the
+   * stages, whichever comes first; at least one is set. Requests in flight when the time is up still
+   * finish (bounded by timeoutMs), so every request sent is accounted for.
    */
   totalRequests?: number
   durationMs?: number
-  /** Connections. In the closed model each sends its next request when the last one answers. */
+  /**
+   * Connections. In the closed model each sends its next request when the last one answers; with
+   * stages, this is the number the shape starts from (0 allowed).
+   */
   concurrency: number
-  /** Requests in flight per connection (HTTP/1.1 pipelining); 1 is none. */
+  /** Requests in flight per connection: HTTP/1.1 pipelining, or HTTP/2 streams; 1 is none. */
   pipelining: number
   /**
    * The open model: requests start at this steady rate whatever the server does, and latency counts
-   * from when each was due, not when a free connection let it go. Absent: the closed model.
+   * from when each was due, not when a free connection let it go. With stages, the rate the shape
+   * starts from (0 allowed). Absent: the closed model.
    */
   ratePerSecond?: number
+  /**
+   * A load shape (./load-shape.ts): the target ramps linearly from the one before, starting from
+   * ratePerSecond in the open model (targets are rates) or from concurrency in the closed model
+   * (targets are connections, opened and retired as the shape says). Absent: a constant load.
+   */
+  stages?: LoadStage[]
+  protocol: Protocol
   /** Per-request limit, from dispatch until the whole response has been read. */
   timeoutMs: number
   /**
@@ -46,6 +63,7 @@ export const PLAN_DEFAULTS = {
   concurrency: 50,
   pipelining: 1,
   timeoutMs: 10_000,
+  protocol: 'http1',
   insecure: false
 } as const
 
@@ -62,6 +80,30 @@ export const PLAN_LIMITS = {
   headers: 100,
   headerLength: 16_384,
   bodyBytes: 10 * 1024 * 1024,
+  stages: 100,
   /** Engine processes one run may be split between (see src/control/engine-group.ts). */
   workers: 256
 } as const
+
+/**
+ * When the clock ends the run: after durationMs or at the end of the stages, whichever comes
+ * first; undefined when only a request count does.
+ */
+export function runLengthMs(plan: Pick<RunPlan, 'durationMs' | 'stages'>): number | undefined {
+  const shapeMs = plan.stages === undefined ? undefined : shapeDurationMs(plan.stages)
+  if (plan.durationMs === undefined) return shapeMs
+  return shapeMs === undefined ? plan.durationMs : Math.min(plan.durationMs, shapeMs)
+}
+
+/**
+ * What a shaped plan's targets count: requests a second when it has a rate (the open model),
+ * connections otherwise; and the target its shape starts from.
+ */
+export function shapeOf(plan: Pick<RunPlan, 'ratePerSecond' | 'concurrency' | 'stages'>):
+  | { unit: 'rate' | 'connections'; start: number; stages: LoadStage[] }
+  | undefined {
+  if (plan.stages === undefined) return undefined
+  return plan.ratePerSecond === undefined
+    ? { unit: 'connections', start: plan.concurrency, stages: plan.stages }
+    : { unit: 'rate', start: plan.ratePerSecond, stages: plan.stages }
+}

@@ -14,6 +14,9 @@ export const ERROR_KINDS = [
 ] as const
 export type ErrorKind = (typeof ERROR_KINDS)[number]
 
+/** An example message is cut to this length: enough to recognise the error, never a flood. */
+export const ERROR_EXAMPLE_LENGTH = 200
+
 /** Milliseconds; all zero until the first response. */
 export interface LatencySummary {
   min: number
@@ -41,6 +44,8 @@ export interface RunSnapshot {
   statusCodes: Record<string, number>
   /** Requests that ended without a full response, by kind. */
   errorKinds: Partial<Record<ErrorKind, number>>
+  /** The first error message of each kind seen (at most ERROR_EXAMPLE_LENGTH characters), for people to read. */
+  errorExamples?: Partial<Record<ErrorKind, string>>
   elapsedMs: number
   /** Average over the run so far: done / elapsed seconds. */
   requestsPerSecond: number
@@ -60,6 +65,12 @@ export interface RunSnapshot {
    * window, so none is lost when snapshots are coalesced.
    */
   intervals: RunInterval[]
+  /**
+   * Only while a shaped plan runs (src/shared/load-shape.ts): the target the shape sets at this
+   * moment, requests a second (open model) or connections (closed model), to set beside what was
+   * achieved. Across engine processes, the sum of theirs.
+   */
+  target?: number
 }
 
 export type RunOutcome = 'finished' | 'cancelled' | 'crashed'

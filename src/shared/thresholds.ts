@@ -221,3 +221,29 @@ export function formatThresholdActual(metric: ThresholdMetric, actual: number | 
       return `${formatRate(actual)} req/s`
   }
 }
+
+/** How many thresholds a run may carry, and how long each may be: bounds on what main accepts. */
+export const THRESHOLD_LIMITS = { count: 20, length: 200 } as const
+
+export type ThresholdListParse = { ok: true; thresholds: Threshold[] } | { ok: false; message: string }
+
+/**
+ * A list of expressions as it arrives from the window (untrusted): an array of at most
+ * THRESHOLD_LIMITS.count strings, each parsed by parseThreshold. Missing is an empty list.
+ */
+export function parseThresholdList(list: unknown): ThresholdListParse {
+  if (list === undefined) return { ok: true, thresholds: [] }
+  if (!Array.isArray(list) || list.length > THRESHOLD_LIMITS.count) {
+    return { ok: false, message: `Thresholds must be a list of at most ${THRESHOLD_LIMITS.count} conditions.` }
+  }
+  const thresholds: Threshold[] = []
+  for (const text of list) {
+    if (typeof text !== 'string' || text.length > THRESHOLD_LIMITS.length) {
+      return { ok: false, message: `Each threshold must be a condition of at most ${THRESHOLD_LIMITS.length} characters.` }
+    }
+    const parsed = parseThreshold(text)
+    if (!parsed.ok) return { ok: false, message: `Threshold refused: ${parsed.message}` }
+    thresholds.push(parsed.threshold)
+  }
+  return { ok: true, thresholds }
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { PLAN_DEFAULTS, PLAN_LIMITS, type RunPlan } from './run-plan'
+import { peakTarget, shapeDurationMs } from './load-shape'
+import { PLAN_DEFAULTS, PLAN_LIMITS, PROTOCOLS, shapeOf, type Protocol, type RunPlan } from './run-plan'
 
 /** The one place input is judged: the renderer shows these messages, main refuses the same plans. */
 
@@ -31,12 +32,23 @@ function urlProblem(value: string): string | undefined {
   return undefined
 }
 
-function wholeNumber(label: string, max: number) {
+/**
+ * Whole numbers are checked with a refinement, not zod's .int(): a failed .int() stops zod before
+ * every plan-wide check (the superRefines of runPlanSchema), and a typed 1.5 must not hide the
+ * problem of another field, such as a connection count of 0.
+ */
+const isWhole = (value: number): boolean => Number.isInteger(value)
+
+/** A whole number up to `max`; the lowest allowed is judged by the caller. */
+function wholeNumberUpTo(label: string, max: number) {
   return z
     .number({ error: `${label} must be a whole number.` })
-    .int(`${label} must be a whole number.`)
-    .min(1, `${label} must be at least 1.`)
+    .refine(isWhole, `${label} must be a whole number.`)
     .max(max, `${label} can be at most ${max.toLocaleString('en-US')}.`)
+}
+
+function wholeNumber(label: string, max: number) {
+  return wholeNumberUpTo(label, max).min(1, `${label} must be at least 1.`)
 }
 
 /** RFC 9110's token: what a method or a header name may be made of. */
@@ -68,17 +80,56 @@ const headerField = z.tuple([z.string(), z.string()]).superRefine(([name, value]
   if (message) ctx.addIssue({ code: 'custom', message })
 })
 
+/**
+ * Headers HTTP/2 forbids (RFC 9113, 8.2.2): they belong to one HTTP/1.1 connection, and an HTTP/2
+ * peer must treat a request carrying one as malformed. Connection, Keep-Alive, Transfer-Encoding
+ * and Upgrade are refused for every protocol above.
+ */
+function http2HeaderProblem(name: string, value: string): string | undefined {
+  const lower = name.toLowerCase()
+  if (lower === 'te' && value.trim().toLowerCase() !== 'trailers') {
+    return `HTTP/2 allows TE only as "TE: trailers"; remove the header or use HTTP/1.1.`
+  }
+  if (lower === 'proxy-connection' || lower === 'http2-settings') {
+    return `HTTP/2 forbids connection-specific headers; remove the ${name} header or use HTTP/1.1.`
+  }
+  return undefined
+}
+
 function headerProblem(name: string, value: string): string | undefined {
   if (!TOKEN.test(name)) return `"${name}" is not a header name: use letters, digits and dashes, as in X-Request-Id.`
   const managed = MANAGED_HEADERS[name.toLowerCase()]
   if (managed) return managed
   // A line break would start a header of its own (request smuggling); NUL is never valid.
   if (/[\r\n\0]/.test(value)) return `The value of ${name} contains a line break.`
+  // What undici sends (util.js headerCharRegex); anything else would fail every request, unsent.
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) {
+    return `The value of ${name} holds a character a header cannot carry (a control character, or one past Latin-1 such as €).`
+  }
   if (name.length + value.length > PLAN_LIMITS.headerLength) {
     return `The header ${name} is longer than ${PLAN_LIMITS.headerLength.toLocaleString('en-US')} characters.`
   }
   return undefined
 }
+
+/**
+ * One stage of a load shape (./load-shape.ts). Its messages name no stage: checkRunPlan puts
+ * "Stage N: " before every message about one.
+ */
+const stageField = z.strictObject(
+  {
+    durationMs: z
+      .number({ error: 'give the duration as a whole number of milliseconds.' })
+      .refine(isWhole, 'the duration must be a whole number of milliseconds.')
+      .min(0, 'the duration cannot be negative.')
+      .max(PLAN_LIMITS.durationMs, 'a stage can last at most 24 hours.'),
+    target: z
+      .number({ error: 'the target must be a whole number.' })
+      .refine(isWhole, 'the target must be a whole number.')
+      .min(0, 'the target cannot be negative.')
+  },
+  { error: 'give a duration and a target, and nothing else.' }
+)
 
 const runPlanSchema = z
   .strictObject({
@@ -95,25 +146,87 @@ const runPlanSchema = z
     totalRequests: wholeNumber('Number of requests', PLAN_LIMITS.totalRequests).optional(),
     durationMs: z
       .number({ error: 'The duration must be a number.' })
-      .int('The duration must be a whole number of milliseconds.')
+      .refine(isWhole, 'The duration must be a whole number of milliseconds.')
       .min(1, 'The duration must be at least 1 ms.')
       .max(PLAN_LIMITS.durationMs, 'The duration can be at most 24 hours.')
       .optional(),
-    concurrency: wholeNumber('Concurrency', PLAN_LIMITS.concurrency),
+    // At least 1, or 0 when stages start from it: judged below, with the plan in view.
+    concurrency: wholeNumberUpTo('Concurrency', PLAN_LIMITS.concurrency),
     pipelining: wholeNumber('Pipelining', PLAN_LIMITS.pipelining).default(PLAN_DEFAULTS.pipelining),
-    ratePerSecond: wholeNumber('Rate', PLAN_LIMITS.ratePerSecond).optional(),
+    ratePerSecond: wholeNumberUpTo('Rate', PLAN_LIMITS.ratePerSecond).optional(),
+    stages: z
+      .array(stageField, { error: 'Give the stages as a list.' })
+      .min(1, 'Give at least one stage, or none for a constant load.')
+      .max(PLAN_LIMITS.stages, `At most ${PLAN_LIMITS.stages} stages.`)
+      .optional(),
+    protocol: z.enum(PROTOCOLS, { error: 'Choose HTTP/1.1 (http1), HTTP/2 (h2) or h2c.' }).default(PLAN_DEFAULTS.protocol),
     timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs),
     workers: wholeNumber('Workers', PLAN_LIMITS.workers).optional(),
     insecure: z.boolean({ error: 'Insecure must be true or false.' }).default(PLAN_DEFAULTS.insecure)
   })
   .superRefine((plan, ctx) => {
-    if (plan.totalRequests === undefined && plan.durationMs === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['totalRequests'], message: 'Give a number of requests or a duration.' })
+    const problem = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message })
+    if (plan.totalRequests === undefined && plan.durationMs === undefined && plan.stages === undefined) {
+      problem(['totalRequests'], 'Give a number of requests or a duration.')
     }
-    if (plan.body !== undefined && plan.method === 'HEAD') {
-      ctx.addIssue({ code: 'custom', path: ['body'], message: 'A HEAD request cannot have a body.' })
+    if (plan.body !== undefined && plan.method === 'HEAD') problem(['body'], 'A HEAD request cannot have a body.')
+    const shape = shapeOf(plan)
+    if (shape) stageProblems(shape, problem)
+    protocolProblems(plan, problem)
+  })
+  // The lowest connections and rate, which depend on the stages: judged even when a field is
+  // malformed (zod skips the refinement above then), as every field's own bounds are.
+  .superRefine((plan, ctx) => startProblems(plan, (path, message) => ctx.addIssue({ code: 'custom', path, message })), {
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null
+  })
+
+type Problem = (path: PropertyKey[], message: string) => void
+
+/**
+ * The rate and the connections are at least 1; a shape may start from 0 (the rate in the open
+ * model, the connections in the closed model, where they are what the shape counts).
+ */
+function startProblems(plan: { concurrency: unknown; ratePerSecond?: unknown; stages?: unknown }, problem: Problem): void {
+  const shaped = plan.stages !== undefined
+  const atLeast = (field: 'concurrency' | 'ratePerSecond', label: string, value: unknown, zeroAllowed: boolean): void => {
+    // Not a number (or NaN): the field's own message says so.
+    if (typeof value !== 'number' || Number.isNaN(value) || value >= 1 || (zeroAllowed && value === 0)) return
+    problem([field], zeroAllowed ? `${label} cannot be negative.` : `${label} must be at least 1.`)
+  }
+  atLeast('ratePerSecond', 'Rate', plan.ratePerSecond, shaped)
+  atLeast('concurrency', 'Concurrency', plan.concurrency, shaped && plan.ratePerSecond === undefined)
+}
+
+function stageProblems({ unit, start, stages }: NonNullable<ReturnType<typeof shapeOf>>, problem: Problem): void {
+  const limit = unit === 'rate' ? PLAN_LIMITS.ratePerSecond : PLAN_LIMITS.concurrency
+  const what = unit === 'rate' ? 'requests a second' : 'connections'
+  stages.forEach((stage, index) => {
+    if (stage.target > limit) {
+      problem(['stages', index, 'target'], `the target can be at most ${limit.toLocaleString('en-US')} ${what}.`)
     }
   })
+  const totalMs = shapeDurationMs(stages)
+  if (stages.length > 0 && totalMs === 0) problem(['stages'], 'The stages last 0 ms: give at least one a duration.')
+  if (totalMs > PLAN_LIMITS.durationMs) problem(['stages'], 'The stages can last at most 24 hours together.')
+  if (stages.length > 0 && peakTarget(start, stages) === 0) {
+    problem(['stages'], `The shape stays at 0 ${what} throughout: give a stage a target of 1 or more.`)
+  }
+}
+
+function protocolProblems(plan: { url: string; protocol: Protocol; headers: Array<[string, string]> }, problem: Problem): void {
+  if (plan.protocol === 'http1') return
+  const scheme = urlProblem(plan.url) === undefined ? new URL(plan.url).protocol : undefined
+  if (plan.protocol === 'h2' && scheme === 'http:') {
+    problem(['protocol'], 'HTTP/2 over TLS needs an https:// URL; for HTTP/2 without TLS, choose h2c.')
+  }
+  if (plan.protocol === 'h2c' && scheme === 'https:') {
+    problem(['protocol'], 'h2c is HTTP/2 without TLS and needs an http:// URL; for https://, choose HTTP/2.')
+  }
+  plan.headers.forEach(([name, value], index) => {
+    const message = http2HeaderProblem(name, value)
+    if (message) problem(['headers', index], message)
+  })
+}
 
 function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length
@@ -126,17 +239,26 @@ export type PlanCheck = { ok: true; plan: RunPlan } | { ok: false; errors: Field
 
 const PLAN_FIELDS: ReadonlySet<string> = new Set(Object.keys(runPlanSchema.shape))
 
-/** Judges a plan from an untrusted source (the renderer, over IPC). */
+/**
+ * Judges a plan from an untrusted source (the renderer, over IPC). One message per field, the
+ * first found, in the plan's field order; a message about one stage starts "Stage N: ".
+ */
 export function checkRunPlan(input: unknown): PlanCheck {
   const parsed = runPlanSchema.safeParse(input)
   if (parsed.success) return { ok: true, plan: parsed.data }
-  const errors: FieldErrors = {}
+  const found: FieldErrors = {}
   let message: string | undefined
   for (const issue of parsed.error.issues) {
-    const field = issue.path[0]
-    if (typeof field === 'string' && PLAN_FIELDS.has(field)) errors[field as PlanField] ??= issue.message
-    else if (issue.code === 'unrecognized_keys') message ??= `Unknown settings: ${issue.keys.join(', ')}.`
+    const [field, stage] = issue.path
+    if (typeof field === 'string' && PLAN_FIELDS.has(field)) {
+      found[field as PlanField] ??= field === 'stages' && typeof stage === 'number' ? `Stage ${stage + 1}: ${issue.message}` : issue.message
+    } else if (issue.code === 'unrecognized_keys') message ??= `Unknown settings: ${issue.keys.join(', ')}.`
     else message ??= 'Not a run plan: expected an object with url, totalRequests and concurrency.'
+  }
+  const errors: FieldErrors = {}
+  for (const field of PLAN_FIELDS) {
+    const fieldMessage = found[field as PlanField]
+    if (fieldMessage !== undefined) errors[field as PlanField] = fieldMessage
   }
   return message ? { ok: false, errors, message } : { ok: false, errors }
 }

@@ -38,6 +38,12 @@ const BAD_ARGUMENTS: Array<{ name: string; args: () => string[]; message: RegExp
   { name: 'an ftp:// URL', args: () => ['ftp://127.0.0.1/file', '-n', '5'], message: /^<url>: Only http:\/\/ and https:\/\//m },
   { name: 'an unreadable body file', args: () => [url(), '-b', '@/nonexistent/body.txt'], message: /^-b: cannot read \/nonexistent\/body\.txt: ENOENT\.$/m },
   { name: '--demo with a URL', args: () => ['--demo', url()], message: /--demo tests the built-in target: leave out the URL/ },
+  { name: '--stages without a unit', args: () => [url(), '--stages', '30:200'], message: /^--stages: stage 1 is "30:200"; write each stage as DURATION:TARGET/m },
+  { name: '--stages with a bad target', args: () => [url(), '--stages', '1s:5,2s:lots'], message: /^--stages: Stage 2: the target must be a whole number\.$/m },
+  { name: '--stages that last no time', args: () => [url(), '--stages', '0ms:5'], message: /^--stages: The stages last 0 ms/m },
+  { name: '--http2 on an http:// URL', args: () => [url(), '--http2', '-n', '5'], message: /^--http2: HTTP\/2 over TLS needs an https:\/\/ URL/m },
+  { name: '--http2 and --h2c', args: () => [url(), '--http2', '--h2c'], message: /^--http2 and --h2c: choose one/m },
+  { name: 'a TE header with --h2c', args: () => [url(), '--h2c', '-H', 'TE: gzip'], message: /^-H: HTTP\/2 allows TE only as "TE: trailers"/m },
   { name: 'a threshold on an unknown metric', args: () => [url(), '--threshold', 'p95<250ms'], message: /^--threshold: "p95" is not a metric/m },
   { name: 'a threshold without a unit it knows', args: () => [url(), '--threshold', 'error_rate<1'], message: /^--threshold: error_rate<1: give a percentage/m },
   { name: 'a report of an unknown kind', args: () => [url(), '--report', 'out.pdf'], message: /^--report: name a file ending in \.html/m },
@@ -79,7 +85,7 @@ describe('--help and --version', () => {
 
     expect(exit.code).toBe(0)
     expect(exit.stdout).toMatch(/^Usage: stampede \[options\] <url>$/m)
-    for (const flag of ['--requests', '--duration', '--connections', '--rate', '--pipelining', '--method', '--header', '--body', '--timeout', '--workers', '--json', '--demo']) {
+    for (const flag of ['--requests', '--duration', '--connections', '--rate', '--stages', '--pipelining', '--method', '--header', '--body', '--timeout', '--http2', '--h2c', '--insecure', '--workers', '--json', '--demo']) {
       expect(exit.stdout).toContain(flag)
     }
     expect(exit.stdout).toContain('it runs for 10 seconds')

@@ -13,14 +13,18 @@ import {
   type Responder,
   type TargetServer
 } from '../support/target-server'
+import { Http2Targets } from '../support/http2-targets'
 
 /** The built CLI against a local counting server; the server's counts are the truth. */
 const targets = new TargetServers()
 const target = (respond?: Responder): Promise<TargetServer> => targets.start(respond)
 
+const http2Targets = new Http2Targets()
+
 afterEach(async () => {
   await stopAllClis()
   await targets.closeAll()
+  await http2Targets.closeAll()
 })
 
 async function runJson(args: string[]): Promise<{ report: JsonReport; stderr: string; code: number | null; wallMs: number }> {
@@ -107,7 +111,9 @@ describe('stampede -n (count mode)', () => {
       totalRequests: 50,
       timeoutMs: 10_000,
       headerNames: [],
-      bodyBytes: 0
+      bodyBytes: 0,
+      protocol: 'http1',
+      insecure: false
     })
     expect(typeof report.durationMs).toBe('number')
     expect(report.durationMs).toBeGreaterThan(0)
@@ -293,6 +299,47 @@ describe('stampede -w (engine processes)', () => {
       // Disposed before the CLI exited: no engine outlives it.
       for (const { pid } of engines) expect(isAlive(pid)).toBe(false)
     }
+  })
+})
+
+describe('stampede --stages, --h2c, --http2 -k', () => {
+  it('runs a shape over h2c and reports the settings it ran, stages included', async () => {
+    const server = await http2Targets.start({ tls: false })
+    // 0 -> 100 req/s over 1 s asks for 50 requests; a count of 50 ends it however late they go.
+    const { report, code } = await runJson([server.url, '--h2c', '-r', '0', '-c', '2', '-p', '4', '-n', '50', '--stages', '1s:100,0s:0,20s:0'])
+
+    expect(code).toBe(0)
+    expect(server.received).toBe(50)
+    expect(server.sessions).toBeLessThanOrEqual(2)
+    expect(report.requests).toEqual({ sent: 50, completed: 50, failed: 0, aborted: 0 })
+    expect(report.settings).toMatchObject({
+      protocol: 'h2c',
+      model: 'open',
+      ratePerSecond: 0,
+      connections: 2,
+      pipelining: 4,
+      totalRequests: 50,
+      stages: [
+        { durationMs: 1000, target: 100 },
+        { durationMs: 0, target: 0 },
+        { durationMs: 20_000, target: 0 }
+      ],
+      workers: 1
+    })
+  })
+
+  it('-k lets a run through a self-signed certificate; without it every request fails as tls', async () => {
+    const server = await http2Targets.start({ tls: true })
+    const insecure = await runJson([server.url, '--http2', '-k', '-n', '20', '-c', '2'])
+    expect(insecure.code).toBe(0)
+    expect(insecure.report.requests).toEqual({ sent: 20, completed: 20, failed: 0, aborted: 0 })
+    expect(insecure.report.settings).toMatchObject({ protocol: 'h2', insecure: true })
+    expect(server.received).toBe(20)
+
+    const strict = await runJson([server.url, '--http2', '-n', '4', '-c', '2'])
+    expect(strict.code).toBe(0)
+    expect(strict.report.errors).toEqual({ tls: 4 })
+    expect(server.received).toBe(20)
   })
 })
 

@@ -102,6 +102,28 @@ describe('summaryText', () => {
     }
     expect(summaryOf({ ...result, health })).toMatch(/^Generator\s+Stampede, not the target, limited the run for 0\.90 s of 1\.00 s \(90%\)/m)
   })
+
+  it('tells a shaped run, its protocol and its streams', () => {
+    const open = planOf({
+      url: 'https://h/',
+      ratePerSecond: 100,
+      concurrency: 10,
+      pipelining: 4,
+      stages: [
+        { durationMs: 2000, target: 300 },
+        { durationMs: 2000, target: 300 }
+      ],
+      protocol: 'h2',
+      insecure: true
+    })
+    expect(summaryOf(result, open)).toContain(
+      'HTTP/2 · insecure TLS · open model, 2 stages over 4.00 s from 100 req/s (1,000 requests) · 10 connections · 4 streams per connection · 1 worker · 4.00 s'
+    )
+    const closed = planOf({ url: 'http://h/', concurrency: 2, totalRequests: 500, durationMs: 3000, stages: [{ durationMs: 5000, target: 40 }] })
+    expect(summaryOf(result, closed, 2)).toContain(
+      'closed model, 1 stage over 5.00 s from 2 connections · up to 40 connections · pipelining 1 · 2 workers · 500 requests or 3.00 s, whichever comes first'
+    )
+  })
 })
 
 describe('progressText', () => {
@@ -111,6 +133,8 @@ describe('progressText', () => {
     expect(progressText(snapshot, plan, 1234)).toBe(' 25.0%  250 done  1,234 req/s  10 4xx–5xx  1 failed  3.00 s')
     const timed = planOf({ url: 'http://h/', durationMs: 4000, concurrency: 1 })
     expect(progressText(snapshot, timed, 12.34)).toBe(' 75.0%  250 done  12.3 req/s  10 4xx–5xx  1 failed  3.00 s')
+    const shaped = planOf({ url: 'http://h/', concurrency: 1, stages: [{ durationMs: 6000, target: 5 }] })
+    expect(progressText(snapshot, shaped, 12.34)).toBe(' 50.0%  250 done  12.3 req/s  10 4xx–5xx  1 failed  3.00 s')
   })
 })
 

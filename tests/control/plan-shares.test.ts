@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { splitPlan } from '../../src/control/plan-shares'
+import { impliedRequests, targetAt, type LoadStage } from '../../src/shared/load-shape'
 import type { RunPlan, RunPlanInput } from '../../src/shared/run-plan'
+import { checkRunPlan } from '../../src/shared/validation'
 import { planOf } from '../support/plans'
 
 const URL = 'http://127.0.0.1:8080/'
@@ -87,5 +89,49 @@ describe('splitPlan', () => {
     const copy = structuredClone(whole)
     splitPlan(whole, 4)
     expect(whole).toEqual(copy)
+  })
+})
+
+describe('splitPlan with stages', () => {
+  const stages: LoadStage[] = [
+    { durationMs: 2000, target: 301 },
+    { durationMs: 0, target: 7 },
+    { durationMs: 1000, target: 7 },
+    { durationMs: 500, target: 0 }
+  ]
+
+  it.each([
+    ['the open model', { ratePerSecond: 1, concurrency: 10, stages }, 3],
+    ['the closed model', { concurrency: 1, stages }, 4],
+    ['a shape from 0', { concurrency: 0, stages }, 16],
+    ['a falling shape', { ratePerSecond: 50, concurrency: 8, stages: [{ durationMs: 1000, target: 0 }] }, 5]
+  ])('splits the start and every target of %s exactly: the shares add up to the plan at every stage', (_label, input, workers) => {
+    const whole = plan(input)
+    const shares = splitPlan(whole, workers)
+
+    expect(shares.length).toBeGreaterThan(1)
+    const start = (each: RunPlan): number => each.ratePerSecond ?? each.concurrency
+    expect(sum(shares.map(start))).toBe(start(whole))
+    whole.stages?.forEach((stage, index) => {
+      expect(sum(shares.map((share) => share.stages?.[index].target))).toBe(stage.target)
+      for (const share of shares) expect(share.stages?.[index].durationMs).toBe(stage.durationMs)
+    })
+    // Linear ramps of whole shares: the sum matches at every moment too, and so does the integral.
+    for (const atMs of [0, 1, 999, 2000, 2500, 3499, 5000]) {
+      const at = (each: RunPlan): number => targetAt(start(each), each.stages ?? [], atMs)
+      expect(sum(shares.map(at))).toBeCloseTo(at(whole), 9)
+    }
+    const implied = (each: RunPlan): number => impliedRequests(start(each), each.stages ?? [])
+    expect(sum(shares.map(implied))).toBeCloseTo(implied(whole), 9)
+    // Every share is a plan the engine accepts as it is.
+    for (const share of shares) expect(checkRunPlan(share)).toEqual({ ok: true, plan: share })
+  })
+
+  it("gives no more shares than the shape's peak, not its start", () => {
+    expect(splitPlan(plan({ concurrency: 1, stages: [{ durationMs: 1000, target: 3 }] }), 8)).toHaveLength(3)
+    expect(splitPlan(plan({ concurrency: 0, stages: [{ durationMs: 1000, target: 2 }] }), 8)).toHaveLength(2)
+    expect(splitPlan(plan({ ratePerSecond: 0, concurrency: 50, stages: [{ durationMs: 1000, target: 5 }] }), 8)).toHaveLength(5)
+    // The open model's connections still bound it: they carry the requests.
+    expect(splitPlan(plan({ ratePerSecond: 0, concurrency: 2, stages: [{ durationMs: 1000, target: 500 }] }), 8)).toHaveLength(2)
   })
 })

@@ -159,6 +159,19 @@ describe('mergeSnapshots', () => {
     max
   })
 
+  it('keeps one example message per error kind: the first part’s that has one', () => {
+    const merged = mergeSnapshots(1, 0, [
+      snapshot({}, EMPTY_LATENCY, { errorKinds: { reset: 1 }, errorExamples: { reset: 'other side closed' } }),
+      snapshot({}, EMPTY_LATENCY, {
+        errorKinds: { reset: 2, timeout: 1 },
+        errorExamples: { reset: 'socket hang up', timeout: 'Request timed out after 10000 ms' }
+      }),
+      snapshot({}, EMPTY_LATENCY)
+    ])
+    expect(merged.errorExamples).toEqual({ reset: 'other side closed', timeout: 'Request timed out after 10000 ms' })
+    expect(mergeSnapshots(1, 0, [snapshot({ '200': 1 }, EMPTY_LATENCY)]).errorExamples).toBeUndefined()
+  })
+
   it('estimates percentiles as the parts’ own, weighted by their responses, min and max as extremes', () => {
     const merged = mergeSnapshots(RUN_ID, 1000, [
       snapshot({ '200': 100 }, latency(10, 2, 50), { elapsedMs: 400, bytesRead: 10 }),
@@ -197,5 +210,14 @@ describe('mergeSnapshots', () => {
     expect(mergeSnapshots(RUN_ID, 10, [])).toEqual(emptySnapshot(RUN_ID, 10))
     const idle = mergeSnapshots(RUN_ID, 10, [emptySnapshot(1, 5), emptySnapshot(1, 5)])
     expect(idle).toEqual(emptySnapshot(RUN_ID, 10))
+  })
+
+  it("adds up the parts' shape targets, and gives none when no part runs a shape", () => {
+    const merged = mergeSnapshots(RUN_ID, 0, [
+      snapshot({ '200': 1 }, latency(1, 1, 1), { target: 150.5 }),
+      snapshot({ '200': 1 }, latency(1, 1, 1), { target: 149.5 })
+    ])
+    expect(merged.target).toBe(300)
+    expect(mergeSnapshots(RUN_ID, 0, [snapshot({ '200': 1 }, latency(1, 1, 1))])).not.toHaveProperty('target')
   })
 })

@@ -4,22 +4,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { respondAfter, respondStatus, resetConnection, startTargetServer, type Responder } from '../support/target-server'
+import { plausibleService, startTargetServer } from '../support/target-server'
 
 // The CLI's --report file opened in Chromium with every network request refused: it must show its
 // charts all the same, and ask for nothing. docs/report-screenshot.png is rewritten when missing or
 // asked for (UPDATE_SCREENSHOT=1); every run attaches its own.
 const SCREENSHOT = resolve(__dirname, '../../docs/report-screenshot.png')
 const CLI = resolve(__dirname, '../../out/cli/index.js')
-
-/** A plausible service: mostly quick 200s with a slow tail, some 404s and 503s, a few dropped connections. */
-const plausibleService: Responder = (req, res, index) => {
-  if (index % 997 === 500) return resetConnection(req, res, index)
-  if (index % 61 === 7) return respondStatus(503)(req, res, index)
-  if (index % 149 === 11) return respondStatus(404)(req, res, index)
-  const delayMs = index % 50 === 0 ? 40 + (index % 7) * 10 : 2 + (index % 9)
-  respondAfter(delayMs)(req, res, index)
-}
 
 function runCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
@@ -40,9 +31,10 @@ test('the HTML report opens offline with its charts, and asks for nothing over t
     const run = await runCli([
       `${server.url}api/orders?limit=20`,
       ...['-d', '4', '-c', '16', '-w', '1', '--report', file],
-      ...['--threshold', 'p99<250ms', '--threshold', 'error_rate<1%', '--threshold', 'rps>100']
+      ...['--threshold', 'p99<10s', '--threshold', 'error_rate<1%', '--threshold', 'rps>10']
     ])
-    // 3: the run finished and a threshold failed (the service's own 503s and 404s break error_rate<1%).
+    // 3: the run finished and a threshold failed (the service's own 503s and 404s break error_rate<1%);
+    // the other two hold however busy the machine is.
     expect(run.stderr).toBe('')
     expect(run.code).toBe(3)
     expect(server.received).toBeGreaterThan(100)

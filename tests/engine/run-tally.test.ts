@@ -2,7 +2,7 @@ import { decodeFromCompressedBase64 } from 'hdr-histogram-js'
 import { describe, expect, it } from 'vitest'
 import { RunTally } from '../../src/engine/run-tally'
 import { EMPTY_INTERVAL_LATENCY } from '../../src/shared/run-interval'
-import { emptySnapshot } from '../../src/shared/run-snapshot'
+import { emptySnapshot, ERROR_EXAMPLE_LENGTH } from '../../src/shared/run-snapshot'
 
 describe('RunTally', () => {
   it('starts as the empty snapshot', () => {
@@ -35,6 +35,17 @@ describe('RunTally', () => {
     // The closed model keeps no raw latency: it would be the latency itself.
     expect(rawLatencyHistogram).toBeUndefined()
     expect(snapshot.rawLatencyMs).toBeUndefined()
+  })
+
+  it('keeps the first message of each error kind, cut to its bound, and none for kinds without one', () => {
+    const tally = new RunTally()
+    tally.recordError('reset', 'other side closed')
+    tally.recordError('reset', 'socket hang up')
+    tally.recordError('timeout', 'x'.repeat(ERROR_EXAMPLE_LENGTH + 50))
+    tally.recordError('refused')
+    const { errorExamples, errorKinds } = tally.snapshot(1, 0, 10)
+    expect(errorKinds).toEqual({ reset: 2, timeout: 1, refused: 1 })
+    expect(errorExamples).toEqual({ reset: 'other side closed', timeout: 'x'.repeat(ERROR_EXAMPLE_LENGTH) })
   })
 
   it('reports latency in milliseconds from microseconds, within 3 significant digits', () => {

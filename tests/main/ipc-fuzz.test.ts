@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import { REQUEST_NAMES, requestChannel, type RequestName } from '../../src/shared/ipc'
 import { PLAN_LIMITS } from '../../src/shared/run-plan'
+import { parseThresholdList } from '../../src/shared/thresholds'
+import type { ExportDestinations } from '../../src/main/report-export'
 import { createAppBackend, type AppBackend } from '../../src/main/app-backend'
 import { rendererLocation } from '../../src/main/renderer-location'
 import { demoTargetSpawner, engineSpawner, type RecordingSpawner } from '../support/child-processes'
@@ -19,7 +21,7 @@ import { startTargetServer, type TargetServer } from '../support/target-server'
 // Object.prototype. Then main must still work.
 
 /** fast-check runs per property; the counts are reported by the test names. */
-const RUNS = { startRun: 1000, saveLastPlan: 300, cancelRun: 300, startDemoTarget: 300, senders: 1000, overIpc: 500 } as const
+const RUNS = { startRun: 1000, saveLastPlan: 300, cancelRun: 300, startDemoTarget: 300, exports: 300, senders: 1000, overIpc: 500 } as const
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown
 const registered = new Map<string, Listener>()
@@ -37,13 +39,27 @@ let backend: AppBackend
 let target: TargetServer
 let stopServing: () => void
 let dataFolder: string
+/** Main's dialog, disk and clipboard, faked: no fuzzed request may reach any of them. */
+const exportsTouched: string[] = []
+const destinations: ExportDestinations = {
+  chooseSavePath: async (name) => {
+    exportsTouched.push(`dialog ${name}`)
+    return undefined
+  },
+  writeFile: async (path) => {
+    exportsTouched.push(`write ${path}`)
+  },
+  writeClipboard: () => {
+    exportsTouched.push('clipboard')
+  }
+}
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort()
 
 beforeAll(async () => {
   engines = engineSpawner()
   demoTargets = demoTargetSpawner()
   dataFolder = await mkdtemp(join(tmpdir(), 'stampede-fuzz-data-'))
-  backend = createAppBackend({ engine: engines.spawn, demoTarget: demoTargets.spawn }, { dataFolder })
+  backend = createAppBackend({ engine: engines.spawn, demoTarget: demoTargets.spawn }, { dataFolder, destinations })
   target = await startTargetServer()
   stopServing = serveRequests(backend.handlers, rendererLocation({ isPackaged: true, devServerUrl: undefined }).isRendererUrl)
 })
@@ -59,6 +75,7 @@ afterAll(async () => {
 
 /** Nothing reached a process or the target, and no payload polluted a prototype. */
 function expectNothingSent(): void {
+  expect(exportsTouched).toEqual([])
   expect(engines.spawned).toHaveLength(0)
   expect(demoTargets.spawned).toHaveLength(0)
   expect(target.received).toBe(0)
@@ -77,8 +94,8 @@ async function expectRefused(call: () => unknown): Promise<void> {
     return
   }
   expect(reply).toMatchObject({ ok: false })
-  const { errors, message } = reply as { errors: Record<string, string>; message?: string }
-  expect(Object.keys(errors).length > 0 || (typeof message === 'string' && message.length > 0)).toBe(true)
+  const { errors, message } = reply as { errors?: Record<string, string>; message?: string }
+  expect(Object.keys(errors ?? {}).length > 0 || (typeof message === 'string' && message.length > 0)).toBe(true)
 }
 
 // ---- Hostile values ----------------------------------------------------------------------------
@@ -229,9 +246,10 @@ describe('request handlers under fuzzing', () => {
     expect(await handler('loadLastPlan')()).toEqual({})
   }, 120_000)
 
-  it(`startRun refuses a good plan with ${RUNS.cancelRun} kinds of stray arguments`, async () => {
+  it(`startRun refuses a good plan with ${RUNS.cancelRun} kinds of hostile thresholds and stray arguments`, async () => {
     await fc.assert(
-      fc.asyncProperty(strayArguments, async (extra) => {
+      // A good plan with a good list of thresholds (none, or empty) and nothing more is a good request.
+      fc.asyncProperty(strayArguments.filter((extra) => !(extra.length === 1 && parseThresholdList(extra[0]).ok)), async (extra) => {
         await expectRefused(() => handler('startRun')(basePlan(), ...extra))
         expectNothingSent()
       }),
@@ -246,6 +264,43 @@ describe('request handlers under fuzzing', () => {
         expectNothingSent()
       }),
       { numRuns: RUNS.cancelRun }
+    )
+  })
+
+  it(`startRun refuses ${RUNS.cancelRun} hostile threshold lists with a good plan`, async () => {
+    const hostileThresholds = fc.oneof(
+      fc.array(fc.string({ maxLength: 30 }), { minLength: 1, maxLength: 5 }).filter((list) => !parseThresholdList(list).ok),
+      fc.array(fc.constant('p99<1s'), { minLength: 21, maxLength: 30 }),
+      fc.constant(['p99<' + '9'.repeat(300) + 'ms']),
+      wrongType.filter((value) => !Array.isArray(value) || !parseThresholdList(value).ok),
+      fc.string()
+    )
+    await fc.assert(
+      fc.asyncProperty(hostileThresholds, async (thresholds) => {
+        await expectRefused(() => handler('startRun')(basePlan(), thresholds))
+        expectNothingSent()
+      }),
+      { numRuns: RUNS.cancelRun }
+    )
+  })
+
+  it(`exportReport refuses ${RUNS.exports} hostile formats and argument lists: no dialog, no file, no clipboard`, async () => {
+    const hostileFormat = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('JSON', 'Html', 'exe', '../../x.json', 'json\0', 'csv ', 'pdf', '__proto__', 'constructor'),
+      wrongType
+    )
+    await fc.assert(
+      fc.asyncProperty(hostileFormat, strayArguments, async (format, extra) => {
+        await expectRefused(() => handler('exportReport')(format))
+        await expectRefused(() => handler('exportReport')('json', ...extra))
+        // No run has ended in this back end: even a good format finds nothing to write.
+        await expectRefused(() => handler('exportReport')('html'))
+        await expectRefused(() => handler('copySummary')(...extra))
+        await expectRefused(() => handler('lastReport')(...extra))
+        expectNothingSent()
+      }),
+      { numRuns: RUNS.exports }
     )
   })
 
@@ -304,6 +359,8 @@ describe('serveRequests under fuzzing', () => {
         await expectRefused(() => invoke('startRun', 'stampede://app/index.html', plan))
         await expectRefused(() => invoke('cancelRun', 'stampede://app/index.html', ...args))
         await expectRefused(() => invoke('startDemoTarget', 'STAMPEDE://APP/index.html', ...args))
+        await expectRefused(() => invoke('exportReport', 'stampede://app/index.html', plan, ...args))
+        await expectRefused(() => invoke('copySummary', 'stampede://app/index.html', ...args))
         expectNothingSent()
       }),
       { numRuns: RUNS.overIpc }

@@ -27,7 +27,10 @@ function fakeHandlers(): RequestHandlers {
     cancelRun: vi.fn(async () => ({ cancelled: false, done: 0 })),
     startDemoTarget: vi.fn(async () => ({ url: 'http://127.0.0.1:1/' })),
     loadLastPlan: vi.fn(async () => ({})),
-    saveLastPlan: vi.fn(async () => ({ saved: true as const }))
+    saveLastPlan: vi.fn(async () => ({ saved: true as const })),
+    lastReport: vi.fn(async () => undefined),
+    exportReport: vi.fn(async () => ({ ok: true as const })),
+    copySummary: vi.fn(async () => ({ ok: true as const }))
   }
 }
 

@@ -72,10 +72,18 @@ describe('startRun', () => {
     expect(target.received).toBe(200)
   })
 
-  it('refuses a call with a stray second argument', async () => {
+  it('refuses thresholds that are not a list of conditions, naming what is wrong, and starts nothing', async () => {
     const startRun = backend.handlers.startRun as (...args: unknown[]) => Promise<unknown>
-    await expect(startRun({ url: target.url, totalRequests: 1, concurrency: 1 }, 'extra')).rejects.toThrow(
-      /takes 1 argument/
+    const plan = { url: target.url, totalRequests: 1, concurrency: 1 }
+    expect(await startRun(plan, 'extra')).toMatchObject({ ok: false, message: /list of at most 20/ })
+    expect(await startRun(plan, ['p99<250ms', 'p99=1'])).toMatchObject({ ok: false, message: /Threshold refused: "p99=1"/ })
+    expect(engines.spawned).toHaveLength(0)
+  })
+
+  it('refuses a call with a stray third argument', async () => {
+    const startRun = backend.handlers.startRun as (...args: unknown[]) => Promise<unknown>
+    await expect(startRun({ url: target.url, totalRequests: 1, concurrency: 1 }, [], 'extra')).rejects.toThrow(
+      /takes 2 argument/
     )
     expect(engines.spawned).toHaveLength(0)
   })
@@ -111,7 +119,7 @@ describe('saveLastPlan and loadLastPlan', () => {
     const onDisk = JSON.parse(await readFile(join(dataFolder, LAST_PLAN_FILE_NAME), 'utf8')) as { plan: unknown }
     expect(onDisk.plan).toMatchObject({ url: target.url, method: 'POST' })
     expect(await backend.handlers.loadLastPlan()).toEqual({
-      plan: { ...plan, method: 'POST', headers: [], pipelining: 1, timeoutMs: 10_000, insecure: false }
+      plan: { ...plan, method: 'POST', headers: [], pipelining: 1, timeoutMs: 10_000, protocol: 'http1', insecure: false }
     })
   })
 

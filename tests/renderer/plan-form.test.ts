@@ -11,6 +11,7 @@ const defaults = {
   headers: [],
   pipelining: PLAN_DEFAULTS.pipelining,
   timeoutMs: PLAN_DEFAULTS.timeoutMs,
+  protocol: PLAN_DEFAULTS.protocol,
   insecure: PLAN_DEFAULTS.insecure
 }
 

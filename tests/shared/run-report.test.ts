@@ -92,10 +92,38 @@ describe('buildRunReport', () => {
       durationMs: 5000,
       timeoutMs: 10_000,
       headerNames: ['Authorization'],
-      bodyBytes: 6
+      bodyBytes: 6,
+      protocol: 'http1',
+      insecure: false
     })
     expect(JSON.stringify(report)).not.toContain('secret')
     expect(thresholdsPassed(report)).toBe(false)
+  })
+
+  it('gives the settings of a shaped run, its stages, protocol and insecure TLS', () => {
+    const stages = [
+      { durationMs: 2000, target: 300 },
+      { durationMs: 0, target: 50 },
+      { durationMs: 1000, target: 0 }
+    ]
+    const shaped = planOf({ url: 'https://h/', ratePerSecond: 100, concurrency: 8, pipelining: 4, stages, protocol: 'h2', insecure: true })
+    const report = buildRunReport({ plan: shaped, result, workers: 3 })
+
+    expect(report.settings).toEqual({
+      model: 'open',
+      ratePerSecond: 100,
+      connections: 8,
+      pipelining: 4,
+      workers: 3,
+      timeoutMs: 10_000,
+      headerNames: [],
+      bodyBytes: 0,
+      protocol: 'h2',
+      insecure: true,
+      stages
+    })
+    // --json prints them too: the plan it ran, stages included.
+    expect(jsonOutput(report).settings.stages).toEqual(stages)
   })
 
   it('passes when no threshold was given', () => {

@@ -9,6 +9,7 @@ const defaults = {
   headers: [],
   pipelining: PLAN_DEFAULTS.pipelining,
   timeoutMs: PLAN_DEFAULTS.timeoutMs,
+  protocol: 'http1',
   insecure: false
 }
 
@@ -173,6 +174,19 @@ describe('checkRunPlan: run modes, method, headers and body', () => {
     })
   })
 
+  it.each(['a\u0001b', 'tab\there ok?\u007f', 'price: 5 €'])('refuses a header value undici cannot send: %j', (value) => {
+    expect(refusal({ headers: [['X-Test', value]] })).toEqual({
+      ok: false,
+      errors: {
+        headers: 'The value of X-Test holds a character a header cannot carry (a control character, or one past Latin-1 such as €).'
+      }
+    })
+  })
+
+  it('takes tabs and Latin-1 in a header value', () => {
+    expect(accepted({ headers: [['X-Test', 'a\tb café']] }).headers).toEqual([['X-Test', 'a\tb café']])
+  })
+
   it('refuses headers past their count or length limit', () => {
     const many = Array.from({ length: PLAN_LIMITS.headers + 1 }, (_, i): [string, string] => [`X-${i}`, 'v'])
     expect(refusal({ headers: many })).toEqual({ ok: false, errors: { headers: 'At most 100 headers.' } })
@@ -267,5 +281,137 @@ describe('checkRunPlan: run modes, method, headers and body', () => {
     ['workers', PLAN_LIMITS.workers + 1, 'Workers can be at most 256.']
   ])('refuses %s = %s with that field message', (field, value, message) => {
     expect(checkRunPlan({ ...valid, [field]: value })).toEqual({ ok: false, errors: { [field]: message } })
+  })
+})
+
+describe('checkRunPlan: stages (a load shape)', () => {
+  const accepted = (input: Record<string, unknown>) => {
+    const check = checkRunPlan({ ...valid, ...input })
+    if (!check.ok) throw new Error(`refused: ${JSON.stringify(check)}`)
+    return check.plan
+  }
+  const refusal = (input: Record<string, unknown>) => checkRunPlan({ ...valid, ...input })
+  const stages = [
+    { durationMs: 30_000, target: 200 },
+    { durationMs: 0, target: 50 },
+    { durationMs: 10_000, target: 0 }
+  ]
+
+  it('takes stages in either model, jumps (0 ms) included, as the only bound of the run', () => {
+    const { totalRequests: _omitted, ...noCount } = valid
+    expect(checkRunPlan({ ...noCount, stages })).toEqual({ ok: true, plan: { ...noCount, ...defaults, stages } })
+    expect(accepted({ ratePerSecond: 100, stages })).toMatchObject({ ratePerSecond: 100, stages })
+  })
+
+  it('lets a shape start from 0: connections in the closed model, the rate in the open model', () => {
+    expect(accepted({ concurrency: 0, stages }).concurrency).toBe(0)
+    expect(accepted({ ratePerSecond: 0, stages }).ratePerSecond).toBe(0)
+  })
+
+  it.each([
+    ['connections without stages', { concurrency: 0 }, { concurrency: 'Concurrency must be at least 1.' }],
+    ['the rate without stages', { ratePerSecond: 0 }, { ratePerSecond: 'Rate must be at least 1.' }],
+    ['the open model\'s connections', { concurrency: 0, ratePerSecond: 10, stages }, { concurrency: 'Concurrency must be at least 1.' }],
+    ['a negative start', { concurrency: -1, stages }, { concurrency: 'Concurrency cannot be negative.' }],
+    ['a negative starting rate', { ratePerSecond: -1, stages }, { ratePerSecond: 'Rate cannot be negative.' }]
+  ])('refuses 0 or less for %s', (_label, input, errors) => {
+    expect(refusal(input)).toEqual({ ok: false, errors })
+  })
+
+  it.each([
+    ['a fractional duration', [{ durationMs: 1.5, target: 1 }], 'Stage 1: the duration must be a whole number of milliseconds.'],
+    ['a negative duration', [...stages, { durationMs: -1, target: 1 }], 'Stage 4: the duration cannot be negative.'],
+    ['a duration past a day', [{ durationMs: 86_400_001, target: 1 }], 'Stage 1: a stage can last at most 24 hours.'],
+    ['no duration', [stages[0], { target: 1 }], 'Stage 2: give the duration as a whole number of milliseconds.'],
+    ['a fractional target', [stages[0], stages[1], { durationMs: 1000, target: 2.5 }], 'Stage 3: the target must be a whole number.'],
+    ['a negative target', [{ durationMs: 1000, target: -3 }], 'Stage 1: the target cannot be negative.'],
+    ['a text target', [{ durationMs: 1000, target: '3' }], 'Stage 1: the target must be a whole number.'],
+    ['an unknown key', [{ durationMs: 1000, target: 3, ramp: 'linear' }], 'Stage 1: give a duration and a target, and nothing else.'],
+    ['more connections than allowed', [{ durationMs: 1000, target: PLAN_LIMITS.concurrency + 1 }], 'Stage 1: the target can be at most 10,000 connections.'],
+    ['no stage', [], 'Give at least one stage, or none for a constant load.'],
+    ['not a list', 'ramp', 'Give the stages as a list.'],
+    ['too many', Array.from({ length: PLAN_LIMITS.stages + 1 }, () => stages[0]), 'At most 100 stages.'],
+    ['no time at all', [{ durationMs: 0, target: 5 }], 'The stages last 0 ms: give at least one a duration.'],
+    ['more than a day together', [{ durationMs: 86_400_000, target: 1 }, { durationMs: 1, target: 1 }], 'The stages can last at most 24 hours together.'],
+    ['nothing but zeros', [{ durationMs: 1000, target: 0 }], 'The shape stays at 0 connections throughout: give a stage a target of 1 or more.']
+  ])('refuses %s, naming the stage', (_label, badStages, message) => {
+    expect(refusal({ concurrency: 0, stages: badStages })).toEqual({ ok: false, errors: { stages: message } })
+  })
+
+  it('judges open-model targets as rates, with their own limit', () => {
+    const tooFast = [{ durationMs: 1000, target: PLAN_LIMITS.ratePerSecond + 1 }]
+    expect(refusal({ ratePerSecond: 1, stages: tooFast })).toEqual({
+      ok: false,
+      errors: { stages: 'Stage 1: the target can be at most 10,000,000 requests a second.' }
+    })
+    // As many connections would be refused; as a rate it is fine.
+    expect(accepted({ ratePerSecond: 1, stages: [{ durationMs: 1000, target: PLAN_LIMITS.concurrency + 1 }] })).toBeTruthy()
+    expect(refusal({ ratePerSecond: 0, stages: [{ durationMs: 1000, target: 0 }] })).toEqual({
+      ok: false,
+      errors: { stages: 'The shape stays at 0 requests a second throughout: give a stage a target of 1 or more.' }
+    })
+  })
+
+  it('takes a shape that starts high and falls to 0', () => {
+    expect(accepted({ concurrency: 4, stages: [{ durationMs: 1000, target: 0 }] }).stages).toEqual([{ durationMs: 1000, target: 0 }])
+  })
+})
+
+describe('checkRunPlan: protocol', () => {
+  const accepted = (input: Record<string, unknown>) => {
+    const check = checkRunPlan({ ...valid, ...input })
+    if (!check.ok) throw new Error(`refused: ${JSON.stringify(check)}`)
+    return check.plan
+  }
+  const refusal = (input: Record<string, unknown>) => checkRunPlan({ ...valid, ...input })
+  const https = 'https://127.0.0.1:8443/'
+
+  it('takes HTTP/2 over TLS for https:// and h2c for http://', () => {
+    expect(accepted({ url: https, protocol: 'h2' }).protocol).toBe('h2')
+    expect(accepted({ protocol: 'h2c' }).protocol).toBe('h2c')
+    expect(accepted({ protocol: 'http1' }).protocol).toBe('http1')
+  })
+
+  it('says which protocol fits the URL', () => {
+    expect(refusal({ protocol: 'h2' })).toEqual({
+      ok: false,
+      errors: { protocol: 'HTTP/2 over TLS needs an https:// URL; for HTTP/2 without TLS, choose h2c.' }
+    })
+    expect(refusal({ url: https, protocol: 'h2c' })).toEqual({
+      ok: false,
+      errors: { protocol: 'h2c is HTTP/2 without TLS and needs an http:// URL; for https://, choose HTTP/2.' }
+    })
+    expect(refusal({ protocol: 'h3' })).toEqual({ ok: false, errors: { protocol: 'Choose HTTP/1.1 (http1), HTTP/2 (h2) or h2c.' } })
+  })
+
+  it.each([
+    ['Proxy-Connection', 'keep-alive', 'HTTP/2 forbids connection-specific headers; remove the Proxy-Connection header or use HTTP/1.1.'],
+    ['HTTP2-Settings', 'AAMAAABkAAQAAP__', 'HTTP/2 forbids connection-specific headers; remove the HTTP2-Settings header or use HTTP/1.1.'],
+    ['TE', 'gzip', 'HTTP/2 allows TE only as "TE: trailers"; remove the header or use HTTP/1.1.']
+  ])('refuses the connection-specific header %s with HTTP/2, and lets HTTP/1.1 send it', (name, value, message) => {
+    for (const protocol of ['h2c', 'h2']) {
+      const url = protocol === 'h2' ? https : valid.url
+      expect(refusal({ url, protocol, headers: [['X-Fine', '1'], [name, value]] })).toEqual({ ok: false, errors: { headers: message } })
+    }
+    expect(accepted({ headers: [[name, value]] }).headers).toEqual([[name, value]])
+  })
+
+  it('lets HTTP/2 send TE: trailers, and refuses Connection as for every protocol', () => {
+    expect(accepted({ protocol: 'h2c', headers: [['te', 'Trailers']] }).headers).toEqual([['te', 'Trailers']])
+    expect(refusal({ protocol: 'h2c', headers: [['Connection', 'close']] })).toEqual({
+      ok: false,
+      errors: { headers: 'Stampede keeps connections alive itself; remove the Connection header.' }
+    })
+  })
+
+  it('takes insecure TLS with either protocol over TLS', () => {
+    expect(accepted({ url: https, protocol: 'h2', insecure: true })).toMatchObject({ protocol: 'h2', insecure: true })
+  })
+})
+
+describe('checkRunPlan: errors in the plan\'s field order', () => {
+  it('lists each field\'s message in the order of the plan, wherever it was found', () => {
+    const check = checkRunPlan({ url: 'http://h/', concurrency: 0, pipelining: 0, timeoutMs: 1.5, totalRequests: 5 })
+    expect(!check.ok && Object.keys(check.errors)).toEqual(['concurrency', 'pipelining', 'timeoutMs'])
   })
 })

@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppBackend, type AppBackend } from '../../src/main/app-backend'
@@ -39,6 +39,10 @@ export interface StampedeApp {
   readonly progressMessagesIntoMain: number
   /** Engine processes spawned since the test began (each worker of a run is one). */
   readonly enginesSpawned: number
+  /** What main's save dialog was asked (its default file name) and the files main wrote, in order. */
+  readonly saveDialog: { defaultNames: string[]; written: string[] }
+  /** What main put on the clipboard, in order. */
+  readonly clipboard: string[]
 }
 
 export interface HarnessOptions {
@@ -151,13 +155,32 @@ export const test = base.extend<
   app: async ({ page, rendererServer, pageBridgeScript, progressCopies }, use) => {
     const children = new ChildProcesses()
     const intoMain = { messages: 0 }
-    const dataFolder = await mkdtemp(join(tmpdir(), 'stampede-e2e-data-'))
+    const dataFolder = mkdtempSync(join(tmpdir(), 'stampede-e2e-data-'))
+    // Main's dialog and clipboard, faked: the "user" always picks the default name in a temp folder.
+    const exportDir = mkdtempSync(join(tmpdir(), 'stampede-export-'))
+    const saveDialog = { defaultNames: [] as string[], written: [] as string[] }
+    const clipboard: string[] = []
     const backend = createAppBackend(
       {
         engine: floodProgress(children.spawner<ToEngine, FromEngine>('engine'), progressCopies, intoMain),
         demoTarget: children.spawner<never, FromDemoTarget>('demo-target')
       },
-      { dataFolder }
+      {
+        dataFolder,
+        destinations: {
+          chooseSavePath: async (defaultName) => {
+            saveDialog.defaultNames.push(defaultName)
+            return join(exportDir, defaultName)
+          },
+          writeFile: async (path, text) => {
+            await writeFile(path, text, 'utf8')
+            saveDialog.written.push(path)
+          },
+          writeClipboard: (text) => {
+            clipboard.push(text)
+          }
+        }
+      }
     )
     const targets = new TargetServers()
     const ui = locateApp(page)
@@ -187,13 +210,16 @@ export const test = base.extend<
         },
         get enginesSpawned() {
           return children.spawnedCount('engine')
-        }
+        },
+        saveDialog,
+        clipboard
       })
       await bridge.close()
     } finally {
       await backend.dispose()
       await targets.closeAll()
-      await rm(dataFolder, { recursive: true, force: true })
+      rmSync(dataFolder, { recursive: true, force: true })
+      rmSync(exportDir, { recursive: true, force: true })
       await children.expectAllExited()
     }
   }

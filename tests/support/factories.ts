@@ -34,6 +34,9 @@ export function fakeApi(overrides: Partial<StampedeApi> = {}): StampedeApi {
     startDemoTarget: async () => ({ url: 'http://127.0.0.1:8080/' }),
     loadLastPlan: async () => ({}),
     saveLastPlan: async () => ({ saved: true }),
+    lastReport: async () => undefined,
+    exportReport: async () => ({ ok: true }),
+    copySummary: async () => ({ ok: true }),
     onProgress: () => () => {},
     onDone: () => () => {},
     ...overrides

@@ -2,22 +2,12 @@ import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
-import { extname, resolve, sep } from 'node:path'
+import { resolve, sep } from 'node:path'
+import { contentTypeOf } from '../../src/main/renderer-protocol'
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy'
 
 /** The built renderer, as `npx electron-vite build` leaves it. */
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2'
-}
 
 export interface RendererServer {
   readonly url: string
@@ -40,7 +30,7 @@ export async function serveRenderer(root: string = RENDERER_DIR): Promise<Render
     try {
       const body = await readFile(file)
       res.writeHead(200, {
-        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         'content-security-policy': policy,
         'cache-control': 'no-store'
       })

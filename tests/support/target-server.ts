@@ -58,6 +58,15 @@ export interface RecordedRequest {
 }
 
 /** Reads each request's whole body, keeps what arrived, then answers with `then`. */
+/** A plausible service for pictures: mostly quick 200s with a slow tail, some 404s and 503s, a few dropped connections. */
+export const plausibleService: Responder = (req, res, index) => {
+  if (index % 997 === 500) return resetConnection(req, res, index)
+  if (index % 61 === 7) return respondStatus(503)(req, res, index)
+  if (index % 149 === 11) return respondStatus(404)(req, res, index)
+  const delayMs = index % 50 === 0 ? 40 + (index % 7) * 10 : 2 + (index % 9)
+  respondAfter(delayMs)(req, res, index)
+}
+
 export function recordRequests(then: Responder = respondOk): { respond: Responder; requests: RecordedRequest[] } {
   const requests: RecordedRequest[] = []
   const respond: Responder = (req, res, index) => {
@@ -70,6 +79,16 @@ export function recordRequests(then: Responder = respondOk): { respond: Responde
     })
   }
   return { respond, requests }
+}
+
+/** Notes when each request arrived (performance.now(), this process's clock), then answers with `then`. */
+export function recordArrivals(then: Responder = respondOk): { respond: Responder; arrivals: number[] } {
+  const arrivals: number[] = []
+  const respond: Responder = (req, res, index) => {
+    arrivals.push(performance.now())
+    then(req, res, index)
+  }
+  return { respond, arrivals }
 }
 
 /**

@@ -2,7 +2,7 @@ import { judgeHealth } from '../generator-health'
 import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../format'
 import type { RunInterval } from '../run-interval'
 import type { LatencySummary } from '../run-snapshot'
-import { errorsText, PERCENTILE_COLUMNS, settingsLine, statusCodesText, thresholdText } from './report-text'
+import { errorsText, PERCENTILE_COLUMNS, PROTOCOL_NAMES, settingsLine, statusCodesText, thresholdText } from './report-text'
 import type { RunReport } from './run-report'
 import { REPORT_STYLE } from './report-style'
 import { barChart, escapeHtml, lineChart, type ChartLine } from './svg-charts'
@@ -233,7 +233,11 @@ function settingsSection(report: RunReport): string {
     ['Duration', settings.durationMs === undefined ? 'no limit' : formatDuration(settings.durationMs)],
     ['Timeout', formatLatency(settings.timeoutMs)],
     ['Headers', settings.headerNames.length === 0 ? 'none' : `${settings.headerNames.join(', ')} (values left out)`],
-    ['Body', settings.bodyBytes === 0 ? 'none' : `${formatBytes(settings.bodyBytes)} (content left out)`]
+    ['Body', settings.bodyBytes === 0 ? 'none' : `${formatBytes(settings.bodyBytes)} (content left out)`],
+    ['Protocol', `${PROTOCOL_NAMES[settings.protocol]}${settings.insecure ? ', any TLS certificate accepted' : ''}`],
+    ...(settings.stages
+      ? [['Stages', settings.stages.map((stage) => `${formatDuration(stage.durationMs)} to ${formatCount(stage.target)}`).join(', ')] as [string, string]]
+      : [])
   ]
   return `<section><h2>Settings</h2><table class="facts"><tbody>${rows
     .map(([label, value]) => `<tr><th scope="row">${label}</th><td>${escapeHtml(value)}</td></tr>`)

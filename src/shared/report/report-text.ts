@@ -1,4 +1,6 @@
 import { formatCount, formatDuration } from '../format'
+import { impliedRequests, peakTarget, shapeDurationMs } from '../load-shape'
+import { runLengthMs, shapeOf } from '../run-plan'
 import { ERROR_KINDS, type ErrorKind, type LatencySummary } from '../run-snapshot'
 import { formatThresholdActual } from '../thresholds'
 import type { ReportSettings, ThresholdResult } from './run-report'
@@ -15,21 +17,52 @@ export const PERCENTILE_COLUMNS: ReadonlyArray<[label: string, key: keyof Latenc
   ['max', 'max']
 ]
 
-/** "closed model · 50 connections · pipelining 1 · 1 worker · 10.0 s". */
+/**
+ * "closed model · 50 connections · pipelining 1 · 1 worker · 10.0 s"; the protocol and insecure TLS
+ * lead when they are not the defaults, and a shape says its stages.
+ */
 export function settingsLine(settings: ReportSettings): string {
-  const model = settings.model === 'open' ? `open model at ${formatCount(settings.ratePerSecond ?? 0)} req/s` : 'closed model'
   return [
-    model,
-    plural(settings.connections, 'connection'),
-    `pipelining ${settings.pipelining}`,
+    ...protocolParts(settings),
+    modelPart(settings),
+    connectionsPart(settings),
+    settings.protocol === 'http1' ? `pipelining ${settings.pipelining}` : `${plural(settings.pipelining, 'stream')} per connection`,
     plural(settings.workers, 'worker'),
     stopCondition(settings)
   ].join(' · ')
 }
 
+export const PROTOCOL_NAMES: Readonly<Record<ReportSettings['protocol'], string>> = { http1: 'HTTP/1.1', h2: 'HTTP/2', h2c: 'h2c' }
+
+function protocolParts(settings: ReportSettings): string[] {
+  const parts = settings.protocol === 'http1' ? [] : [PROTOCOL_NAMES[settings.protocol]]
+  if (settings.insecure) parts.push('insecure TLS')
+  return parts
+}
+
+function shapeOfSettings(settings: ReportSettings): ReturnType<typeof shapeOf> {
+  return shapeOf({ ratePerSecond: settings.ratePerSecond, concurrency: settings.connections, stages: settings.stages })
+}
+
+function modelPart(settings: ReportSettings): string {
+  const shape = shapeOfSettings(settings)
+  if (!shape) return settings.model === 'open' ? `open model at ${formatCount(settings.ratePerSecond ?? 0)} req/s` : 'closed model'
+  const stages = `${plural(shape.stages.length, 'stage')} over ${formatDuration(shapeDurationMs(shape.stages))}`
+  if (shape.unit === 'connections') return `closed model, ${stages} from ${plural(shape.start, 'connection')}`
+  const implied = formatCount(Math.ceil(impliedRequests(shape.start, shape.stages)))
+  return `open model, ${stages} from ${formatCount(shape.start)} req/s (${implied} requests)`
+}
+
+function connectionsPart(settings: ReportSettings): string {
+  const shape = shapeOfSettings(settings)
+  if (shape?.unit === 'connections') return `up to ${plural(peakTarget(shape.start, shape.stages), 'connection')}`
+  return plural(settings.connections, 'connection')
+}
+
 function stopCondition(settings: ReportSettings): string {
   const requests = settings.totalRequests === undefined ? undefined : plural(settings.totalRequests, 'request')
-  const duration = settings.durationMs === undefined ? undefined : formatDuration(settings.durationMs)
+  const lengthMs = runLengthMs(settings)
+  const duration = lengthMs === undefined ? undefined : formatDuration(lengthMs)
   if (requests && duration) return `${requests} or ${duration}, whichever comes first`
   return requests ?? duration ?? ''
 }

@@ -1,7 +1,8 @@
 import { runHealthText, type RunHealth } from '../generator-health'
 import { classifyOutcomes, clientOrServerErrorRate, errorRate } from '../request-outcomes'
 import type { RunInterval } from '../run-interval'
-import type { RunPlan } from '../run-plan'
+import type { LoadStage } from '../load-shape'
+import type { Protocol, RunPlan } from '../run-plan'
 import {
   crashMessage,
   type ErrorKind,
@@ -96,6 +97,14 @@ export interface ReportSettings {
   headerNames: string[]
   /** The body's size in bytes (UTF-8); 0 for none. */
   bodyBytes: number
+  protocol: Protocol
+  /** Any TLS certificate was accepted. */
+  insecure: boolean
+  /**
+   * The load shape, when the run had one: it starts from ratePerSecond (open model) or connections
+   * (closed model), each stage ramping to its target (src/shared/load-shape.ts).
+   */
+  stages?: LoadStage[]
 }
 
 export interface ReportInput {
@@ -171,7 +180,10 @@ function settingsOf(plan: RunPlan, workers: number): ReportSettings {
     ...(plan.durationMs === undefined ? {} : { durationMs: plan.durationMs }),
     timeoutMs: plan.timeoutMs,
     headerNames: plan.headers.map(([name]) => name),
-    bodyBytes: plan.body === undefined ? 0 : new TextEncoder().encode(plan.body).length
+    bodyBytes: plan.body === undefined ? 0 : new TextEncoder().encode(plan.body).length,
+    protocol: plan.protocol,
+    insecure: plan.insecure,
+    ...(plan.stages === undefined ? {} : { stages: plan.stages.map((stage) => ({ ...stage })) })
   }
 }
 

@@ -4,14 +4,17 @@
  * Each slice owns its fields: only its own actions set them, and its `set` takes nothing else.
  * When one slice needs another's state to change, it calls an action the owner exposes (the plan
  * slice calls the run slice's showNotice; the run slice calls the plan slice's touchAllFields,
- * markRefused and clearRefusals), so every rule about a field lives next to the field.
+ * markRefused and clearRefusals; it reads the thresholds slice's check and, when a run ends, calls the
+ * results slice's loadReport), so every rule about a field lives next to the field.
  */
 import { create } from 'zustand'
 import type { StampedeApi } from '../../../shared/ipc'
 import { createPlanSlice, type PlanSlice } from '../plan/plan-slice'
+import { createResultsSlice, type ResultsSlice } from '../results/results-slice'
 import { createRunSlice, type RunSlice } from '../run/run-slice'
+import { createThresholdsSlice, type ThresholdsSlice } from '../thresholds/thresholds-slice'
 
-export type StampedeState = PlanSlice & RunSlice
+export type StampedeState = PlanSlice & RunSlice & ThresholdsSlice & ResultsSlice
 
 /** Some of a slice's own fields: giving another slice's field a value does not type-check (see above). */
 type OwnFields<Slice> = Partial<Slice> & { [Field in Exclude<keyof StampedeState, keyof Slice>]?: never }
@@ -25,7 +28,9 @@ export type SliceCreator<Slice> = (
 export function createStampedeStore(api: StampedeApi) {
   return create<StampedeState>()((set, get) => ({
     ...createPlanSlice(api)(set, get),
-    ...createRunSlice(api)(set, get)
+    ...createRunSlice(api)(set, get),
+    ...createThresholdsSlice(api)(set, get),
+    ...createResultsSlice(api)(set, get)
   }))
 }
 

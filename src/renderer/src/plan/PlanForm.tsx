@@ -1,6 +1,7 @@
 import { useState, type ClipboardEvent, type FormEvent } from 'react'
 import { useStampede } from '../app/use-stampede'
 import { RunButton } from '../run/RunButton'
+import { ThresholdsEditor } from '../thresholds/ThresholdsEditor'
 import { selectRunIsActive } from '../run/run-selectors'
 import { DisclosureButton, DisclosureSection } from '../ui/Disclosure'
 import { CurlImportPanel, CurlImportReport } from './CurlImport'
@@ -105,6 +106,7 @@ export function PlanForm() {
       <DisclosureSection id={LOAD_SECTION_ID} label="Load" expanded={loadOpen}>
         <LoadSection />
       </DisclosureSection>
+      <ThresholdsEditor />
       {planNote && <p className="plan-note">{planNote}</p>}
     </form>
   )

@@ -60,7 +60,7 @@ export type PlanTextFieldName =
 export type PlanFormField = 'url' | 'totalRequests' | 'concurrency'
 
 /** Any part of the form that shows a message of its own, folded away or not. */
-export type PlanFormPart = PlanTextFieldName | 'method' | 'headers' | 'insecure'
+export type PlanFormPart = PlanTextFieldName | 'method' | 'headers' | 'protocol' | 'insecure' | 'stages'
 
 export type PlanFormErrors = Partial<Record<PlanFormPart, string>>
 
@@ -92,6 +92,8 @@ const FORM_PART_OF: Readonly<Record<PlanField, PlanFormPart>> = {
   ratePerSecond: 'ratePerSecond',
   timeoutMs: 'timeout',
   workers: 'workers',
+  stages: 'stages',
+  protocol: 'protocol',
   insecure: 'insecure'
 }
 

@@ -73,7 +73,9 @@ const ALL_TOUCHED: Record<PlanFormPart, true> = {
   ratePerSecond: true,
   pipelining: true,
   workers: true,
-  insecure: true
+  protocol: true,
+  insecure: true,
+  stages: true
 }
 
 /** The form after a change to some of its values, judged anew; the edited field's refusal is cleared. */

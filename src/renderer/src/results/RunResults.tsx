@@ -1,14 +1,32 @@
+import { lazy, Suspense } from 'react'
 import { selectHasSnapshot } from '../run/run-selectors'
 import { useStampede } from '../app/use-stampede'
+import { ThresholdTiles } from '../thresholds/ThresholdTiles'
 import { ErrorKindTable } from './ErrorKindTable'
-import { LatencyStats } from './LatencyStats'
+import { HeadlineStats } from './HeadlineStats'
+import { HealthBanner } from './HealthBanner'
 import { RunProgress } from '../run/RunProgress'
 import { StatusCodeTable } from './StatusCodeTable'
 import { ThroughputStats } from './ThroughputStats'
+import { selectResultsView, selectSummaryReport } from './results-selectors'
+import type { ResultsView } from './results-slice'
 
-/** Everything a run reports, from its first progress to its result. */
+// Loaded after the page's first paint, in chunks of their own: the charting library and the summary
+// are not needed until a run starts, so the window opens without parsing them.
+const LiveCharts = lazy(() => import('../charts/LiveCharts').then((module) => ({ default: module.LiveCharts })))
+const RunSummary = lazy(() => import('./RunSummary').then((module) => ({ default: module.RunSummary })))
+
+const VIEWS: ReadonlyArray<[ResultsView, string]> = [
+  ['live', 'Live'],
+  ['summary', 'Summary']
+]
+
+/** Everything a run reports: live from its first progress, and its summary once it ended. */
 export function RunResults() {
   const hasSnapshot = useStampede(selectHasSnapshot)
+  const view = useStampede(selectResultsView)
+  const summaryReady = useStampede((state) => selectSummaryReport(state) !== undefined)
+  const showResultsView = useStampede((state) => state.showResultsView)
   if (!hasSnapshot) {
     return (
       <section className="panel empty-results">
@@ -19,14 +37,46 @@ export function RunResults() {
   return (
     <>
       <RunProgress />
-      <div className="stat-panels">
-        <ThroughputStats />
-        <LatencyStats />
+      <HealthBanner />
+      <div className="view-tabs" role="tablist" aria-label="Results">
+        {VIEWS.map(([name, label]) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-controls={`view-${name}`}
+            aria-selected={view === name}
+            className={view === name ? 'view-tab view-tab-selected' : 'view-tab'}
+            onClick={() => showResultsView(name)}
+          >
+            {label}
+            {name === 'summary' && summaryReady && <span className="view-tab-badge" aria-hidden="true" />}
+          </button>
+        ))}
       </div>
-      <div className="table-panels">
-        <StatusCodeTable />
-        <ErrorKindTable />
+      {/* Live stays mounted under Summary, so its charts keep their series and redraw nothing hidden. */}
+      <div id="view-live" role="tabpanel" aria-labelledby="tab-live" hidden={view !== 'live'}>
+        <div className="stat-panels">
+          <HeadlineStats />
+          <ThroughputStats />
+        </div>
+        <ThresholdTiles />
+        <Suspense fallback={<section className="panel charts" aria-label="Charts" />}>
+          <LiveCharts />
+        </Suspense>
+        <div className="table-panels">
+          <StatusCodeTable />
+          <ErrorKindTable />
+        </div>
       </div>
+      {view === 'summary' && (
+        <div id="view-summary" role="tabpanel" aria-labelledby="tab-summary">
+          <Suspense fallback={null}>
+            <RunSummary />
+          </Suspense>
+        </div>
+      )}
     </>
   )
 }

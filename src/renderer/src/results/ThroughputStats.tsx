@@ -1,22 +1,16 @@
 import { useShallow } from 'zustand/react/shallow'
-import { formatBytes, formatCount, formatDuration, formatErrorRate, formatRate } from '../../../shared/format'
+import { formatBytes, formatCount } from '../../../shared/format'
 import { selectThroughput } from '../run/run-selectors'
 import { useStampede } from '../app/use-stampede'
 import { StatTile } from '../ui/StatTile'
 
 /** The outcome tiles use the classes and names of src/shared/request-outcomes.ts, as the CLI does. */
 export function ThroughputStats() {
-  const { requestsPerSecond, elapsedMs, ok, clientOrServerError, failed, errorRate, bytesRead } = useStampede(
-    useShallow(selectThroughput)
-  )
+  const { ok, clientOrServerError, failed, bytesRead } = useStampede(useShallow(selectThroughput))
   return (
-    <section className="panel" aria-labelledby="throughput-heading">
-      <h2 id="throughput-heading">Throughput</h2>
-      {/* Three by two: the run's pace and its error rate, then the outcomes the rate is made of. */}
+    <section className="panel" aria-labelledby="outcomes-heading">
+      <h2 id="outcomes-heading">Outcomes</h2>
       <dl className="stat-grid stat-grid-3">
-        <StatTile label="Requests/s" value={formatRate(requestsPerSecond)} />
-        <StatTile label="Elapsed" value={formatDuration(elapsedMs)} />
-        <StatTile label="Error rate" value={formatErrorRate(errorRate)} tone={errorRate > 0 ? 'bad' : undefined} />
         <StatTile label="2xx–3xx" value={formatCount(ok)} />
         <StatTile
           label="4xx–5xx"

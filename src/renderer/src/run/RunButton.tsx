@@ -1,4 +1,5 @@
 import { selectPlanIsValid } from '../plan/plan-selectors'
+import { selectThresholdsAreValid } from '../thresholds/threshold-selectors'
 import { selectPhase } from './run-selectors'
 import { isActivePhase } from './run-slice'
 import { useStampede } from '../app/use-stampede'
@@ -7,11 +8,12 @@ import { useStampede } from '../app/use-stampede'
 export function RunButton() {
   const phase = useStampede(selectPhase)
   const planIsValid = useStampede(selectPlanIsValid)
+  const thresholdsAreValid = useStampede(selectThresholdsAreValid)
   const cancelRun = useStampede((state) => state.cancelRun)
 
   if (!isActivePhase(phase)) {
     return (
-      <button type="submit" className="button button-primary run-button" disabled={!planIsValid}>
+      <button type="submit" className="button button-primary run-button" disabled={!planIsValid || !thresholdsAreValid}>
         Submit
       </button>
     )

@@ -34,3 +34,4 @@ export const selectDone = (state: RunSlice): number => state.snapshot?.done ?? 0
 export const selectLatency = (state: RunSlice) => state.snapshot?.latencyMs
 export const selectStatusCodes = (state: RunSlice) => state.snapshot?.statusCodes
 export const selectErrorKinds = (state: RunSlice) => state.snapshot?.errorKinds
+export const selectErrorExamples = (state: RunSlice) => state.snapshot?.errorExamples

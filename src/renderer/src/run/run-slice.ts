@@ -1,4 +1,7 @@
 import { emptySnapshot, type RunResult, type RunSnapshot } from '../../../shared/run-snapshot'
+import type { Threshold } from '../../../shared/thresholds'
+import type { RunInterval } from '../../../shared/run-interval'
+import type { RunPlan } from '../../../shared/run-plan'
 import { noticeFor, type RunNotice } from './run-notice'
 import type { SliceCreator, StampedeState } from '../app/stampede-store'
 
@@ -15,6 +18,11 @@ export interface RunSlice {
   /** What the screen shows: the latest progress, and the result once it came. */
   snapshot: RunSnapshot | undefined
   result: RunResult | undefined
+  /** The plan and thresholds the run was started with: what remains is judged by them. */
+  runPlan: RunPlan | undefined
+  runThresholds: Threshold[]
+  /** The intervals of the latest snapshot that brought any: the run's current pace and health. */
+  latestIntervals: RunInterval[]
   notice: RunNotice | undefined
   /** Messages that arrived before startRun's reply named their run: claimed when it does. */
   unclaimed: { snapshot?: RunSnapshot; result?: RunResult }
@@ -34,13 +42,16 @@ export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
   runId: undefined,
   snapshot: undefined,
   result: undefined,
+  runPlan: undefined,
+  runThresholds: [],
+  latestIntervals: [],
   notice: undefined,
   unclaimed: {},
 
   submitRun: async () => {
-    const { planCheck, phase, touchAllFields, markRefused, clearRefusals, rememberPlan } = get()
+    const { planCheck, thresholdCheck, phase, touchAllFields, markRefused, clearRefusals, rememberPlan } = get()
     if (isActivePhase(phase)) return
-    if (!planCheck.ok) {
+    if (!planCheck.ok || !thresholdCheck.ok) {
       touchAllFields()
       return
     }
@@ -50,11 +61,15 @@ export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
       runId: undefined,
       snapshot: emptySnapshot(0, planCheck.plan.totalRequests ?? 0),
       result: undefined,
+      runPlan: planCheck.plan,
+      runThresholds: thresholdCheck.thresholds,
+      latestIntervals: [],
       notice: undefined,
       unclaimed: {}
     })
     try {
-      const reply = await api.startRun(planCheck.plan)
+      const expressions = thresholdCheck.thresholds.map((threshold) => threshold.expression)
+      const reply = await api.startRun(planCheck.plan, expressions)
       if (reply.ok) {
         set((state) => claimRun(state, reply.runId))
         void rememberPlan(planCheck.plan)
@@ -89,14 +104,19 @@ export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
     const state = get()
     if (!isActivePhase(state.phase)) return
     if (state.runId === undefined) set({ unclaimed: { ...state.unclaimed, snapshot } })
-    else if (snapshot.runId === state.runId) set({ snapshot })
+    else if (snapshot.runId === state.runId) {
+      set(snapshot.intervals.length > 0 ? { snapshot, latestIntervals: snapshot.intervals } : { snapshot })
+    }
   },
 
   applyResult: (result) => {
     const state = get()
     if (!isActivePhase(state.phase)) return
     if (state.runId === undefined) set({ unclaimed: { ...state.unclaimed, result } })
-    else if (result.runId === state.runId) set(endedWith(result))
+    else if (result.runId === state.runId) {
+      set(endedWith(result))
+      void state.loadReport(result.runId)
+    }
   }
 })
 
@@ -104,7 +124,10 @@ export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
 function claimRun(state: StampedeState, runId: number): Partial<RunSlice> {
   const { snapshot, result } = state.unclaimed
   const claimed = { runId, unclaimed: {} }
-  if (result?.runId === runId) return { ...claimed, ...endedWith(result) }
+  if (result?.runId === runId) {
+    void state.loadReport(runId)
+    return { ...claimed, ...endedWith(result) }
+  }
   return {
     ...claimed,
     phase: state.phase === 'starting' ? 'running' : state.phase,

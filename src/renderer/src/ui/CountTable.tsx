@@ -6,6 +6,8 @@ export interface CountRow {
   count: number
   /** A CSS class for the row's marker, e.g. the status class. */
   marker: string
+  /** Text for the table's detail column, such as an example message. */
+  detail?: string
 }
 
 interface CountTableProps {
@@ -15,10 +17,12 @@ interface CountTableProps {
   /** Shares are of all requests that ended. */
   done: number
   emptyText: string
+  /** Names a last column of each row's detail; no column without it. */
+  detailHeader?: string
 }
 
 /** Counts with their share of the run, the share drawn as a thin bar. */
-export function CountTable({ title, labelHeader, rows, done, emptyText }: CountTableProps) {
+export function CountTable({ title, labelHeader, rows, done, emptyText, detailHeader }: CountTableProps) {
   const headingId = `${title.toLowerCase().replace(/\W+/g, '-')}-heading`
   return (
     <section className="panel" aria-labelledby={headingId}>
@@ -36,6 +40,11 @@ export function CountTable({ title, labelHeader, rows, done, emptyText }: CountT
               <th scope="col" className="numeric share-column">
                 Share
               </th>
+              {detailHeader && (
+                <th scope="col" className="count-detail">
+                  {detailHeader}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -54,6 +63,11 @@ export function CountTable({ title, labelHeader, rows, done, emptyText }: CountT
                     <span className="share-value">{formatPercent(row.count, done)}</span>
                   </span>
                 </td>
+                {detailHeader && (
+                  <td className="count-detail" title={row.detail}>
+                    {row.detail ?? ''}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

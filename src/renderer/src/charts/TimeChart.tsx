@@ -1,0 +1,110 @@
+import { useEffect, useRef } from 'react'
+import uPlot from 'uplot'
+import 'uplot/dist/uPlot.min.css'
+import { liveSeries } from './live-series'
+import type { SeriesColumn } from './series-buffer'
+
+export interface ChartLine {
+  label: string
+  column: SeriesColumn
+  color: string
+  dash?: number[]
+}
+
+interface TimeChartProps {
+  title: string
+  /** Keep it a module constant: a new array rebuilds the chart. */
+  lines: readonly ChartLine[]
+  /** How the y axis and legend show a value. */
+  format(value: number): string
+}
+
+const CHART_HEIGHT = 150
+
+/**
+ * One uPlot chart of the live series. React renders it once; after that the chart redraws itself
+ * from the series (./live-series.ts) at most once an animation frame, and not at all when the series
+ * did not change. `data-points` tells tests (and the curious) how many points it drew last.
+ */
+export function TimeChart({ title, lines, format }: TimeChartProps) {
+  const container = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    const element = container.current
+    if (!element) return
+    const gapped = lines.map(() => [] as Array<number | null>)
+    let plot: uPlot | undefined
+    let frame = 0
+    let drawnVersion = -1
+    const draw = (): void => {
+      frame = 0
+      if (!plot || liveSeries.version === drawnVersion) return
+      drawnVersion = liveSeries.version
+      const buffer = liveSeries.buffer
+      lines.forEach((line, index) => copyWithGaps(buffer.view(line.column), gapped[index]))
+      plot.setData([buffer.view('time'), ...gapped])
+      element.dataset.points = String(buffer.length)
+    }
+    const schedule = (): void => {
+      if (frame === 0) frame = requestAnimationFrame(draw)
+    }
+    // Each chart is built in a task of its own, not in the render that mounts them all: four uPlot
+    // instances at once made one long task when the first snapshot arrived.
+    const build = setTimeout(() => {
+      plot = new uPlot(chartOptions(lines, format, element.clientWidth), [[], ...gapped], element)
+      schedule()
+    })
+    const stop = liveSeries.subscribe(schedule)
+    const resize = new ResizeObserver(() => plot?.setSize({ width: element.clientWidth, height: CHART_HEIGHT }))
+    resize.observe(element)
+    return () => {
+      clearTimeout(build)
+      stop()
+      cancelAnimationFrame(frame)
+      resize.disconnect()
+      plot?.destroy()
+    }
+  }, [lines, format])
+
+  return (
+    <figure className="chart" aria-label={title}>
+      <figcaption>{title}</figcaption>
+      <div ref={container} className="chart-canvas" data-points="0" />
+    </figure>
+  )
+}
+
+/** uPlot draws a gap only at null: NaN (no response in the point) becomes null, into a reused array. */
+function copyWithGaps(values: Float64Array, into: Array<number | null>): void {
+  into.length = values.length
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]
+    into[index] = Number.isNaN(value) ? null : value
+  }
+}
+
+function chartOptions(lines: readonly ChartLine[], format: (value: number) => string, width: number): uPlot.Options {
+  return {
+    width: Math.max(width, 200),
+    height: CHART_HEIGHT,
+    // Never animated or interpolated: each redraw shows the data as it is.
+    cursor: { drag: { x: false, y: false } },
+    legend: { live: false },
+    scales: { x: { time: false }, y: { range: (_plot, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+    axes: [
+      { values: (_plot, splits) => splits.map((seconds) => `${seconds}s`), size: 28, font: '11px system-ui' },
+      { values: (_plot, splits) => splits.map(format), size: 64, font: '11px system-ui' }
+    ],
+    series: [
+      {},
+      ...lines.map((line) => ({
+        label: line.label,
+        stroke: line.color,
+        width: 1.5,
+        dash: line.dash,
+        points: { show: false },
+        value: (_plot: uPlot, value: number | null) => (value === null ? '–' : format(value))
+      }))
+    ]
+  }
+}

@@ -1,0 +1,130 @@
+import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../../../shared/format'
+import { PERCENTILE_COLUMNS, errorsText, settingsLine, statusCodesText, thresholdText } from '../../../shared/report/report-text'
+import type { RunReport } from '../../../shared/report/run-report'
+import type { LatencySummary } from '../../../shared/run-snapshot'
+import { useStampede } from '../app/use-stampede'
+import { HistogramChart } from '../charts/HistogramChart'
+import { StatTile } from '../ui/StatTile'
+import { ExportBar } from './ExportBar'
+import { selectSummaryReport } from './results-selectors'
+
+/** The finished run as main will export it: one report (src/shared/report), read in the window. */
+export function RunSummary() {
+  const report = useStampede(selectSummaryReport)
+  if (!report) {
+    return (
+      <section className="panel empty-results">
+        <p>The summary appears here when the run ends.</p>
+      </section>
+    )
+  }
+  const { sent, completed, failed, aborted } = report.requests
+  return (
+    <div className="summary">
+      <ExportBar />
+      <section className="panel" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">Summary</h2>
+        <p className="summary-target">
+          <strong>{report.method}</strong> {report.url}
+        </p>
+        <p className="panel-footnote summary-settings">{settingsLine(report.settings)}</p>
+        {report.error && <p className="notice notice-warning">{report.error}</p>}
+        <dl className="stat-grid stat-grid-4">
+          <StatTile label="Sent" value={formatCount(sent)} />
+          <StatTile label="Completed" value={formatCount(completed)} />
+          <StatTile label="Failed requests" value={formatCount(failed)} tone={failed > 0 ? 'bad' : undefined} />
+          <StatTile label="Aborted" value={formatCount(aborted)} />
+          <StatTile label="Throughput" value={`${formatRate(report.rps)} req/s`} />
+          <StatTile label="Duration" value={formatDuration(report.durationMs)} />
+          <StatTile label="Final error rate" value={formatErrorRate(report.errorRate)} tone={report.errorRate > 0 ? 'bad' : undefined} />
+          <StatTile label="Bytes read" value={formatBytes(report.bytesRead)} />
+        </dl>
+      </section>
+      {report.thresholds.length > 0 && <ThresholdTable report={report} />}
+      {report.health && (
+        <section className="panel" aria-labelledby="generator-heading">
+          <h2 id="generator-heading">Generator</h2>
+          <p className={report.health.verdict === 'ok' ? 'health-ok' : 'health-bad'}>{report.health.summary}</p>
+        </section>
+      )}
+      <section className="panel" aria-labelledby="percentiles-heading">
+        <h2 id="percentiles-heading">Latency percentiles</h2>
+        {completed === 0 ? (
+          <p className="count-table-empty">No response arrived.</p>
+        ) : (
+          <table className="percentile-table" aria-labelledby="percentiles-heading">
+            <thead>
+              <tr>
+                <th scope="col" />
+                {PERCENTILE_COLUMNS.map(([label]) => (
+                  <th scope="col" className="numeric" key={label}>
+                    {label}
+                  </th>
+                ))}
+                <th scope="col" className="numeric">
+                  mean
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <PercentileRow label="Latency" latency={report.latencyMs} />
+              {report.rawLatencyMs && <PercentileRow label="From the send (raw)" latency={report.rawLatencyMs} />}
+              <PercentileRow label="TTFB" latency={report.ttfbMs} />
+            </tbody>
+          </table>
+        )}
+        <HistogramChart bins={report.latencyBins ?? []} />
+      </section>
+      <section className="panel" aria-labelledby="counts-heading">
+        <h2 id="counts-heading">Status codes and errors</h2>
+        <p>
+          <strong>Status codes</strong>: {statusCodesText(report.statusCodes)}
+        </p>
+        <p>
+          <strong>Errors</strong>: {errorsText(report.errors)}
+        </p>
+      </section>
+    </div>
+  )
+}
+
+function PercentileRow({ label, latency }: { label: string; latency: LatencySummary }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {PERCENTILE_COLUMNS.map(([column, key]) => (
+        <td className="numeric" key={column}>
+          {formatLatency(latency[key])}
+        </td>
+      ))}
+      <td className="numeric">{formatLatency(latency.mean)}</td>
+    </tr>
+  )
+}
+
+function ThresholdTable({ report }: { report: RunReport }) {
+  const failed = report.thresholds.filter((threshold) => !threshold.passed).length
+  return (
+    <section className="panel" aria-labelledby="summary-thresholds-heading">
+      <h2 id="summary-thresholds-heading">
+        Thresholds: {failed === 0 ? 'all passed' : `${failed} of ${report.thresholds.length} failed`}
+      </h2>
+      <table className="count-table threshold-table" aria-labelledby="summary-thresholds-heading">
+        <tbody>
+          {report.thresholds.map((threshold, index) => {
+            const { verdict, actual } = thresholdText(threshold)
+            return (
+              <tr key={`${index}:${threshold.expression}`} className={`threshold-${verdict}`}>
+                <th scope="row">
+                  <code>{threshold.expression}</code>
+                </th>
+                <td>{verdict}</td>
+                <td className="numeric">{actual}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </section>
+  )
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { LastRun } from '../../src/control/last-run'
+import type { RunController } from '../../src/control/run-controller'
+import { createReportExport, reportFileName, type ExportDestinations } from '../../src/main/report-export'
+import type { RunPlan } from '../../src/shared/run-plan'
+import type { RunResult } from '../../src/shared/run-snapshot'
+import { parseThresholdList } from '../../src/shared/thresholds'
+import { planOf } from '../support/plans'
+import { result } from '../support/factories'
+
+const PLAN: RunPlan = planOf({ url: 'http://127.0.0.1:8080/health', totalRequests: 10, concurrency: 2 })
+
+/** The controller as LastRun sees it: something that announces a run's end. */
+function fakeController() {
+  let listener: ((result: RunResult) => void) | undefined
+  const controller = {
+    onDone: (next: (result: RunResult) => void) => {
+      listener = next
+      return () => {}
+    }
+  } as unknown as RunController
+  return { controller, end: (done: RunResult) => listener?.(done) }
+}
+
+/** A dialog that answers `choice`, a disk and a clipboard that remember what they were given. */
+function fakeDestinations(choice: (defaultName: string) => string | undefined) {
+  const asked: string[] = []
+  const written = new Map<string, string>()
+  const clipboard: string[] = []
+  const destinations: ExportDestinations = {
+    chooseSavePath: async (defaultName) => {
+      asked.push(defaultName)
+      return choice(defaultName)
+    },
+    writeFile: async (path, text) => {
+      written.set(path, text)
+    },
+    writeClipboard: (text) => clipboard.push(text)
+  }
+  return { destinations, asked, written, clipboard }
+}
+
+const STARTED = new Date(2026, 10, 29, 3, 50, 12)
+
+function finishedRun(choice: (defaultName: string) => string | undefined = (name) => `/chosen/${name}`) {
+  const { controller, end } = fakeController()
+  const lastRun = new LastRun(controller, 4)
+  const fakes = fakeDestinations(choice)
+  const handlers = createReportExport(lastRun, fakes.destinations)
+  const thresholds = parseThresholdList(['max<1ms'])
+  if (!thresholds.ok) throw new Error(thresholds.message)
+  lastRun.start(7, PLAN, thresholds.thresholds, STARTED)
+  end(result({ runId: 7, total: 10, statusCodes: { '200': 10 }, elapsedMs: 500, latencyMs: { min: 1, mean: 2, p50: 2, p90: 3, p99: 4, p999: 4, p9999: 4, max: 20 } }))
+  return { handlers, ...fakes }
+}
+
+describe('exportReport', () => {
+  it('writes the chosen format only to the path the dialog returned, named after the host and the local time', async () => {
+    const { handlers, asked, written } = finishedRun()
+    expect(await handlers.exportReport('json')).toEqual({ ok: true, saved: '/chosen/stampede-127.0.0.1-2026-11-29T03-50.json' })
+    expect(asked).toEqual(['stampede-127.0.0.1-2026-11-29T03-50.json'])
+    expect([...written.keys()]).toEqual(['/chosen/stampede-127.0.0.1-2026-11-29T03-50.json'])
+    const report = JSON.parse(written.values().next().value as string)
+    expect(report.requests.sent).toBe(10)
+    expect(report.settings.workers).toBe(2)
+    expect(report.thresholds).toEqual([{ expression: 'max<1ms', metric: 'max', passed: false, actual: 20 }])
+    expect(report.startedAt).toBe(STARTED.toISOString())
+
+    await handlers.exportReport('csv')
+    await handlers.exportReport('html')
+    const [, csv, html] = [...written.values()]
+    expect(csv.split('\n')[0]).toMatch(/^start_s,end_s,sent/)
+    expect(html).toMatch(/^<!doctype html>/)
+  })
+
+  it('writes nothing when the dialog is dismissed', async () => {
+    const { handlers, asked, written } = finishedRun(() => undefined)
+    expect(await handlers.exportReport('html')).toEqual({ ok: true })
+    expect(asked).toHaveLength(1)
+    expect(written.size).toBe(0)
+  })
+
+  it.each([['exe'], ['JSON'], ['../../etc/passwd'], [''], [null], [{ format: 'json' }], [['json']], [42]])(
+    'refuses the format %j before any dialog opens',
+    async (format) => {
+      const { handlers, asked, written } = finishedRun()
+      expect(await handlers.exportReport(format)).toMatchObject({ ok: false, message: expect.any(String) })
+      expect(asked).toHaveLength(0)
+      expect(written.size).toBe(0)
+    }
+  )
+
+  it('refuses before any run has ended, and for a run that ended without being started here', async () => {
+    const { controller, end } = fakeController()
+    const fakes = fakeDestinations((name) => name)
+    const handlers = createReportExport(new LastRun(controller, 1), fakes.destinations)
+    end(result({ runId: 3 }))
+    expect(await handlers.exportReport('json')).toMatchObject({ ok: false })
+    expect(await handlers.copySummary()).toMatchObject({ ok: false })
+    expect(await handlers.lastReport()).toBeUndefined()
+    expect(fakes.asked).toHaveLength(0)
+    expect(fakes.clipboard).toHaveLength(0)
+  })
+})
+
+describe('copySummary', () => {
+  it('puts the Markdown summary on main’s clipboard', async () => {
+    const { handlers, clipboard } = finishedRun()
+    expect(await handlers.copySummary()).toEqual({ ok: true })
+    expect(clipboard).toHaveLength(1)
+    expect(clipboard[0]).toMatch(/^### Stampede: GET `http:\/\/127\.0\.0\.1:8080\/health`/)
+    expect(clipboard[0]).toContain('❌ `max<1ms`: failed')
+  })
+})
+
+describe('lastReport', () => {
+  it('is the finished run’s report with its run id', async () => {
+    const { handlers } = finishedRun()
+    const reply = await handlers.lastReport()
+    expect(reply?.runId).toBe(7)
+    expect(reply?.report.requests.sent).toBe(10)
+  })
+})
+
+describe('reportFileName', () => {
+  it('keeps only safe characters of the host, IPv6 without brackets', () => {
+    expect(reportFileName('http://[::1]:8080/', STARTED, 'csv')).toBe('stampede-1-2026-11-29T03-50.csv')
+    expect(reportFileName('https://api.example.com/x', STARTED, 'html')).toBe('stampede-api.example.com-2026-11-29T03-50.html')
+    expect(reportFileName('not a url', STARTED, 'json')).toBe('stampede-target-2026-11-29T03-50.json')
+  })
+})

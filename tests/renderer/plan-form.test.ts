@@ -209,3 +209,11 @@ describe('formWithCurlRequest', () => {
     expect(form.headers.map((row) => [row.name, row.value, row.enabled])).toEqual([['Content-Type', 'application/json', true]])
   })
 })
+
+describe('formWithCurlRequest and the protocol', () => {
+  it('takes the HTTP version a curl flag asked for, and keeps the form’s otherwise', () => {
+    const request = { url: 'https://h.test/', method: 'GET', headers: [], insecure: false }
+    expect(formWithCurlRequest(INITIAL_PLAN_FORM_VALUES, { ...request, protocol: 'h2' }).protocol).toBe('h2')
+    expect(formWithCurlRequest({ ...INITIAL_PLAN_FORM_VALUES, protocol: 'h2c' }, request).protocol).toBe('h2c')
+  })
+})

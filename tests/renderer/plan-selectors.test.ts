@@ -6,8 +6,10 @@ import {
   selectLoadSummary,
   selectPlanIsValid,
   selectQueryParams,
-  selectRequestSummary
+  selectRequestSummary,
+  selectShapePreview
 } from '../../src/renderer/src/plan/plan-selectors'
+import { stageRow } from '../../src/renderer/src/plan/stage-rows'
 import { header, planState } from '../support/factories'
 
 const VALID = { url: 'http://127.0.0.1:8080/health', totalRequests: '100', concurrency: '10' }
@@ -118,5 +120,35 @@ describe('the folded sections\' summaries', () => {
     })
     expect(selectRequestSummary(state)).toBe('POST · 1 header · JSON body · insecure TLS')
     expect(selectLoadSummary(state)).toBe('open model · stops at the first of count and duration · pipelining 4 · 2 workers')
+  })
+})
+
+describe('selectShapePreview', () => {
+  it("draws the shape from the shared arithmetic: length, peak, and the open model's requests in all", () => {
+    const state = planState({
+      fields: { model: 'open', ratePerSecond: '20', shaped: true, stages: [stageRow('1', '20'), stageRow('3', '80')] }
+    })
+    const shape = selectShapePreview(state)
+    // 20 a second for 1 s, then 20 to 80 over 3 s: 20 + 150.
+    expect(shape).toMatchObject({ unit: 'rate', start: 20, totalMs: 4000, peak: 80, requests: 170 })
+    expect(selectShapePreview({ ...state })).toBe(shape)
+  })
+
+  it('counts connections in the closed model, with no total of requests', () => {
+    const state = planState({ fields: { concurrency: '0', shaped: true, stages: [stageRow('2', '40')] } })
+    expect(selectShapePreview(state)).toMatchObject({ unit: 'connections', start: 0, peak: 40, requests: undefined })
+  })
+
+  it('waits for text it can draw, and draws nothing without stages', () => {
+    expect(selectShapePreview(planState({ fields: { shaped: true, stages: [stageRow('1', 'x')] } }))).toBeUndefined()
+    expect(selectShapePreview(planState({ fields: { shaped: false, stages: [stageRow('1', '5')] } }))).toBeUndefined()
+  })
+})
+
+describe('the summaries with a protocol and stages', () => {
+  it('name a protocol other than HTTP/1.1 and the number of stages', () => {
+    const state = planState({ fields: { protocol: 'h2c', shaped: true, stopAfter: 'shape', stages: [stageRow('1', '5'), stageRow('1', '9')] } })
+    expect(selectRequestSummary(state)).toBe('GET · h2c')
+    expect(selectLoadSummary(state)).toBe('closed model · 2 stages')
   })
 })

@@ -43,7 +43,19 @@ export interface DesignerLocators {
   duration: Locator
   rate: Locator
   pipelining: Locator
+  /** The same field as `pipelining`, so named while HTTP/2 is chosen. */
+  streams: Locator
   workers: Locator
+  protocol: Locator
+  /** The switch that shows the stages editor. */
+  shaped: Locator
+  stageDuration(position: number): Locator
+  stageTarget(position: number): Locator
+  addStage: Locator
+  /** A preset button by its name, such as "Ramp up". */
+  preset(name: string): Locator
+  /** The shape's drawing, named by what it shows (length, peak, requests in all). */
+  shapeChart: Locator
   importCurl: Locator
   curlCommand: Locator
   curlImport: Locator
@@ -90,7 +102,15 @@ function locateDesigner(page: Page): DesignerLocators {
     duration: page.getByLabel('Duration', exact),
     rate: page.getByLabel('Rate', exact),
     pipelining: page.getByLabel('Pipelining', exact),
+    streams: page.getByLabel('Streams', exact),
     workers: page.getByLabel('Workers', exact),
+    protocol: page.getByLabel('Protocol', exact),
+    shaped: page.getByLabel('Shape the load with stages', exact),
+    stageDuration: (position) => page.getByLabel(`Stage ${position} duration`, exact),
+    stageTarget: (position) => page.getByLabel(`Stage ${position} target`, exact),
+    addStage: page.getByRole('button', { name: 'Add stage', exact: true }),
+    preset: (name) => page.getByRole('group', { name: 'Presets' }).getByRole('button', { name, exact: true }),
+    shapeChart: page.getByRole('img', { name: /^Load shape:/ }),
     importCurl: page.getByRole('button', { name: 'Import cURL', exact: true }),
     curlCommand: page.getByLabel('cURL command', exact),
     curlImport: page.getByRole('button', { name: 'Import', exact: true }),

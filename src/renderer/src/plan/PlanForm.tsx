@@ -8,7 +8,7 @@ import { CurlImportPanel, CurlImportReport } from './CurlImport'
 import { DemoTargetButton } from './DemoTargetButton'
 import { LoadSection } from './LoadSection'
 import { PlanTextField } from './PlanTextField'
-import { selectChoice, selectLoadSummary, selectRequestSummary } from './plan-selectors'
+import { selectChoice, selectLoadSummary, selectRequestSummary, selectStopAfter } from './plan-selectors'
 import { RequestSection } from './RequestSection'
 
 const REQUEST_SECTION_ID = 'plan-request-section'
@@ -22,8 +22,9 @@ const LOAD_SECTION_ID = 'plan-load-section'
 export function PlanForm() {
   const submitRun = useStampede((state) => state.submitRun)
   const importCurl = useStampede((state) => state.importCurl)
-  const stopAfter = useStampede(selectChoice('stopAfter'))
+  const stopAfter = useStampede(selectStopAfter)
   const model = useStampede(selectChoice('model'))
+  const shaped = useStampede(selectChoice('shaped'))
   const requestSummary = useStampede(selectRequestSummary)
   const loadSummary = useStampede(selectLoadSummary)
   const runIsActive = useStampede(selectRunIsActive)
@@ -43,7 +44,11 @@ export function PlanForm() {
     event.preventDefault()
     if (importCurl(text)) setRequestOpen(true)
   }
-  const numberFields = [stopAfter !== 'duration', stopAfter !== 'requests', model === 'open', true].filter(Boolean).length
+  const count = stopAfter === 'requests' || stopAfter === 'both'
+  const duration = stopAfter === 'duration' || stopAfter === 'both'
+  const numberFields = [count, duration, model === 'open', true].filter(Boolean).length
+  // With stages, the rate (open model) or the connections (closed) are where the shape starts.
+  const startHint = shaped ? ' at the start' : ''
 
   return (
     <form className="panel plan-form" onSubmit={onSubmit} noValidate aria-label="Load test">
@@ -78,10 +83,17 @@ export function PlanForm() {
       )}
       <CurlImportReport />
       <div className={`plan-form-row plan-form-row-${numberFields}`}>
-        {stopAfter !== 'duration' && <PlanTextField field="totalRequests" label="Number of requests" inputMode="numeric" />}
-        {stopAfter !== 'requests' && <PlanTextField field="duration" label="Duration" hint="seconds" inputMode="decimal" />}
-        {model === 'open' && <PlanTextField field="ratePerSecond" label="Rate" hint="requests a second" inputMode="numeric" />}
-        <PlanTextField field="concurrency" label="Concurrency" hint="connections" inputMode="numeric" />
+        {count && <PlanTextField field="totalRequests" label="Number of requests" inputMode="numeric" />}
+        {duration && <PlanTextField field="duration" label="Duration" hint="seconds" inputMode="decimal" />}
+        {model === 'open' && (
+          <PlanTextField field="ratePerSecond" label="Rate" hint={`requests a second${startHint}`} inputMode="numeric" />
+        )}
+        <PlanTextField
+          field="concurrency"
+          label="Concurrency"
+          hint={model === 'closed' ? `connections${startHint}` : 'connections'}
+          inputMode="numeric"
+        />
         <RunButton />
         <div className="disclosures">
           <DisclosureButton

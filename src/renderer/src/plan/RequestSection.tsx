@@ -4,15 +4,26 @@ import { CheckboxField } from '../ui/CheckboxField'
 import { SelectField } from '../ui/SelectField'
 import { BodyEditor } from './BodyEditor'
 import { HeaderRows } from './HeaderRows'
+import type { Protocol } from '../../../shared/run-plan'
 import { HTTP_METHODS } from './plan-form'
 import { PlanTextField } from './PlanTextField'
 import { selectChoice, selectFieldMessage } from './plan-selectors'
 import { QueryParamRows } from './QueryParamRows'
 
-/** Everything about the request but its URL: method, timeout, query, headers, body. */
+const METHOD_OPTIONS = HTTP_METHODS.map((method) => ({ value: method, label: method }))
+
+const PROTOCOL_OPTIONS: ReadonlyArray<{ value: Protocol; label: string }> = [
+  { value: 'http1', label: 'HTTP/1.1' },
+  { value: 'h2', label: 'HTTP/2 over TLS (ALPN)' },
+  { value: 'h2c', label: 'h2c: HTTP/2 without TLS' }
+]
+
+/** Everything about the request but its URL: method, protocol, timeout, TLS, query, headers, body. */
 export function RequestSection() {
   const method = useStampede(selectChoice('method'))
   const methodMessage = useStampede(selectFieldMessage('method'))
+  const protocol = useStampede(selectChoice('protocol'))
+  const protocolMessage = useStampede(selectFieldMessage('protocol'))
   const insecure = useStampede(selectChoice('insecure'))
   const insecureMessage = useStampede(selectFieldMessage('insecure'))
   const runIsActive = useStampede(selectRunIsActive)
@@ -23,21 +34,29 @@ export function RequestSection() {
         <SelectField
           label="Method"
           value={method}
-          options={HTTP_METHODS}
+          options={METHOD_OPTIONS}
           message={methodMessage}
           disabled={runIsActive}
           onChange={(value) => choose('method', value)}
         />
-        <PlanTextField field="timeout" label="Timeout" hint="ms per request" inputMode="numeric" />
-        <CheckboxField
-          label="Allow insecure TLS (self-signed certificates)"
-          hint="For test servers only: any certificate is accepted, so nothing proves who answers."
-          checked={insecure}
-          message={insecureMessage}
+        <SelectField
+          label="Protocol"
+          value={protocol}
+          options={PROTOCOL_OPTIONS}
+          message={protocolMessage}
           disabled={runIsActive}
-          onChange={(checked) => choose('insecure', checked)}
+          onChange={(value) => choose('protocol', value as Protocol)}
         />
+        <PlanTextField field="timeout" label="Timeout" hint="ms per request" inputMode="numeric" />
       </div>
+      <CheckboxField
+        label="Allow insecure TLS (self-signed certificates)"
+        hint="For test servers only: any certificate is accepted, so nothing proves who answers."
+        checked={insecure}
+        message={insecureMessage}
+        disabled={runIsActive}
+        onChange={(checked) => choose('insecure', checked)}
+      />
       <div className="plan-section-columns">
         <QueryParamRows />
         <HeaderRows />

@@ -1,14 +1,15 @@
 import type { CurlRequest } from '../../../shared/curl-command'
-import { PLAN_DEFAULTS, type RunPlan, type RunPlanInput } from '../../../shared/run-plan'
+import { PLAN_DEFAULTS, type Protocol, type RunPlan, type RunPlanInput } from '../../../shared/run-plan'
 import { typedSecondsAsMs } from '../../../shared/typed-seconds'
 import { checkRunPlan, parseTypedNumber, type FieldErrors, type PlanField } from '../../../shared/validation'
+import { stageRowErrorOf, stageRowsOf, stagesOf, type StageRow } from './stage-rows'
 
 /** The methods the form offers; an imported command may bring another, which is kept. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
 
 export type BodyKind = 'none' | 'text' | 'json'
-/** After a number of requests, after a duration, or whichever comes first. */
-export type StopAfter = 'requests' | 'duration' | 'both'
+/** After a number of requests, after a duration, whichever comes first, or (with stages) at the shape's end. */
+export type StopAfter = 'requests' | 'duration' | 'both' | 'shape'
 /** Closed: connections send as they are answered. Open: requests start at a rate. */
 export type LoadModel = 'closed' | 'open'
 
@@ -30,6 +31,7 @@ export interface PlanFormValues {
   body: string
   /** Milliseconds. */
   timeout: string
+  protocol: Protocol
   /** Accept any TLS certificate: an explicit choice, shown even while the section is folded. */
   insecure: boolean
   stopAfter: StopAfter
@@ -42,6 +44,10 @@ export interface PlanFormValues {
   pipelining: string
   /** Empty: the app's default (one per core but one). */
   workers: string
+  /** A load shape: the rate (open model) or the connections (closed) ramp from stage to stage. */
+  shaped: boolean
+  /** Kept while `shaped` is off, so switching it back on loses nothing. */
+  stages: StageRow[]
 }
 
 /** The fields typed into an input of their own. */
@@ -71,6 +77,8 @@ export type PlanFormCheck =
       errors: PlanFormErrors
       /** With a headers message: the message of each row at fault, by row id. */
       headerRowErrors?: Record<number, string>
+      /** With a stages message about one stage: that message, by the stage row's id. */
+      stageRowErrors?: Record<number, string>
     }
 
 /** The Content-Type a body kind is sent with, unless a header row of the user's sets one. */
@@ -111,6 +119,7 @@ export const INITIAL_PLAN_FORM_VALUES: PlanFormValues = {
   bodyKind: 'none',
   body: '',
   timeout: String(PLAN_DEFAULTS.timeoutMs),
+  protocol: PLAN_DEFAULTS.protocol,
   insecure: PLAN_DEFAULTS.insecure,
   stopAfter: 'requests',
   totalRequests: String(PLAN_DEFAULTS.totalRequests),
@@ -119,7 +128,9 @@ export const INITIAL_PLAN_FORM_VALUES: PlanFormValues = {
   concurrency: String(PLAN_DEFAULTS.concurrency),
   ratePerSecond: '',
   pipelining: String(PLAN_DEFAULTS.pipelining),
-  workers: ''
+  workers: '',
+  shaped: false,
+  stages: []
 }
 
 /** A form given in part (as tests write it): the rest as the form first shows it. */
@@ -138,7 +149,10 @@ export function checkPlanForm(input: PlanFormInput): PlanFormCheck {
   if (check.ok && !jsonProblem) return check
   const errors = check.ok ? {} : formErrorsOf(check.errors)
   if (jsonProblem) errors.body ??= jsonProblem
-  return errors.headers ? { ok: false, errors, headerRowErrors: headerRowErrorsOf(form) } : { ok: false, errors }
+  const failed: PlanFormCheck = { ok: false, errors }
+  if (errors.headers) failed.headerRowErrors = headerRowErrorsOf(form)
+  if (errors.stages) failed.stageRowErrors = stageRowErrorOf(errors.stages, form.stages)
+  return failed
 }
 
 /** Main's refusals, or any plan's messages, on the form's fields. */
@@ -164,16 +178,24 @@ function planInputOf(form: PlanFormValues): RunPlanInput {
     method: form.method,
     headers,
     timeoutMs: parseTypedNumber(form.timeout),
+    protocol: form.protocol,
     insecure: form.insecure,
     concurrency: parseTypedNumber(form.concurrency),
     pipelining: parseTypedNumber(form.pipelining)
   }
   if (hasBody) input.body = form.body
-  if (form.stopAfter !== 'duration') input.totalRequests = parseTypedNumber(form.totalRequests)
-  if (form.stopAfter !== 'requests') input.durationMs = typedSecondsAsMs(form.duration)
+  const stopAfter = stopAfterOf(form)
+  if (stopAfter === 'requests' || stopAfter === 'both') input.totalRequests = parseTypedNumber(form.totalRequests)
+  if (stopAfter === 'duration' || stopAfter === 'both') input.durationMs = typedSecondsAsMs(form.duration)
+  if (form.shaped) input.stages = stagesOf(form.stages)
   if (form.model === 'open') input.ratePerSecond = parseTypedNumber(form.ratePerSecond)
   if (form.workers.trim() !== '') input.workers = parseTypedNumber(form.workers)
   return input
+}
+
+/** The shape's end is a stop only while there is a shape; without one, the count stops the run. */
+export function stopAfterOf(form: Pick<PlanFormValues, 'stopAfter' | 'shaped'>): StopAfter {
+  return form.stopAfter === 'shape' && !form.shaped ? 'requests' : form.stopAfter
 }
 
 function jsonSyntaxProblem(body: string): string | undefined {
@@ -203,8 +225,9 @@ function headerRowErrorsOf(form: PlanFormValues): Record<number, string> {
 /** The form that reads back into `plan`: what a remembered plan restores. */
 export function planToForm(plan: RunPlan): PlanFormValues {
   const body = bodyOf(plan.body, plan.headers)
-  const stopAfter: StopAfter =
-    plan.durationMs === undefined ? 'requests' : plan.totalRequests === undefined ? 'duration' : 'both'
+  const count = plan.totalRequests !== undefined
+  const duration = plan.durationMs !== undefined
+  const stopAfter: StopAfter = count && duration ? 'both' : duration ? 'duration' : count || !plan.stages ? 'requests' : 'shape'
   return {
     url: plan.url,
     method: plan.method,
@@ -212,6 +235,7 @@ export function planToForm(plan: RunPlan): PlanFormValues {
     bodyKind: body.kind,
     body: plan.body ?? '',
     timeout: String(plan.timeoutMs),
+    protocol: plan.protocol,
     insecure: plan.insecure,
     stopAfter,
     totalRequests: String(plan.totalRequests ?? PLAN_DEFAULTS.totalRequests),
@@ -220,7 +244,9 @@ export function planToForm(plan: RunPlan): PlanFormValues {
     concurrency: String(plan.concurrency),
     ratePerSecond: plan.ratePerSecond === undefined ? '' : String(plan.ratePerSecond),
     pipelining: String(plan.pipelining),
-    workers: plan.workers === undefined ? '' : String(plan.workers)
+    workers: plan.workers === undefined ? '' : String(plan.workers),
+    shaped: plan.stages !== undefined,
+    stages: stageRowsOf(plan.stages ?? [])
   }
 }
 
@@ -235,6 +261,7 @@ export function formWithCurlRequest(form: PlanFormValues, request: CurlRequest):
     bodyKind: body.kind,
     body: request.body ?? '',
     timeout: request.timeoutMs === undefined ? form.timeout : String(request.timeoutMs),
+    protocol: request.protocol ?? form.protocol,
     insecure: request.insecure
   }
 }

@@ -1,5 +1,6 @@
 import { readCurlCommand, type UnmappedArgument } from '../../../shared/curl-command'
 import type { RunPlan } from '../../../shared/run-plan'
+import type { StagePreset } from '../../../shared/stage-presets'
 import type { FieldErrors } from '../../../shared/validation'
 import type { SliceCreator, StampedeState } from '../app/stampede-store'
 import { isActivePhase } from '../run/run-slice'
@@ -18,9 +19,11 @@ import {
   type PlanTextFieldName
 } from './plan-form'
 import { queryParamsOf, withQueryParams, type QueryParam } from './query-params'
+import { formWithPreset, withShape } from './shape-form'
+import { stageRow, type StageRow } from './stage-rows'
 
 /** The form's choices made with a select or radio buttons, not typed. */
-export type PlanChoice = 'method' | 'bodyKind' | 'stopAfter' | 'model' | 'insecure'
+export type PlanChoice = 'method' | 'bodyKind' | 'stopAfter' | 'model' | 'protocol' | 'insecure' | 'shaped'
 
 /** What the last cURL import did: what it could not carry over, or why it read nothing. */
 export type CurlImportReport = { ok: true; unmapped: UnmappedArgument[] } | { ok: false; message: string }
@@ -45,6 +48,11 @@ export interface PlanSlice {
   addQueryParam(): void
   editQueryParam(index: number, change: Partial<QueryParam>): void
   removeQueryParam(index: number): void
+  addStage(): void
+  editStage(id: number, change: Partial<Omit<StageRow, 'id'>>): void
+  removeStage(id: number): void
+  /** Replaces the stages (and the start) with a ready-made shape, scaled to the one there was. */
+  applyPreset(preset: StagePreset): void
   /** Fills the request from a cURL command; false (and a report saying why) when it is not one. */
   importCurl(command: string): boolean
   dismissCurlImport(): void
@@ -89,6 +97,8 @@ function edited(state: StampedeState, change: Partial<PlanFormValues>, field?: P
 export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
   const editRows = (change: (rows: HeaderRow[]) => HeaderRow[]): void =>
     set((state) => edited(state, { headers: change(state.fields.headers) }, 'headers'))
+  const editStages = (change: (rows: StageRow[]) => StageRow[]): void =>
+    set((state) => edited(state, { stages: change(state.fields.stages) }, 'stages'))
   const editQuery = (change: (params: QueryParam[]) => QueryParam[]): void => {
     const url = get().fields.url
     get().editField('url', withQueryParams(url, change(queryParamsOf(url))))
@@ -103,8 +113,12 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
     planNote: undefined,
     editField: (field, text) => set((state) => edited(state, { [field]: text }, field)),
     choose: (choice, value) => {
-      // The method's message is about the choice itself; the other choices have none of their own.
-      set((state) => edited(state, { [choice]: value }, choice === 'method' ? 'method' : undefined))
+      // Some choices have a message of their own (the method, the protocol); the others have none.
+      const part: PlanFormPart | undefined = choice === 'method' ? 'method' : choice === 'protocol' ? 'protocol' : undefined
+      set((state) => {
+        const change = choice === 'shaped' ? withShape(state.fields, value === true) : { [choice]: value }
+        return edited(state, change, part)
+      })
       // A field a choice brings into view speaks at once: an empty one would leave Submit disabled unexplained.
       if (choice === 'model' && value === 'open') get().touchField('ratePerSecond')
       if (choice === 'stopAfter' && value !== 'requests') get().touchField('duration')
@@ -116,6 +130,14 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
     editQueryParam: (index, change) =>
       editQuery((params) => params.map((param, at) => (at === index ? { ...param, ...change } : param))),
     removeQueryParam: (index) => editQuery((params) => params.filter((_param, at) => at !== index)),
+    addStage: () =>
+      editStages((rows) => {
+        const last = rows.at(-1)
+        return [...rows, stageRow(last?.duration ?? '10', last?.target ?? '')]
+      }),
+    editStage: (id, change) => editStages((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row))),
+    removeStage: (id) => editStages((rows) => rows.filter((row) => row.id !== id)),
+    applyPreset: (preset) => set((state) => edited(state, formWithPreset(state.fields, preset), 'stages')),
     importCurl: (command) => {
       const reading = readCurlCommand(command)
       if (!reading.ok) {
@@ -125,7 +147,7 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
       set((state) => {
         const fields = formWithCurlRequest(state.fields, reading.request)
         // Shows at once what the command brought that the plan refuses, such as a Connection header.
-        const touched = { ...state.touched, url: true, method: true, headers: true, body: true, timeout: true, insecure: true }
+        const touched = { ...state.touched, url: true, method: true, headers: true, body: true, timeout: true, protocol: true, insecure: true }
         return { fields, planCheck: checkPlanForm(fields), touched, refusedErrors: {}, curlImport: { ok: true, unmapped: reading.unmapped } }
       })
       return true

@@ -3,7 +3,7 @@ import { useId } from 'react'
 interface SelectFieldProps {
   label: string
   value: string
-  options: readonly string[]
+  options: ReadonlyArray<{ value: string; label: string }>
   message: string | undefined
   disabled: boolean
   onChange(value: string): void
@@ -13,7 +13,7 @@ interface SelectFieldProps {
 export function SelectField({ label, value, options, message, disabled, onChange }: SelectFieldProps) {
   const id = useId()
   const messageId = `${id}-message`
-  const shown = options.includes(value) ? options : [...options, value]
+  const shown = options.some((option) => option.value === value) ? options : [...options, { value, label: value }]
   return (
     <div className="field">
       <div className="field-label-row">
@@ -28,8 +28,8 @@ export function SelectField({ label, value, options, message, disabled, onChange
         onChange={(event) => onChange(event.target.value)}
       >
         {shown.map((option) => (
-          <option key={option} value={option}>
-            {option}
+          <option key={option.value} value={option.value}>
+            {option.label}
           </option>
         ))}
       </select>

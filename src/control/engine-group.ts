@@ -1,8 +1,9 @@
 import type { FromEngine, ToEngine } from '../shared/engine-protocol'
-import { PLAN_LIMITS, type RunPlan } from '../shared/run-plan'
+import type { RunPlan } from '../shared/run-plan'
 import type { RunResult, RunSnapshot } from '../shared/run-snapshot'
 import { EngineProcess } from './engine-process'
 import { splitPlan } from './plan-shares'
+import { workersAskedFor } from './worker-count'
 import type { ProcessExit, ProcessSpawner } from './process-channel'
 import { mergeResults, mergeSnapshots } from './run-merge'
 import { Listeners } from './listeners'
@@ -60,7 +61,7 @@ export class EngineGroup {
    * not: a run with fewer connections than workers leaves the rest unspawned.
    */
   async ready(plan: RunPlan): Promise<void> {
-    const workers = this.workersFor(plan)
+    const workers = workersAskedFor(plan, this.defaultWorkers)
     const needed = splitPlan(plan, workers).length
     while (this.engines.length < needed) this.addEngine()
     const spare = this.engines.slice(Math.max(workers, this.defaultWorkers))
@@ -85,10 +86,6 @@ export class EngineGroup {
     await Promise.all(this.engines.map((engine) => engine.dispose()))
   }
 
-  private workersFor(plan: RunPlan): number {
-    return Math.min(plan.workers ?? this.defaultWorkers, PLAN_LIMITS.workers)
-  }
-
   private addEngine(): void {
     const index = this.engines.length
     const engine = new EngineProcess(this.spawn)
@@ -98,7 +95,7 @@ export class EngineGroup {
   }
 
   private start(runId: number, { plan }: Extract<ToEngine, { type: 'start' }>): void {
-    const shares = splitPlan(plan, this.workersFor(plan))
+    const shares = splitPlan(plan, workersAskedFor(plan, this.defaultWorkers))
     this.run = {
       runId,
       total: plan.totalRequests ?? 0,

@@ -3,6 +3,7 @@ import type { RunResult } from '../shared/run-snapshot'
 import { buildRunReport, type RunReport } from '../shared/report/run-report'
 import type { Threshold } from '../shared/thresholds'
 import { splitPlan } from './plan-shares'
+import { workersAskedFor } from './worker-count'
 import type { RunController } from './run-controller'
 
 interface StartedRun {
@@ -36,7 +37,7 @@ export class LastRun {
 
   /** The controller accepted the run: remember what it was asked to do. */
   start(runId: number, plan: RunPlan, thresholds: readonly Threshold[], startedAt = new Date()): void {
-    const workers = splitPlan(plan, this.configuredWorkers).length
+    const workers = splitPlan(plan, workersAskedFor(plan, this.configuredWorkers)).length
     this.started = { runId, plan, thresholds, workers, startedAt }
   }
 

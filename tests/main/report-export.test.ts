@@ -73,6 +73,14 @@ describe('exportReport', () => {
     expect(html).toMatch(/^<!doctype html>/)
   })
 
+  it("names the workers a plan of its own asked for, not the app's default", async () => {
+    const { controller, end } = fakeController()
+    const lastRun = new LastRun(controller, 4)
+    lastRun.start(8, { ...PLAN, workers: 1 }, [], STARTED)
+    end(result({ runId: 8, total: 10, statusCodes: { '200': 10 } }))
+    expect(lastRun.finished()?.report.settings.workers).toBe(1)
+  })
+
   it('writes nothing when the dialog is dismissed', async () => {
     const { handlers, asked, written } = finishedRun(() => undefined)
     expect(await handlers.exportReport('html')).toEqual({ ok: true })

@@ -79,9 +79,9 @@ describe('query parameters', () => {
 })
 
 describe('importCurl', () => {
-  it('fills the request, lists what it left out, and shows at once what the plan refuses', () => {
+  it('fills the request, lists what it left out, and shows at once what the plan refuses', async () => {
     const store = stampedeStore()
-    const imported = store
+    const imported = await store
       .getState()
       .importCurl(`curl -L -X POST https://127.0.0.1/api -H 'Connection: keep-alive' --data-raw '{"a":1}' -H 'Content-Type: application/json'`)
     expect(imported).toBe(true)
@@ -95,10 +95,10 @@ describe('importCurl', () => {
     expect(selectHeaderRowMessage(connection?.id ?? -1)(state)).toMatch(/remove the Connection header/)
   })
 
-  it('changes nothing when the text is not a cURL command, and says why', () => {
+  it('changes nothing when the text is not a cURL command, and says why', async () => {
     const store = stampedeStore()
     store.getState().editField('url', 'http://127.0.0.1/')
-    expect(store.getState().importCurl("curl 'http://127.0.0.1/")).toBe(false)
+    expect(await store.getState().importCurl("curl 'http://127.0.0.1/")).toBe(false)
     expect(store.getState().fields.url).toBe('http://127.0.0.1/')
     expect(store.getState().curlImport).toEqual({ ok: false, message: 'Not a command Stampede can read: a quote is never closed.' })
   })

@@ -36,7 +36,9 @@ export function CurlImportPanel({ onClose }: CurlImportPanelProps) {
           className="button button-secondary"
           disabled={runIsActive || command.trim() === ''}
           onClick={() => {
-            if (importCurl(command)) onClose(true)
+            void importCurl(command).then((imported) => {
+              if (imported) onClose(true)
+            })
           }}
         >
           Import

@@ -42,7 +42,9 @@ export function PlanForm() {
     const text = event.clipboardData.getData('text/plain')
     if (runIsActive || !/^\s*curl(\.exe)?\s/i.test(text)) return
     event.preventDefault()
-    if (importCurl(text)) setRequestOpen(true)
+    void importCurl(text).then((imported) => {
+      if (imported) setRequestOpen(true)
+    })
   }
   const count = stopAfter === 'requests' || stopAfter === 'both'
   const duration = stopAfter === 'duration' || stopAfter === 'both'

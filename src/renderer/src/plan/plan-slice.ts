@@ -1,4 +1,4 @@
-import { readCurlCommand, type UnmappedArgument } from '../../../shared/curl-command'
+import type { UnmappedArgument } from '../../../shared/curl-command'
 import type { RunPlan } from '../../../shared/run-plan'
 import type { StagePreset } from '../../../shared/stage-presets'
 import type { FieldErrors } from '../../../shared/validation'
@@ -54,7 +54,7 @@ export interface PlanSlice {
   /** Replaces the stages (and the start) with a ready-made shape, scaled to the one there was. */
   applyPreset(preset: StagePreset): void
   /** Fills the request from a cURL command; false (and a report saying why) when it is not one. */
-  importCurl(command: string): boolean
+  importCurl(command: string): Promise<boolean>
   dismissCurlImport(): void
   touchField(field: PlanFormPart): void
   touchAllFields(): void
@@ -138,7 +138,9 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
     editStage: (id, change) => editStages((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row))),
     removeStage: (id) => editStages((rows) => rows.filter((row) => row.id !== id)),
     applyPreset: (preset) => set((state) => edited(state, formWithPreset(state.fields, preset), 'stages')),
-    importCurl: (command) => {
+    importCurl: async (command) => {
+      // Loaded on first use: the page opens without the shell-word reader and the flag table.
+      const { readCurlCommand } = await import('../../../shared/curl-command')
       const reading = readCurlCommand(command)
       if (!reading.ok) {
         set({ curlImport: reading })

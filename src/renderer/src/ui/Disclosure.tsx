@@ -30,11 +30,14 @@ interface DisclosureSectionProps {
   children: ReactNode
 }
 
-/** The section a DisclosureButton shows: always in the page (aria-controls names it), hidden while folded. */
+/**
+ * The section a DisclosureButton shows: always in the page (aria-controls names it), hidden and
+ * empty while folded, so the page opens without rendering what the simplest job does not use.
+ */
 export function DisclosureSection({ id, label, expanded, children }: DisclosureSectionProps) {
   return (
     <section id={id} className="plan-section" aria-label={label} hidden={!expanded}>
-      {children}
+      {expanded && children}
     </section>
   )
 }

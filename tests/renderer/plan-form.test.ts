@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkPlanForm, formWithCurlRequest, INITIAL_PLAN_FORM_VALUES, planToForm } from '../../src/renderer/src/plan/plan-form'
+import { formWithCurlRequest, planToForm } from '../../src/renderer/src/plan/form-of-plan'
+import { checkPlanForm, INITIAL_PLAN_FORM_VALUES } from '../../src/renderer/src/plan/plan-form'
 import { PLAN_DEFAULTS } from '../../src/shared/run-plan'
 import { header } from '../support/factories'
 import { planOf } from '../support/plans'

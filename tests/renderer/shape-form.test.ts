@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkPlanForm, INITIAL_PLAN_FORM_VALUES, planToForm, type PlanFormValues } from '../../src/renderer/src/plan/plan-form'
+import { planToForm } from '../../src/renderer/src/plan/form-of-plan'
+import { checkPlanForm, INITIAL_PLAN_FORM_VALUES, type PlanFormValues } from '../../src/renderer/src/plan/plan-form'
 import { formWithPreset, withShape } from '../../src/renderer/src/plan/shape-form'
 import { stageRow, stageRowErrorOf, stagesOf } from '../../src/renderer/src/plan/stage-rows'
 import { planOf } from '../support/plans'

@@ -7,10 +7,8 @@ import { isActivePhase } from '../run/run-slice'
 import {
   checkPlanForm,
   formErrorsOf,
-  formWithCurlRequest,
   headerRow,
   INITIAL_PLAN_FORM_VALUES,
-  planToForm,
   type HeaderRow,
   type PlanFormCheck,
   type PlanFormErrors,
@@ -18,6 +16,7 @@ import {
   type PlanFormValues,
   type PlanTextFieldName
 } from './plan-form'
+import { formWithCurlRequest, planToForm } from './form-of-plan'
 import { queryParamsOf, withQueryParams, type QueryParam } from './query-params'
 import { formWithPreset, withShape } from './shape-form'
 import { stageRow, type StageRow } from './stage-rows'

@@ -134,12 +134,14 @@ export class RequestSlot implements Dispatcher.DispatchHandler {
 
   onError(error: Error): void {
     const client = this.connection.client
-    // Started (onConnect came) yet failing inside dispatch(): undici 7 throws so when it starts a
-    // request on an HTTP/2 session that has just failed (h2c spoken to an HTTP/1.1 server), reports
-    // it here, keeps the request queued, and leaves the Client stuck mid-resume: nothing it holds
-    // would ever be sent or fail. Destroying it fails the request once more, through undici's own
-    // bookkeeping: counted then, once. (A request refused before it was queued never had onConnect.)
-    if (this.dispatching && this.abortRequest !== null && !client.destroyed && !client.closed) {
+    // An HTTP/2 error inside dispatch() for a request undici had started (onConnect came): undici 7
+    // throws so when it opens a stream on a session that has just failed (h2c spoken to an HTTP/1.1
+    // server), reports it here, keeps the request queued, and leaves the Client stuck mid-resume:
+    // nothing it holds would ever be sent or fail. Destroying it fails the request once more,
+    // through undici's own bookkeeping: counted then, once. HTTP/1.1 never comes this way.
+    const code = (error as NodeJS.ErrnoException).code
+    const startedStream = this.abortRequest !== null && typeof code === 'string' && code.startsWith('ERR_HTTP2_')
+    if (this.dispatching && startedStream && !client.destroyed && !client.closed) {
       this.dispatching = false
       this.connection.replaceBroken(error)
       return

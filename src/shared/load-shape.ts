@@ -75,11 +75,17 @@ export function msIntoStageUntil(fromRate: number, toRate: number, durationMs: n
   if (requests <= 0) return 0
   const perMs = fromRate / 1000
   const curve = durationMs > 0 ? (toRate - fromRate) / 1000 / (2 * durationMs) : 0
-  const discriminant = perMs * perMs + 4 * curve * requests
-  if (discriminant < 0) return Infinity
-  const denominator = perMs + Math.sqrt(discriminant)
-  if (denominator <= 0) return Infinity
-  const ms = (2 * requests) / denominator
+  let ms: number
+  if (perMs === 0) {
+    // From a standing start, curve·t² = requests: solved directly, since the general form's
+    // 4·curve·requests underflows to 0 for a vanishing request count and would read as never.
+    if (curve <= 0) return Infinity
+    ms = Math.sqrt(requests / curve)
+  } else {
+    const discriminant = perMs * perMs + 4 * curve * requests
+    if (discriminant < 0) return Infinity
+    ms = (2 * requests) / (perMs + Math.sqrt(discriminant))
+  }
   // A request due on the stage's last instant may come out a rounding error past it.
   if (ms > durationMs * (1 + 1e-9)) return Infinity
   return Math.min(ms, durationMs)

@@ -9,6 +9,21 @@ import { createRequire } from 'node:module'
 import { relative, resolve } from 'node:path'
 
 const require = createRequire(import.meta.url)
+
+/**
+ * On every run Electronegativity fetches updated translations with `got` (1 s timeout); offline, got
+ * 11's cancelable promise may then throw from a timer after the fact and end this process (seen on
+ * Node 24). A lint step has no business on the network: its `got` is replaced by an immediate
+ * refusal, and it keeps its bundled English messages.
+ */
+const electronegativityRequire = createRequire(require.resolve('@doyensec/electronegativity'))
+const gotPath = electronegativityRequire.resolve('got')
+require.cache[gotPath] = {
+  id: gotPath,
+  filename: gotPath,
+  loaded: true,
+  exports: () => Promise.reject(new Error('Stampede lints offline.'))
+}
 const run = require('@doyensec/electronegativity')
 const { version: electronVersion } = require('electron/package.json')
 

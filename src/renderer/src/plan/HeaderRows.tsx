@@ -3,6 +3,8 @@ import { useStampede } from '../app/use-stampede'
 import { selectRunIsActive } from '../run/run-selectors'
 import type { HeaderRow } from './plan-form'
 import { selectFieldMessage, selectHeaderRowMessage, selectHeaderRows } from './plan-selectors'
+import { RowRemoveButton } from '../ui/RowRemoveButton'
+import { RowMessage } from '../ui/RowMessage'
 
 /** Headers as rows: name, value, a switch to leave one out without losing it, and remove. */
 export function HeaderRows() {
@@ -124,28 +126,9 @@ function HeaderRowEditor({ row, position, disabled, nameRef }: HeaderRowEditorPr
             onBlur={() => touchField('headers')}
           />
         </td>
-        <td className="rows-remove">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Remove header ${position}`}
-            disabled={disabled}
-            onClick={() => removeHeader(row.id)}
-          >
-            ×
-          </button>
-        </td>
+        <RowRemoveButton label={`Remove header ${position}`} disabled={disabled} onRemove={() => removeHeader(row.id)} />
       </tr>
-      {message && (
-        <tr>
-          <td />
-          <td colSpan={3}>
-            <p id={messageId} className="field-message">
-              {message}
-            </p>
-          </td>
-        </tr>
-      )}
+      {message && <RowMessage id={messageId} message={message} columns={3} />}
     </>
   )
 }

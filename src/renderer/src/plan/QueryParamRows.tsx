@@ -2,6 +2,7 @@ import { useId, useState, type RefCallback } from 'react'
 import { useStampede } from '../app/use-stampede'
 import { selectRunIsActive } from '../run/run-selectors'
 import { selectQueryParams } from './plan-selectors'
+import { RowRemoveButton } from '../ui/RowRemoveButton'
 
 /** The URL's query as rows: each edit here rewrites the URL, each edit of the URL redraws these. */
 export function QueryParamRows() {
@@ -73,17 +74,7 @@ export function QueryParamRows() {
                     onChange={(event) => editQueryParam(index, { value: event.target.value })}
                   />
                 </td>
-                <td className="rows-remove">
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Remove query parameter ${index + 1}`}
-                    disabled={runIsActive}
-                    onClick={() => removeQueryParam(index)}
-                  >
-                    ×
-                  </button>
-                </td>
+                <RowRemoveButton label={`Remove query parameter ${index + 1}`} disabled={runIsActive} onRemove={() => removeQueryParam(index)} />
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,8 @@ import { selectRunIsActive } from '../run/run-selectors'
 import type { StageRow } from './stage-rows'
 import { selectChoice, selectFieldMessage, selectShapePreview, selectStageRowMessage, selectStageRows } from './plan-selectors'
 import { ShapeChart } from './ShapeChart'
+import { RowRemoveButton } from '../ui/RowRemoveButton'
+import { RowMessage } from '../ui/RowMessage'
 
 const PRESET_NAMES: Readonly<Record<StagePreset, string>> = {
   constant: 'Constant',
@@ -144,28 +146,9 @@ function StageRowEditor({ row, position, disabled, durationRef }: StageRowEditor
             onBlur={() => touchField('stages')}
           />
         </td>
-        <td className="rows-remove">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Remove stage ${position}`}
-            disabled={disabled}
-            onClick={() => removeStage(row.id)}
-          >
-            ×
-          </button>
-        </td>
+        <RowRemoveButton label={`Remove stage ${position}`} disabled={disabled} onRemove={() => removeStage(row.id)} />
       </tr>
-      {message && (
-        <tr>
-          <td />
-          <td colSpan={3}>
-            <p id={messageId} className="field-message">
-              {message}
-            </p>
-          </td>
-        </tr>
-      )}
+      {message && <RowMessage id={messageId} message={message} columns={3} />}
     </>
   )
 }

@@ -1,10 +1,11 @@
-import { useId, useState, type RefCallback } from 'react'
+import { useId, type RefCallback } from 'react'
 import { useStampede } from '../app/use-stampede'
 import { selectRunIsActive } from '../run/run-selectors'
 import type { HeaderRow } from './plan-form'
 import { selectFieldMessage, selectHeaderRowMessage, selectHeaderRows } from './plan-selectors'
 import { RowRemoveButton } from '../ui/RowRemoveButton'
 import { RowMessage } from '../ui/RowMessage'
+import { useFocusOnce } from '../ui/use-focus-once'
 
 /** Headers as rows: name, value, a switch to leave one out without losing it, and remove. */
 export function HeaderRows() {
@@ -14,12 +15,7 @@ export function HeaderRows() {
   const runIsActive = useStampede(selectRunIsActive)
   const addHeader = useStampede((state) => state.addHeader)
   // The row added by the button takes focus once, so the keyboard goes on typing into it.
-  const [rowToFocus, setRowToFocus] = useState<number | undefined>()
-  const focusOnce: RefCallback<HTMLInputElement> = (input) => {
-    if (!input) return
-    input.focus()
-    setRowToFocus(undefined)
-  }
+  const { focusRow, refFor } = useFocusOnce<number>()
 
   return (
     <div className="rows-editor">
@@ -31,7 +27,7 @@ export function HeaderRows() {
           disabled={runIsActive}
           onClick={() => {
             addHeader()
-            setRowToFocus(useStampede.getState().fields.headers.at(-1)?.id)
+            focusRow(useStampede.getState().fields.headers.at(-1)?.id)
           }}
         >
           Add header
@@ -58,7 +54,7 @@ export function HeaderRows() {
                 row={row}
                 position={index + 1}
                 disabled={runIsActive}
-                nameRef={row.id === rowToFocus ? focusOnce : undefined}
+                nameRef={refFor(row.id)}
               />
             ))}
           </tbody>

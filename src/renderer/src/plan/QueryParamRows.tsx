@@ -1,8 +1,9 @@
-import { useId, useState, type RefCallback } from 'react'
+import { useId } from 'react'
 import { useStampede } from '../app/use-stampede'
 import { selectRunIsActive } from '../run/run-selectors'
 import { selectQueryParams } from './plan-selectors'
 import { RowRemoveButton } from '../ui/RowRemoveButton'
+import { useFocusOnce } from '../ui/use-focus-once'
 
 /** The URL's query as rows: each edit here rewrites the URL, each edit of the URL redraws these. */
 export function QueryParamRows() {
@@ -12,13 +13,8 @@ export function QueryParamRows() {
   const addQueryParam = useStampede((state) => state.addQueryParam)
   const editQueryParam = useStampede((state) => state.editQueryParam)
   const removeQueryParam = useStampede((state) => state.removeQueryParam)
-  // The row added by the button takes focus once (rows are known by their place alone).
-  const [rowToFocus, setRowToFocus] = useState<number | undefined>()
-  const focusOnce: RefCallback<HTMLInputElement> = (input) => {
-    if (!input) return
-    input.focus()
-    setRowToFocus(undefined)
-  }
+  // The row added by the button takes focus once, so the keyboard goes on typing into it.
+  const { focusRow, refFor } = useFocusOnce<number>()
 
   return (
     <div className="rows-editor">
@@ -29,7 +25,7 @@ export function QueryParamRows() {
           className="link-button"
           disabled={runIsActive}
           onClick={() => {
-            setRowToFocus(params.length)
+            focusRow(params.length)
             addQueryParam()
           }}
         >
@@ -58,7 +54,7 @@ export function QueryParamRows() {
                     value={param.name}
                     autoComplete="off"
                     spellCheck={false}
-                    ref={index === rowToFocus ? focusOnce : undefined}
+                    ref={refFor(index)}
                     readOnly={runIsActive}
                     onChange={(event) => editQueryParam(index, { name: event.target.value })}
                   />

@@ -1,4 +1,4 @@
-import { useId, useState, type RefCallback } from 'react'
+import { useId, type RefCallback } from 'react'
 import { STAGE_PRESETS, type StagePreset } from '../../../shared/stage-presets'
 import { useStampede } from '../app/use-stampede'
 import { selectRunIsActive } from '../run/run-selectors'
@@ -7,6 +7,7 @@ import { selectChoice, selectFieldMessage, selectShapePreview, selectStageRowMes
 import { ShapeChart } from './ShapeChart'
 import { RowRemoveButton } from '../ui/RowRemoveButton'
 import { RowMessage } from '../ui/RowMessage'
+import { useFocusOnce } from '../ui/use-focus-once'
 
 const PRESET_NAMES: Readonly<Record<StagePreset, string>> = {
   constant: 'Constant',
@@ -30,12 +31,7 @@ export function StagesEditor() {
   const runIsActive = useStampede(selectRunIsActive)
   const addStage = useStampede((state) => state.addStage)
   const applyPreset = useStampede((state) => state.applyPreset)
-  const [rowToFocus, setRowToFocus] = useState<number | undefined>()
-  const focusOnce: RefCallback<HTMLInputElement> = (input) => {
-    if (!input) return
-    input.focus()
-    setRowToFocus(undefined)
-  }
+  const { focusRow, refFor } = useFocusOnce<number>()
   const unit = model === 'open' ? 'requests a second' : 'connections'
 
   return (
@@ -55,7 +51,7 @@ export function StagesEditor() {
           disabled={runIsActive}
           onClick={() => {
             addStage()
-            setRowToFocus(useStampede.getState().fields.stages.at(-1)?.id)
+            focusRow(useStampede.getState().fields.stages.at(-1)?.id)
           }}
         >
           Add stage
@@ -84,7 +80,7 @@ export function StagesEditor() {
                     row={row}
                     position={index + 1}
                     disabled={runIsActive}
-                    durationRef={row.id === rowToFocus ? focusOnce : undefined}
+                    durationRef={refFor(row.id)}
                   />
                 ))}
               </tbody>

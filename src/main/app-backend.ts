@@ -2,7 +2,7 @@ import type { FromDemoTarget, FromEngine, ToEngine } from '../shared/engine-prot
 import { DemoTargetProcess } from '../control/demo-target-process'
 import type { ProcessSpawner } from '../control/process-channel'
 import { LastRun } from '../control/last-run'
-import type { ExportDestinations } from './report-export'
+import { NO_DESTINATIONS, type FileDestinations } from './file-destinations'
 import { LastPlanFile } from './last-plan-file'
 import { createRequestHandlers, type RequestHandlers } from './request-handlers'
 import { RunController } from '../control/run-controller'
@@ -30,7 +30,7 @@ export interface AppBackendOptions {
   dataFolder: string
   progressIntervalMs?: number
   workers?: number
-  destinations?: ExportDestinations
+  destinations?: FileDestinations
 }
 
 export function createAppBackend(spawn: ProcessSpawners, options: AppBackendOptions): AppBackend {
@@ -57,14 +57,5 @@ export function createAppBackend(spawn: ProcessSpawners, options: AppBackendOpti
     dispose: async () => {
       await Promise.all([controller.dispose(), demoTarget.dispose()])
     }
-  }
-}
-
-/** Without a window there is no dialog to ask and no clipboard: an export is refused, never written anywhere. */
-const NO_DESTINATIONS: ExportDestinations = {
-  chooseSavePath: () => Promise.reject(new Error('Exports need the app window.')),
-  writeFile: () => Promise.reject(new Error('Exports need the app window.')),
-  writeClipboard: () => {
-    throw new Error('Exports need the app window.')
   }
 }

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { app, BrowserWindow, clipboard, dialog, Menu, protocol, screen, session, shell, utilityProcess } from 'electron'
 import { homepage } from '../../package.json'
 import { builtEntryPath } from '../control/built-entries'
+import { readTextFile } from '../control/read-text-file'
 import { contentSecurityPolicy } from '../shared/content-security-policy'
-import type { ReportFormat } from '../shared/ipc'
+import type { FileFilter } from './file-destinations'
 import { aboutPanelOptions, appMenuTemplate, readmeUrl } from './app-menu'
 import { createAppBackend, type AppBackend } from './app-backend'
 import { sendEvent, serveRequests } from './ipc'
@@ -14,12 +15,6 @@ import { RENDERER_SCHEME_PRIVILEGES, serveRenderer } from './renderer-protocol'
 import { spawnUtilityProcess } from './utility-process'
 import { WINDOW_ICON, createMainWindow, lockDownSession } from './window'
 import { WINDOW_STATE_FILE, placeWindow, readWindowState, rememberWindowState } from './window-state'
-
-const EXPORT_FILTER_NAMES: Record<ReportFormat, string> = {
-  json: 'JSON report',
-  csv: 'CSV series',
-  html: 'HTML report'
-}
 
 /** This bundle is out/main/index.js (inside app.asar when packaged). */
 const BUILD_OUT_DIR = join(__dirname, '..')
@@ -85,8 +80,10 @@ if (!app.requestSingleInstanceLock()) {
       {
         dataFolder: app.getPath('userData'),
         destinations: {
-          chooseSavePath: (defaultName, format) => chooseSavePath(defaultName, format),
+          chooseSavePath,
+          chooseOpenPath,
           writeFile: (path, text) => writeFile(path, text, 'utf8'),
+          readFile: readTextFile,
           writeClipboard: (text) => clipboard.writeText(text)
         }
       }
@@ -95,16 +92,20 @@ if (!app.requestSingleInstanceLock()) {
     showWindow()
   })
 
-  /** The native save dialog, over the window when there is one; the page only ever names a format. */
-  async function chooseSavePath(defaultName: string, format: ReportFormat): Promise<string | undefined> {
-    const options = {
-      title: 'Export the run',
-      defaultPath: join(app.getPath('documents'), defaultName),
-      filters: [{ name: EXPORT_FILTER_NAMES[format], extensions: [format] }]
-    }
+  /** The native save dialog, over the window when there is one; the page never names a path. */
+  async function chooseSavePath(defaultName: string, filters: FileFilter[]): Promise<string | undefined> {
+    const options = { title: 'Save', defaultPath: join(app.getPath('documents'), defaultName), filters }
     const parent = window && !window.isDestroyed() ? window : undefined
     const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
     return choice.canceled || !choice.filePath ? undefined : choice.filePath
+  }
+
+  /** The native open dialog, one file: the only way a path the page could not name reaches main. */
+  async function chooseOpenPath(filters: FileFilter[]): Promise<string | undefined> {
+    const options = { title: 'Open', filters, properties: ['openFile' as const] }
+    const parent = window && !window.isDestroyed() ? window : undefined
+    const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+    return choice.canceled ? undefined : choice.filePaths[0]
   }
 
   function openWindow(backend: AppBackend): BrowserWindow {

@@ -5,15 +5,12 @@ import { reportJson, type RunReport } from '../shared/report/run-report'
 import { seriesCsv } from '../shared/report/series-csv'
 import type { LastRun } from '../control/last-run'
 
-/**
- * Where an export goes: main's own save dialog, file writes and clipboard, injected so the handlers
- * run under Node tests with fakes (tests/main) and in the Chromium harness with a temp folder.
- */
-export interface ExportDestinations {
-  /** The native save dialog: the path the user picked, or undefined when dismissed. */
-  chooseSavePath(defaultName: string, format: ReportFormat): Promise<string | undefined>
-  writeFile(path: string, text: string): Promise<void>
-  writeClipboard(text: string): void
+import type { FileDestinations, FileFilter } from './file-destinations'
+
+const FILTERS: Record<ReportFormat, FileFilter> = {
+  json: { name: 'JSON report', extensions: ['json'] },
+  csv: { name: 'CSV series', extensions: ['csv'] },
+  html: { name: 'HTML report', extensions: ['html'] }
 }
 
 const WRITERS: Record<ReportFormat, (report: RunReport) => string> = {
@@ -28,7 +25,7 @@ const NOTHING_YET = 'No run has ended yet: there is nothing to export.'
  * The page asks for a format only: the report comes from the last run main holds, and the file goes
  * only where the user pointed the dialog. A format outside REPORT_FORMATS is refused before any dialog.
  */
-export function createReportExport(lastRun: LastRun, destinations: ExportDestinations) {
+export function createReportExport(lastRun: LastRun, destinations: FileDestinations) {
   return {
     lastReport: async (): Promise<LastReportReply> => {
       const finished = lastRun.finished()
@@ -40,7 +37,7 @@ export function createReportExport(lastRun: LastRun, destinations: ExportDestina
       if (!finished) return { ok: false, message: NOTHING_YET }
       const path = await destinations.chooseSavePath(
         reportFileName(finished.plan.url, finished.startedAt, format),
-        format
+        [FILTERS[format]]
       )
       if (path === undefined) return { ok: true }
       await destinations.writeFile(path, WRITERS[format](finished.report))

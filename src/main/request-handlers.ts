@@ -4,8 +4,11 @@ import { checkRunPlan } from '../shared/validation'
 import type { DemoTargetProcess } from '../control/demo-target-process'
 import type { LastRun } from '../control/last-run'
 import type { RunController } from '../control/run-controller'
-import { createReportExport, type ExportDestinations } from './report-export'
+import type { FileDestinations } from './file-destinations'
+import { createReportExport } from './report-export'
 import type { LastPlanFile } from './last-plan-file'
+import { createHistoryHandlers } from './history-handlers'
+import { createTestFileHandlers } from './test-file-handlers'
 
 /** Main's side of every request in the contract, ready to be served over IPC or a test bridge. */
 export type RequestHandlers = {
@@ -16,7 +19,7 @@ export interface RequestHandlerDependencies {
   controller: RunController
   demoTarget: DemoTargetProcess
   lastRun: LastRun
-  destinations: ExportDestinations
+  destinations: FileDestinations
   lastPlan: LastPlanFile
 }
 
@@ -34,8 +37,8 @@ export function createRequestHandlers({
 }: RequestHandlerDependencies): RequestHandlers {
   const reports = createReportExport(lastRun, destinations)
   return {
-    startRun: async (plan: unknown, thresholds?: unknown, ...extra: unknown[]) => {
-      refuseExtraArguments('startRun', 2, extra)
+    startRun: async (plan: unknown, thresholds?: unknown, _testId?: unknown, ...extra: unknown[]) => {
+      refuseExtraArguments('startRun', 3, extra)
       const check = checkRunPlan(plan)
       if (!check.ok) return check
       const parsed = parseThresholdList(thresholds)
@@ -56,12 +59,12 @@ export function createRequestHandlers({
       refuseExtraArguments('lastReport', 0, extra)
       return reports.lastReport()
     },
-    exportReport: async (format: unknown, ...extra: unknown[]) => {
-      refuseExtraArguments('exportReport', 1, extra)
+    exportReport: async (format: unknown, _runId?: unknown, ...extra: unknown[]) => {
+      refuseExtraArguments('exportReport', 2, extra)
       return reports.exportReport(format)
     },
-    copySummary: async (...extra: unknown[]) => {
-      refuseExtraArguments('copySummary', 0, extra)
+    copySummary: async (_runId?: unknown, ...extra: unknown[]) => {
+      refuseExtraArguments('copySummary', 1, extra)
       return reports.copySummary()
     },
     loadLastPlan: async (...extra: unknown[]) => {
@@ -78,11 +81,13 @@ export function createRequestHandlers({
       } catch (error) {
         return { saved: false, message: `The plan could not be remembered: ${(error as Error).message}` }
       }
-    }
+    },
+    ...createHistoryHandlers(),
+    ...createTestFileHandlers()
   }
 }
 
-function refuseExtraArguments(name: RequestName, expected: number, extra: unknown[]): void {
+export function refuseExtraArguments(name: RequestName, expected: number, extra: unknown[]): void {
   if (extra.length > 0) {
     throw new TypeError(`${name} takes ${expected} argument(s), got ${expected + extra.length}.`)
   }

@@ -2,6 +2,8 @@ import type { FieldErrors } from './validation'
 import type { RunPlan } from './run-plan'
 import type { RunReport } from './report/run-report'
 import type { RunResult, RunSnapshot } from './run-snapshot'
+import type { HistoryStatus, RunRecordSummary, StoredRun } from './run-history'
+import type { SavedTest, TestDefinition } from './saved-test'
 
 /**
  * The one IPC contract. Main implements `Requests` with handle(), preload turns it and `Events`
@@ -10,9 +12,10 @@ import type { RunResult, RunSnapshot } from './run-snapshot'
 export interface Requests {
   /**
    * The plan and the thresholds' expressions (strings, see src/shared/thresholds.ts) are untrusted
-   * input: main validates both and answers with what is wrong if either fails.
+   * input: main validates both and answers with what is wrong if either fails. With `testId` (a
+   * saved test's id) the run is filed under that test in the history when it ends.
    */
-  startRun(plan: unknown, thresholds?: unknown): StartRunReply
+  startRun(plan: unknown, thresholds?: unknown, testId?: unknown): StartRunReply
   /** Resolves once the engine has stopped starting requests (or at once when nothing runs). */
   cancelRun(): CancelRunReply
   /** Starts (or reuses) the built-in demo target and returns a URL pointing at it. */
@@ -23,10 +26,38 @@ export interface Requests {
   saveLastPlan(plan: unknown): SaveLastPlanReply
   /** The report of the last run that ended, as main will export it; undefined before any. */
   lastReport(): LastReportReply
-  /** Main asks where to save (the native dialog) and writes the last run's report there; the page names no path. */
-  exportReport(format: unknown): ExportReply
-  /** Main puts the last run's summary, as Markdown, on the clipboard. */
-  copySummary(): ExportReply
+  /**
+   * Main asks where to save (the native dialog) and writes the report there; the page names no path.
+   * The last run's report, or with `runId` a stored run's.
+   */
+  exportReport(format: unknown, runId?: unknown): ExportReply
+  /** Main puts the summary, as Markdown, on the clipboard: the last run's, or with `runId` a stored run's. */
+  copySummary(runId?: unknown): ExportReply
+
+  /** Saved tests, by name. */
+  listTests(): SavedTest[]
+  /** Creates a test (no `id`) or replaces one (`id` of an existing test): { id?, name, plan, thresholds }. */
+  saveTest(test: unknown): SaveTestReply
+  /** A copy of a test under a new name ("<name> (copy)"), without its runs. */
+  duplicateTest(testId: unknown): SaveTestReply
+  /** Deletes a test; its runs stay in the history, no longer filed under it. */
+  deleteTest(testId: unknown): ChangeReply
+  /** Stored runs, newest first: a test's (with its id) or all of them. */
+  listRuns(testId?: unknown): RunRecordSummary[]
+  /** One stored run, whole; undefined when there is none with that id. */
+  getRun(runId: unknown): StoredRun | undefined
+  deleteRun(runId: unknown): ChangeReply
+  /** Marks a run as its test's baseline, or (runId null) clears the test's baseline. */
+  setBaseline(testId: unknown, runId: unknown): ChangeReply
+  /** Main asks for a result JSON (the native open dialog: the CLI's --json or its report) and stores it in the history. */
+  importRunFile(): ImportRunReply
+  /** Main asks where to save and writes the test as a test file (YAML, or JSON when the name ends .json). */
+  exportTestFile(test: unknown): ExportReply
+  /** Main asks for a test file (the native open dialog) and answers with the test it describes, unsaved. */
+  importTestFile(): ImportTestReply
+  historyStatus(): HistoryStatus
+  /** How many runs the history keeps; the oldest beyond it are deleted at once. */
+  setMaxRuns(count: unknown): SetMaxRunsReply
 }
 
 export type StartRunReply =
@@ -40,6 +71,15 @@ export type SaveLastPlanReply = { saved: true } | { saved: false; message: strin
 export type LastReportReply = { runId: number; report: RunReport } | undefined
 /** `saved` names the file written; a refusal says why, a dismissed dialog says nothing. */
 export type ExportReply = { ok: true; saved?: string } | { ok: false; message?: string }
+
+export type SaveTestReply = { ok: true; test: SavedTest } | { ok: false; message: string; errors?: FieldErrors }
+/** A refusal says why. */
+export type ChangeReply = { ok: true } | { ok: false; message: string }
+/** A dismissed dialog answers { ok: true } with nothing else. */
+export type ImportRunReply = { ok: true; run?: RunRecordSummary } | { ok: false; message: string }
+/** `file` names the file read. A bad file's message names the file and says what is wrong, where. */
+export type ImportTestReply = { ok: true; test?: TestDefinition; file?: string } | { ok: false; message: string }
+export type SetMaxRunsReply = { ok: true; status: HistoryStatus } | { ok: false; message: string }
 
 /** What a report can be exported as: the JSON report with its series, the series as CSV, or one HTML page. */
 export const REPORT_FORMATS = ['json', 'csv', 'html'] as const
@@ -63,7 +103,20 @@ export const REQUEST_NAMES = [
   'saveLastPlan',
   'lastReport',
   'exportReport',
-  'copySummary'
+  'copySummary',
+  'listTests',
+  'saveTest',
+  'duplicateTest',
+  'deleteTest',
+  'listRuns',
+  'getRun',
+  'deleteRun',
+  'setBaseline',
+  'importRunFile',
+  'exportTestFile',
+  'importTestFile',
+  'historyStatus',
+  'setMaxRuns'
 ] as const satisfies readonly RequestName[]
 
 /** Does not compile while a request of the contract is missing from REQUEST_NAMES (buildApi serves only those). */

@@ -7,7 +7,7 @@ import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engi
 import { REQUEST_NAMES, requestChannel, type RequestName } from '../../src/shared/ipc'
 import { PLAN_LIMITS } from '../../src/shared/run-plan'
 import { parseThresholdList } from '../../src/shared/thresholds'
-import type { ExportDestinations } from '../../src/main/report-export'
+import type { FileDestinations } from '../../src/main/file-destinations'
 import { createAppBackend, type AppBackend } from '../../src/main/app-backend'
 import { rendererLocation } from '../../src/main/renderer-location'
 import { demoTargetSpawner, engineSpawner, type RecordingSpawner } from '../support/child-processes'
@@ -41,13 +41,21 @@ let stopServing: () => void
 let dataFolder: string
 /** Main's dialog, disk and clipboard, faked: no fuzzed request may reach any of them. */
 const exportsTouched: string[] = []
-const destinations: ExportDestinations = {
+const destinations: FileDestinations = {
   chooseSavePath: async (name) => {
     exportsTouched.push(`dialog ${name}`)
     return undefined
   },
   writeFile: async (path) => {
     exportsTouched.push(`write ${path}`)
+  },
+  chooseOpenPath: async () => {
+    exportsTouched.push('open dialog')
+    return undefined
+  },
+  readFile: async (path) => {
+    exportsTouched.push(`read ${path}`)
+    return ''
   },
   writeClipboard: () => {
     exportsTouched.push('clipboard')

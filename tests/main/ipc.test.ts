@@ -22,7 +22,10 @@ const OUR_PAGE = 'stampede://app/index.html'
 const fromFrame = (url: string | null) => ({ senderFrame: url === null ? null : { url } })
 
 function fakeHandlers(): RequestHandlers {
+  // Every request named, each answering at once: the tests below are about the transport, not the answers.
+  const answering = Object.fromEntries(REQUEST_NAMES.map((name) => [name, vi.fn(async () => ({ ok: true as const }))]))
   return {
+    ...(answering as unknown as RequestHandlers),
     startRun: vi.fn(async () => ({ ok: true as const, runId: 1 })),
     cancelRun: vi.fn(async () => ({ cancelled: false, done: 0 })),
     startDemoTarget: vi.fn(async () => ({ url: 'http://127.0.0.1:1/' })),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { LastRun } from '../../src/control/last-run'
 import type { RunController } from '../../src/control/run-controller'
-import { createReportExport, reportFileName, type ExportDestinations } from '../../src/main/report-export'
+import type { FileDestinations } from '../../src/main/file-destinations'
+import { createReportExport, reportFileName } from '../../src/main/report-export'
 import type { RunPlan } from '../../src/shared/run-plan'
 import type { RunResult } from '../../src/shared/run-snapshot'
 import { parseThresholdList } from '../../src/shared/thresholds'
@@ -27,7 +28,7 @@ function fakeDestinations(choice: (defaultName: string) => string | undefined) {
   const asked: string[] = []
   const written = new Map<string, string>()
   const clipboard: string[] = []
-  const destinations: ExportDestinations = {
+  const destinations: FileDestinations = {
     chooseSavePath: async (defaultName) => {
       asked.push(defaultName)
       return choice(defaultName)
@@ -35,6 +36,8 @@ function fakeDestinations(choice: (defaultName: string) => string | undefined) {
     writeFile: async (path, text) => {
       written.set(path, text)
     },
+    chooseOpenPath: async () => undefined,
+    readFile: async () => '',
     writeClipboard: (text) => clipboard.push(text)
   }
   return { destinations, asked, written, clipboard }

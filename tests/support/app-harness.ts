@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { createAppBackend, type AppBackend } from '../../src/main/app-backend'
 import { builtEntryPath, type BuiltEntryName } from '../../src/control/built-entries'
 import { spawnNodeProcess } from '../../src/control/node-process'
+import { readTextFile } from '../../src/control/read-text-file'
 import { BUILD_OUT_DIR } from './child-processes'
 import type { ProcessChannel, ProcessSpawner } from '../../src/control/process-channel'
 import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
@@ -43,6 +44,8 @@ export interface StampedeApp {
   readonly saveDialog: { defaultNames: string[]; written: string[] }
   /** What main put on the clipboard, in order. */
   readonly clipboard: string[]
+  /** Main's open dialog: how often it was shown, and the file the "user" picks in it (undefined: dismissed). */
+  readonly openDialog: { asked: number; answer: string | undefined }
 }
 
 export interface HarnessOptions {
@@ -160,6 +163,7 @@ export const test = base.extend<
     const exportDir = mkdtempSync(join(tmpdir(), 'stampede-export-'))
     const saveDialog = { defaultNames: [] as string[], written: [] as string[] }
     const clipboard: string[] = []
+    const openDialog: { asked: number; answer: string | undefined } = { asked: 0, answer: undefined }
     const backend = createAppBackend(
       {
         engine: floodProgress(children.spawner<ToEngine, FromEngine>('engine'), progressCopies, intoMain),
@@ -176,6 +180,11 @@ export const test = base.extend<
             await writeFile(path, text, 'utf8')
             saveDialog.written.push(path)
           },
+          chooseOpenPath: async () => {
+            openDialog.asked++
+            return openDialog.answer
+          },
+          readFile: (path, maxBytes) => readTextFile(path, maxBytes),
           writeClipboard: (text) => {
             clipboard.push(text)
           }
@@ -212,7 +221,8 @@ export const test = base.extend<
           return children.spawnedCount('engine')
         },
         saveDialog,
-        clipboard
+        clipboard,
+        openDialog
       })
       await bridge.close()
     } finally {

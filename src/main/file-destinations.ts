@@ -1,0 +1,34 @@
+/** A file type offered in a native dialog, such as { name: 'JSON report', extensions: ['json'] }. */
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+/**
+ * Where files come from and go: main's own native dialogs, file reads and writes, and clipboard,
+ * injected so the handlers run under Node tests with fakes (tests/main) and in the Chromium harness
+ * with a temp folder. The page never names a path: only the user, in a dialog, does.
+ */
+export interface FileDestinations {
+  /** The native save dialog: the path the user picked, or undefined when dismissed. */
+  chooseSavePath(defaultName: string, filters: FileFilter[]): Promise<string | undefined>
+  /** The native open dialog (one file): the path the user picked, or undefined when dismissed. */
+  chooseOpenPath(filters: FileFilter[]): Promise<string | undefined>
+  writeFile(path: string, text: string): Promise<void>
+  /** A file's text; refuses one larger than `maxBytes` rather than read it whole. */
+  readFile(path: string, maxBytes: number): Promise<string>
+  writeClipboard(text: string): void
+}
+
+/** Without a window there is no dialog to ask and no clipboard: every transfer is refused, nothing touched. */
+export const NO_DESTINATIONS: FileDestinations = {
+  chooseSavePath: () => Promise.reject(new Error(NEEDS_WINDOW)),
+  chooseOpenPath: () => Promise.reject(new Error(NEEDS_WINDOW)),
+  writeFile: () => Promise.reject(new Error(NEEDS_WINDOW)),
+  readFile: () => Promise.reject(new Error(NEEDS_WINDOW)),
+  writeClipboard: () => {
+    throw new Error(NEEDS_WINDOW)
+  }
+}
+
+const NEEDS_WINDOW = 'Files and the clipboard need the app window.'

@@ -9,12 +9,13 @@
  */
 import { create } from 'zustand'
 import type { StampedeApi } from '../../../shared/ipc'
+import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createPlanSlice, type PlanSlice } from '../plan/plan-slice'
 import { createResultsSlice, type ResultsSlice } from '../results/results-slice'
 import { createRunSlice, type RunSlice } from '../run/run-slice'
 import { createThresholdsSlice, type ThresholdsSlice } from '../thresholds/thresholds-slice'
 
-export type StampedeState = PlanSlice & RunSlice & ThresholdsSlice & ResultsSlice
+export type StampedeState = NavigationSlice & PlanSlice & RunSlice & ThresholdsSlice & ResultsSlice
 
 /** Some of a slice's own fields: giving another slice's field a value does not type-check (see above). */
 type OwnFields<Slice> = Partial<Slice> & { [Field in Exclude<keyof StampedeState, keyof Slice>]?: never }
@@ -27,6 +28,7 @@ export type SliceCreator<Slice> = (
 
 export function createStampedeStore(api: StampedeApi) {
   return create<StampedeState>()((set, get) => ({
+    ...createNavigationSlice(api)(set, get),
     ...createPlanSlice(api)(set, get),
     ...createRunSlice(api)(set, get),
     ...createThresholdsSlice(api)(set, get),

@@ -1,6 +1,7 @@
 import { formatLatency, formatRate } from '../../../shared/format'
 import { useStampede } from '../app/use-stampede'
 import { selectOpenModel } from '../results/live-selectors'
+import { liveSeries, type LiveSeries } from './live-series'
 import { TimeChart, type ChartLine } from './TimeChart'
 
 // Module constants: a chart is rebuilt only when its lines change (the open model adds some).
@@ -27,15 +28,20 @@ const CONNECTIONS: readonly ChartLine[] = [{ label: 'open', column: 'activeConne
 const perSecond = (value: number): string => formatRate(value)
 const count = (value: number): string => String(Math.round(value))
 
-/** The run over time: throughput, latency, errors and connections, each redrawn on animation frames. */
+/** The live run over time, redrawn on animation frames as its snapshots arrive. */
 export function LiveCharts() {
   const openModel = useStampede(selectOpenModel)
+  return <RunCharts series={liveSeries} openModel={openModel} />
+}
+
+/** A run over time: throughput, latency, errors and connections, from its series (live or stored). */
+export function RunCharts({ series, openModel }: { series: LiveSeries; openModel: boolean }) {
   return (
     <section className="panel charts" aria-label="Charts">
-      <TimeChart title="Requests per second" lines={openModel ? THROUGHPUT_OPEN : THROUGHPUT} format={perSecond} />
-      <TimeChart title="Latency" lines={openModel ? LATENCY_OPEN : LATENCY} format={formatLatency} />
-      <TimeChart title="Errors per second" lines={ERRORS} format={perSecond} />
-      <TimeChart title="Active connections" lines={CONNECTIONS} format={count} />
+      <TimeChart title="Requests per second" series={series} lines={openModel ? THROUGHPUT_OPEN : THROUGHPUT} format={perSecond} />
+      <TimeChart title="Latency" series={series} lines={openModel ? LATENCY_OPEN : LATENCY} format={formatLatency} />
+      <TimeChart title="Errors per second" series={series} lines={ERRORS} format={perSecond} />
+      <TimeChart title="Active connections" series={series} lines={CONNECTIONS} format={count} />
     </section>
   )
 }

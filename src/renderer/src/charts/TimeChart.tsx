@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
-import { liveSeries } from './live-series'
+import type { LiveSeries } from './live-series'
 import type { SeriesColumn } from './series-buffer'
 
 export interface ChartLine {
@@ -13,6 +13,8 @@ export interface ChartLine {
 
 interface TimeChartProps {
   title: string
+  /** What it draws: the live run's series, or a stored run's. */
+  series: LiveSeries
   /** Keep it a module constant: a new array rebuilds the chart. */
   lines: readonly ChartLine[]
   /** How the y axis and legend show a value. */
@@ -22,11 +24,11 @@ interface TimeChartProps {
 const CHART_HEIGHT = 150
 
 /**
- * One uPlot chart of the live series. React renders it once; after that the chart redraws itself
+ * One uPlot chart of a run's series. React renders it once; after that the chart redraws itself
  * from the series (./live-series.ts) at most once an animation frame, and not at all when the series
  * did not change. `data-points` tells tests (and the curious) how many points it drew last.
  */
-export function TimeChart({ title, lines, format }: TimeChartProps) {
+export function TimeChart({ title, series, lines, format }: TimeChartProps) {
   const container = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -38,9 +40,9 @@ export function TimeChart({ title, lines, format }: TimeChartProps) {
     let drawnVersion = -1
     const draw = (): void => {
       frame = 0
-      if (!plot || liveSeries.version === drawnVersion) return
-      drawnVersion = liveSeries.version
-      const buffer = liveSeries.buffer
+      if (!plot || series.version === drawnVersion) return
+      drawnVersion = series.version
+      const buffer = series.buffer
       lines.forEach((line, index) => copyWithGaps(buffer.view(line.column), gapped[index]))
       plot.setData([buffer.view('time'), ...gapped])
       element.dataset.points = String(buffer.length)
@@ -54,7 +56,7 @@ export function TimeChart({ title, lines, format }: TimeChartProps) {
       plot = new uPlot(chartOptions(lines, format, element.clientWidth), [[], ...gapped], element)
       schedule()
     })
-    const stop = liveSeries.subscribe(schedule)
+    const stop = series.subscribe(schedule)
     const resize = new ResizeObserver(() => plot?.setSize({ width: element.clientWidth, height: CHART_HEIGHT }))
     resize.observe(element)
     return () => {
@@ -64,7 +66,7 @@ export function TimeChart({ title, lines, format }: TimeChartProps) {
       resize.disconnect()
       plot?.destroy()
     }
-  }, [lines, format])
+  }, [series, lines, format])
 
   return (
     <figure className="chart" aria-label={title}>

@@ -1,3 +1,4 @@
+import type { RunInterval } from '../../../shared/run-interval'
 import type { RunResult, RunSnapshot } from '../../../shared/run-snapshot'
 import { SeriesBuffer } from './series-buffer'
 
@@ -34,9 +35,14 @@ export class LiveSeries {
       this.addSnapshot(result)
       return
     }
-    this.runId = result.runId
+    this.showPoints(result.runId, result.series.points)
+  }
+
+  /** A whole series at once: a finished run's, or a stored run's (its report's series.points). */
+  showPoints(runId: number | undefined, points: readonly RunInterval[]): void {
+    this.runId = runId
     this.buffer.clear()
-    for (const point of result.series.points) this.buffer.push(point)
+    for (const point of points) this.buffer.push(point)
     this.changed()
   }
 

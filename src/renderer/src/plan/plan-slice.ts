@@ -64,6 +64,8 @@ export interface PlanSlice {
   fillWithDemoTarget(): Promise<void>
   /** Fills the form with the plan main remembered, unless the user has started typing. */
   restoreLastPlan(): Promise<void>
+  /** Fills the form with a plan (a stored run's, to run it again): the one way a plan becomes the form. */
+  loadPlan(plan: RunPlan): void
   /** Asks main to remember a plan that has just started. */
   rememberPlan(plan: RunPlan): Promise<void>
 }
@@ -175,11 +177,14 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
         const state = get()
         const userBegan = Object.values(state.touched).some(Boolean) || isActivePhase(state.phase)
         if (!plan || userBegan) return
-        const fields = planToForm(plan)
-        set({ fields, planCheck: checkPlanForm(fields) })
+        get().loadPlan(plan)
       } catch (error) {
         set({ planNote: `The last plan could not be loaded: ${reasonOf(error)}` })
       }
+    },
+    loadPlan: (plan) => {
+      const fields = planToForm(plan)
+      set({ fields, planCheck: checkPlanForm(fields), touched: {}, refusedErrors: {}, curlImport: undefined })
     },
     rememberPlan: async (plan) => {
       try {

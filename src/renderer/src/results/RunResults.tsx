@@ -14,7 +14,7 @@ import type { ResultsView } from './results-slice'
 // Loaded after the page's first paint, in chunks of their own: the charting library and the summary
 // are not needed until a run starts, so the window opens without parsing them.
 const LiveCharts = lazy(() => import('../charts/LiveCharts').then((module) => ({ default: module.LiveCharts })))
-const RunSummary = lazy(() => import('./RunSummary').then((module) => ({ default: module.RunSummary })))
+const LastRunSummary = lazy(() => import('./RunSummary').then((module) => ({ default: module.LastRunSummary })))
 
 const VIEWS: ReadonlyArray<[ResultsView, string]> = [
   ['live', 'Live'],
@@ -73,7 +73,7 @@ export function RunResults() {
       {view === 'summary' && (
         <div id="view-summary" role="tabpanel" aria-labelledby="tab-summary">
           <Suspense fallback={null}>
-            <RunSummary />
+            <LastRunSummary />
           </Suspense>
         </div>
       )}

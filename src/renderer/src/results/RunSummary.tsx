@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../../../shared/format'
 import { PERCENTILE_COLUMNS, errorsText, settingsLine, statusCodesText, thresholdText } from '../../../shared/report/report-text'
 import type { RunReport } from '../../../shared/report/run-report'
@@ -8,8 +9,8 @@ import { StatTile } from '../ui/StatTile'
 import { ExportBar } from './ExportBar'
 import { selectSummaryReport } from './results-selectors'
 
-/** The finished run as main will export it: one report (src/shared/report), read in the window. */
-export function RunSummary() {
+/** The last run's summary, once main has its report. */
+export function LastRunSummary() {
   const report = useStampede(selectSummaryReport)
   if (!report) {
     return (
@@ -18,12 +19,22 @@ export function RunSummary() {
       </section>
     )
   }
+  return <RunSummary report={report} />
+}
+
+/**
+ * A finished run as main exports it: one report (src/shared/report), read in the window. The last
+ * run's, or with `runId` a stored run's (its exports then name it).
+ */
+export function RunSummary({ report, runId }: { report: RunReport; runId?: number }) {
   const { sent, completed, failed, aborted } = report.requests
+  // Two summaries can be in the page at once (the designer's, hidden, and a stored run's): ids of their own.
+  const ids = useId()
   return (
     <div className="summary">
-      <ExportBar />
-      <section className="panel" aria-labelledby="summary-heading">
-        <h2 id="summary-heading">Summary</h2>
+      <ExportBar runId={runId} />
+      <section className="panel" aria-labelledby={`${ids}summary-heading`}>
+        <h2 id={`${ids}summary-heading`}>Summary</h2>
         <p className="summary-target">
           <strong>{report.method}</strong> {report.url}
         </p>
@@ -40,19 +51,19 @@ export function RunSummary() {
           <StatTile label="Bytes read" value={formatBytes(report.bytesRead)} />
         </dl>
       </section>
-      {report.thresholds.length > 0 && <ThresholdTable report={report} />}
+      {report.thresholds.length > 0 && <ThresholdTable report={report} ids={ids} />}
       {report.health && (
-        <section className="panel" aria-labelledby="generator-heading">
-          <h2 id="generator-heading">Generator</h2>
+        <section className="panel" aria-labelledby={`${ids}generator-heading`}>
+          <h2 id={`${ids}generator-heading`}>Generator</h2>
           <p className={report.health.verdict === 'ok' ? 'health-ok' : 'health-bad'}>{report.health.summary}</p>
         </section>
       )}
-      <section className="panel" aria-labelledby="percentiles-heading">
-        <h2 id="percentiles-heading">Latency percentiles</h2>
+      <section className="panel" aria-labelledby={`${ids}percentiles-heading`}>
+        <h2 id={`${ids}percentiles-heading`}>Latency percentiles</h2>
         {completed === 0 ? (
           <p className="count-table-empty">No response arrived.</p>
         ) : (
-          <table className="percentile-table" aria-labelledby="percentiles-heading">
+          <table className="percentile-table" aria-labelledby={`${ids}percentiles-heading`}>
             <thead>
               <tr>
                 <th scope="col" />
@@ -75,8 +86,8 @@ export function RunSummary() {
         )}
         <HistogramChart bins={report.latencyBins ?? []} />
       </section>
-      <section className="panel" aria-labelledby="counts-heading">
-        <h2 id="counts-heading">Status codes and errors</h2>
+      <section className="panel" aria-labelledby={`${ids}counts-heading`}>
+        <h2 id={`${ids}counts-heading`}>Status codes and errors</h2>
         <p>
           <strong>Status codes</strong>: {statusCodesText(report.statusCodes)}
         </p>
@@ -102,14 +113,14 @@ function PercentileRow({ label, latency }: { label: string; latency: LatencySumm
   )
 }
 
-function ThresholdTable({ report }: { report: RunReport }) {
+function ThresholdTable({ report, ids }: { report: RunReport; ids: string }) {
   const failed = report.thresholds.filter((threshold) => !threshold.passed).length
   return (
-    <section className="panel" aria-labelledby="summary-thresholds-heading">
-      <h2 id="summary-thresholds-heading">
+    <section className="panel" aria-labelledby={`${ids}summary-thresholds-heading`}>
+      <h2 id={`${ids}summary-thresholds-heading`}>
         Thresholds: {failed === 0 ? 'all passed' : `${failed} of ${report.thresholds.length} failed`}
       </h2>
-      <table className="count-table threshold-table" aria-labelledby="summary-thresholds-heading">
+      <table className="count-table threshold-table" aria-labelledby={`${ids}summary-thresholds-heading`}>
         <tbody>
           {report.thresholds.map((threshold, index) => {
             const { verdict, actual } = thresholdText(threshold)

@@ -7,6 +7,8 @@ export type ResultsView = 'live' | 'summary'
 export interface ExportNotice {
   tone: 'success' | 'error'
   text: string
+  /** The stored run it concerns; undefined for the last run. */
+  runId?: number
 }
 
 /**
@@ -21,8 +23,9 @@ export interface ResultsSlice {
   /** For the run slice: its run ended; fetch that run's report. */
   loadReport(runId: number): Promise<void>
   showResultsView(view: ResultsView): void
-  exportReport(format: ReportFormat): Promise<void>
-  copySummary(): Promise<void>
+  /** The last run's report, or with `runId` a stored run's. */
+  exportReport(format: ReportFormat, runId?: number): Promise<void>
+  copySummary(runId?: number): Promise<void>
 }
 
 const FORMAT_NAMES: Record<ReportFormat, string> = { json: 'JSON report', csv: 'CSV series', html: 'HTML report' }
@@ -40,25 +43,24 @@ export const createResultsSlice: SliceCreator<ResultsSlice> = (api) => (set) => 
     }
   },
   showResultsView: (view) => set({ resultsView: view }),
-  exportReport: async (format) => {
+  exportReport: async (format, runId) => {
+    const notice = (tone: ExportNotice['tone'], text: string) => set({ exportNotice: { tone, text, runId } })
     try {
-      const reply = await api.exportReport(format)
-      if (!reply.ok) set({ exportNotice: { tone: 'error', text: reply.message ?? 'The export was refused.' } })
-      else if (reply.saved) set({ exportNotice: { tone: 'success', text: `Saved the ${FORMAT_NAMES[format]} to ${reply.saved}` } })
+      const reply = await (runId === undefined ? api.exportReport(format) : api.exportReport(format, runId))
+      if (!reply.ok) notice('error', reply.message ?? 'The export was refused.')
+      else if (reply.saved) notice('success', `Saved the ${FORMAT_NAMES[format]} to ${reply.saved}`)
     } catch (error) {
-      set({ exportNotice: { tone: 'error', text: `Could not export: ${reasonOf(error)}` } })
+      notice('error', `Could not export: ${reasonOf(error)}`)
     }
   },
-  copySummary: async () => {
+  copySummary: async (runId) => {
+    const notice = (tone: ExportNotice['tone'], text: string) => set({ exportNotice: { tone, text, runId } })
     try {
-      const reply = await api.copySummary()
-      set({
-        exportNotice: reply.ok
-          ? { tone: 'success', text: 'Copied the summary as Markdown.' }
-          : { tone: 'error', text: reply.message ?? 'The copy was refused.' }
-      })
+      const reply = await (runId === undefined ? api.copySummary() : api.copySummary(runId))
+      if (reply.ok) notice('success', 'Copied the summary as Markdown.')
+      else notice('error', reply.message ?? 'The copy was refused.')
     } catch (error) {
-      set({ exportNotice: { tone: 'error', text: `Could not copy: ${reasonOf(error)}` } })
+      notice('error', `Could not copy: ${reasonOf(error)}`)
     }
   }
 })

@@ -9,6 +9,8 @@ export interface ThresholdsSlice {
   addThreshold(): void
   editThreshold(id: number, text: string): void
   removeThreshold(id: number): void
+  /** Replaces the rows with these expressions (a stored run's, to run it again). */
+  loadThresholds(expressions: readonly string[]): void
 }
 
 let nextRowId = 1
@@ -23,7 +25,8 @@ export const createThresholdsSlice: SliceCreator<ThresholdsSlice> = () => (set) 
     }),
   editThreshold: (id, text) =>
     set((state) => withRows(state.thresholdRows.map((row) => (row.id === id ? { ...row, text } : row)))),
-  removeThreshold: (id) => set((state) => withRows(state.thresholdRows.filter((row) => row.id !== id)))
+  removeThreshold: (id) => set((state) => withRows(state.thresholdRows.filter((row) => row.id !== id))),
+  loadThresholds: (expressions) => set(withRows(expressions.map((text) => ({ id: nextRowId++, text }))))
 })
 
 function withRows(thresholdRows: ThresholdRow[]): Pick<ThresholdsSlice, 'thresholdRows' | 'thresholdCheck'> {

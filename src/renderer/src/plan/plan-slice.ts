@@ -62,10 +62,10 @@ export interface PlanSlice {
   clearRefusals(): void
   /** Asks main for the built-in demo target and puts its URL in the URL field. */
   fillWithDemoTarget(): Promise<void>
+  /** The one way a plan enters the form whole (a remembered plan, a saved test): as typed anew, untouched. */
+  loadPlan(plan: RunPlan): void
   /** Fills the form with the plan main remembered, unless the user has started typing. */
   restoreLastPlan(): Promise<void>
-  /** Fills the form with a plan (a stored run's, to run it again): the one way a plan becomes the form. */
-  loadPlan(plan: RunPlan): void
   /** Asks main to remember a plan that has just started. */
   rememberPlan(plan: RunPlan): Promise<void>
 }
@@ -170,6 +170,10 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
         get().showNotice({ tone: 'error', text: `Could not start the demo target: ${reasonOf(error)}` })
       }
     },
+    loadPlan: (plan) => {
+      const fields = planToForm(plan)
+      set({ fields, planCheck: checkPlanForm(fields), touched: {}, refusedErrors: {}, curlImport: undefined })
+    },
     restoreLastPlan: async () => {
       try {
         const { plan, message } = await api.loadLastPlan()
@@ -177,14 +181,11 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
         const state = get()
         const userBegan = Object.values(state.touched).some(Boolean) || isActivePhase(state.phase)
         if (!plan || userBegan) return
-        get().loadPlan(plan)
+        const fields = planToForm(plan)
+        set({ fields, planCheck: checkPlanForm(fields) })
       } catch (error) {
         set({ planNote: `The last plan could not be loaded: ${reasonOf(error)}` })
       }
-    },
-    loadPlan: (plan) => {
-      const fields = planToForm(plan)
-      set({ fields, planCheck: checkPlanForm(fields), touched: {}, refusedErrors: {}, curlImport: undefined })
     },
     rememberPlan: async (plan) => {
       try {

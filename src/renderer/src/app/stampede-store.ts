@@ -9,13 +9,14 @@
  */
 import { create } from 'zustand'
 import type { StampedeApi } from '../../../shared/ipc'
+import { createHistorySlice, type HistorySlice } from '../history/history-slice'
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createPlanSlice, type PlanSlice } from '../plan/plan-slice'
 import { createResultsSlice, type ResultsSlice } from '../results/results-slice'
 import { createRunSlice, type RunSlice } from '../run/run-slice'
 import { createThresholdsSlice, type ThresholdsSlice } from '../thresholds/thresholds-slice'
 
-export type StampedeState = NavigationSlice & PlanSlice & RunSlice & ThresholdsSlice & ResultsSlice
+export type StampedeState = NavigationSlice & PlanSlice & RunSlice & ThresholdsSlice & ResultsSlice & HistorySlice
 
 /** Some of a slice's own fields: giving another slice's field a value does not type-check (see above). */
 type OwnFields<Slice> = Partial<Slice> & { [Field in Exclude<keyof StampedeState, keyof Slice>]?: never }
@@ -32,7 +33,8 @@ export function createStampedeStore(api: StampedeApi) {
     ...createPlanSlice(api)(set, get),
     ...createRunSlice(api)(set, get),
     ...createThresholdsSlice(api)(set, get),
-    ...createResultsSlice(api)(set, get)
+    ...createResultsSlice(api)(set, get),
+    ...createHistorySlice(api)(set, get)
   }))
 }
 

@@ -1,4 +1,34 @@
-/** The run history and compare: being built (issue 12). */
+import { lazy, Suspense, useEffect } from 'react'
+import { useStampede } from '../app/use-stampede'
+import { HistoryList } from './HistoryList'
+import { selectHistoryPage, selectHistoryTestId } from './history-selectors'
+import { StoragePanel } from './StoragePanel'
+import './history.css'
+
+// The charting library and the summary are not needed for the list: chunks of their own.
+const StoredRunView = lazy(() => import('./StoredRunView').then((module) => ({ default: module.StoredRunView })))
+
+/** The run history: the list (with the storage setting), one stored run whole, or two compared. */
 export function HistoryView() {
-  return <section className="panel" aria-label="History" />
+  const page = useStampede(selectHistoryPage)
+  const testId = useStampede(selectHistoryTestId)
+  const refreshHistory = useStampede((state) => state.refreshHistory)
+  // Read again whenever the view opens or the open test changes: runs may have ended meanwhile.
+  useEffect(() => {
+    void refreshHistory(testId)
+  }, [refreshHistory, testId])
+
+  if (page.kind === 'run') {
+    return (
+      <Suspense fallback={null}>
+        <StoredRunView />
+      </Suspense>
+    )
+  }
+  return (
+    <>
+      <HistoryList />
+      <StoragePanel />
+    </>
+  )
 }

@@ -1,0 +1,88 @@
+import { useEffect, useRef } from 'react'
+import uPlot from 'uplot'
+import 'uplot/dist/uPlot.min.css'
+
+/** One line of an overlay: its own x values (ascending), so runs of different lengths share a chart. */
+export interface OverlayLine {
+  label: string
+  color: string
+  dash?: number[]
+  x: ArrayLike<number>
+  /** NaN or null is a gap (no response in that point), not a zero. */
+  y: ArrayLike<number | null>
+}
+
+interface OverlayChartProps {
+  title: string
+  lines: readonly OverlayLine[]
+  /** How the y axis and legend show a value. */
+  format(value: number): string
+  /** How the x axis shows a value. */
+  formatX(value: number): string
+  /** A log-scaled x axis (latency bins are log-spaced). */
+  logX?: boolean
+}
+
+const CHART_HEIGHT = 190
+
+/**
+ * Finished series drawn over each other (two runs compared): uPlot joins the lines' x values into one
+ * axis, each line skipping the points only the other has. Drawn once; `data-points` says how many x
+ * values it has, for tests.
+ */
+export function OverlayChart({ title, lines, format, formatX, logX = false }: OverlayChartProps) {
+  const container = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    const element = container.current
+    if (!element) return
+    const data = uPlot.join(lines.map((line) => [Array.from(line.x), Array.from(line.y, gapOf)] as uPlot.AlignedData))
+    element.dataset.points = String(data[0].length)
+    const plot = new uPlot(
+      {
+        width: Math.max(element.clientWidth, 200),
+        height: CHART_HEIGHT,
+        cursor: { drag: { x: false, y: false } },
+        legend: { live: false },
+        scales: {
+          x: logX ? { time: false, distr: 3 } : { time: false },
+          y: { range: (_plot, _min, max) => [0, max > 0 ? max * 1.1 : 1] }
+        },
+        axes: [
+          { values: (_plot, splits) => splits.map(formatX), size: 28, font: '11px system-ui' },
+          { values: (_plot, splits) => splits.map(format), size: 64, font: '11px system-ui' }
+        ],
+        series: [
+          {},
+          ...lines.map((line) => ({
+            label: line.label,
+            stroke: line.color,
+            width: 1.5,
+            dash: line.dash,
+            points: { show: false },
+            value: (_plot: uPlot, value: number | null) => (value === null ? '–' : format(value))
+          }))
+        ]
+      },
+      data,
+      element
+    )
+    const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: CHART_HEIGHT }))
+    resize.observe(element)
+    return () => {
+      resize.disconnect()
+      plot.destroy()
+    }
+  }, [lines, format, formatX, logX])
+
+  return (
+    <figure className="chart" aria-label={title}>
+      <figcaption>{title}</figcaption>
+      <div ref={container} className="chart-canvas" data-points="0" />
+    </figure>
+  )
+}
+
+function gapOf(value: number | null): number | null {
+  return value === null || Number.isNaN(value) ? null : value
+}

@@ -62,7 +62,9 @@ export interface PlanSlice {
   clearRefusals(): void
   /** Asks main for the built-in demo target and puts its URL in the URL field. */
   fillWithDemoTarget(): Promise<void>
-  /** Fills the form with the plan main remembered, unless the user has started typing. */
+  /** The one way a plan enters the form whole (a remembered plan, a saved test): as typed anew, untouched. */
+  loadPlan(plan: RunPlan): void
+  /** Fills the form with the plan main remembered, unless the user has started typing or opened a test. */
   restoreLastPlan(): Promise<void>
   /** Asks main to remember a plan that has just started. */
   rememberPlan(plan: RunPlan): Promise<void>
@@ -168,15 +170,18 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
         get().showNotice({ tone: 'error', text: `Could not start the demo target: ${reasonOf(error)}` })
       }
     },
+    loadPlan: (plan) => {
+      const fields = planToForm(plan)
+      set({ fields, planCheck: checkPlanForm(fields), touched: {}, refusedErrors: {}, curlImport: undefined })
+    },
     restoreLastPlan: async () => {
       try {
         const { plan, message } = await api.loadLastPlan()
         if (message) set({ planNote: message })
         const state = get()
-        const userBegan = Object.values(state.touched).some(Boolean) || isActivePhase(state.phase)
-        if (!plan || userBegan) return
-        const fields = planToForm(plan)
-        set({ fields, planCheck: checkPlanForm(fields) })
+        const userBegan =
+          Object.values(state.touched).some(Boolean) || isActivePhase(state.phase) || state.openTestId !== null
+        if (plan && !userBegan) state.loadPlan(plan)
       } catch (error) {
         set({ planNote: `The last plan could not be loaded: ${reasonOf(error)}` })
       }

@@ -9,6 +9,8 @@ export interface ThresholdsSlice {
   addThreshold(): void
   editThreshold(id: number, text: string): void
   removeThreshold(id: number): void
+  /** Replaces every row with these expressions (a saved test's thresholds, opened). */
+  loadThresholds(expressions: readonly string[]): void
 }
 
 let nextRowId = 1
@@ -23,7 +25,9 @@ export const createThresholdsSlice: SliceCreator<ThresholdsSlice> = () => (set) 
     }),
   editThreshold: (id, text) =>
     set((state) => withRows(state.thresholdRows.map((row) => (row.id === id ? { ...row, text } : row)))),
-  removeThreshold: (id) => set((state) => withRows(state.thresholdRows.filter((row) => row.id !== id)))
+  removeThreshold: (id) => set((state) => withRows(state.thresholdRows.filter((row) => row.id !== id))),
+  loadThresholds: (expressions) =>
+    set(withRows(expressions.slice(0, THRESHOLD_LIMITS.count).map((text) => ({ id: nextRowId++, text }))))
 })
 
 function withRows(thresholdRows: ThresholdRow[]): Pick<ThresholdsSlice, 'thresholdRows' | 'thresholdCheck'> {

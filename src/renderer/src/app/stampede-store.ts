@@ -5,7 +5,9 @@
  * When one slice needs another's state to change, it calls an action the owner exposes (the plan
  * slice calls the run slice's showNotice; the run slice calls the plan slice's touchAllFields,
  * markRefused and clearRefusals; it reads the thresholds slice's check and, when a run ends, calls the
- * results slice's loadReport), so every rule about a field lives next to the field.
+ * results slice's loadReport and the saved-tests slice's loadTests; opening a saved test calls the plan
+ * slice's loadPlan and the thresholds slice's loadThresholds), so every rule about a field lives next
+ * to the field.
  */
 import { create } from 'zustand'
 import type { StampedeApi } from '../../../shared/ipc'
@@ -14,9 +16,16 @@ import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createPlanSlice, type PlanSlice } from '../plan/plan-slice'
 import { createResultsSlice, type ResultsSlice } from '../results/results-slice'
 import { createRunSlice, type RunSlice } from '../run/run-slice'
+import { createSavedTestsSlice, type SavedTestsSlice } from '../saved-tests/saved-tests-slice'
 import { createThresholdsSlice, type ThresholdsSlice } from '../thresholds/thresholds-slice'
 
-export type StampedeState = NavigationSlice & PlanSlice & RunSlice & ThresholdsSlice & ResultsSlice & HistorySlice
+export type StampedeState = NavigationSlice &
+  PlanSlice &
+  RunSlice &
+  ThresholdsSlice &
+  ResultsSlice &
+  SavedTestsSlice &
+  HistorySlice
 
 /** Some of a slice's own fields: giving another slice's field a value does not type-check (see above). */
 type OwnFields<Slice> = Partial<Slice> & { [Field in Exclude<keyof StampedeState, keyof Slice>]?: never }
@@ -34,6 +43,7 @@ export function createStampedeStore(api: StampedeApi) {
     ...createRunSlice(api)(set, get),
     ...createThresholdsSlice(api)(set, get),
     ...createResultsSlice(api)(set, get),
+    ...createSavedTestsSlice(api)(set, get),
     ...createHistorySlice(api)(set, get)
   }))
 }

@@ -64,7 +64,7 @@ export interface PlanSlice {
   fillWithDemoTarget(): Promise<void>
   /** The one way a plan enters the form whole (a remembered plan, a saved test): as typed anew, untouched. */
   loadPlan(plan: RunPlan): void
-  /** Fills the form with the plan main remembered, unless the user has started typing. */
+  /** Fills the form with the plan main remembered, unless the user has started typing or opened a test. */
   restoreLastPlan(): Promise<void>
   /** Asks main to remember a plan that has just started. */
   rememberPlan(plan: RunPlan): Promise<void>
@@ -179,10 +179,9 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
         const { plan, message } = await api.loadLastPlan()
         if (message) set({ planNote: message })
         const state = get()
-        const userBegan = Object.values(state.touched).some(Boolean) || isActivePhase(state.phase)
-        if (!plan || userBegan) return
-        const fields = planToForm(plan)
-        set({ fields, planCheck: checkPlanForm(fields) })
+        const userBegan =
+          Object.values(state.touched).some(Boolean) || isActivePhase(state.phase) || state.openTestId !== null
+        if (plan && !userBegan) state.loadPlan(plan)
       } catch (error) {
         set({ planNote: `The last plan could not be loaded: ${reasonOf(error)}` })
       }

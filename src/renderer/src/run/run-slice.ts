@@ -49,7 +49,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
   unclaimed: {},
 
   submitRun: async () => {
-    const { planCheck, thresholdCheck, phase, touchAllFields, markRefused, clearRefusals, rememberPlan } = get()
+    const { planCheck, thresholdCheck, phase, openTestId, touchAllFields, markRefused, clearRefusals, rememberPlan } = get()
     if (isActivePhase(phase)) return
     if (!planCheck.ok || !thresholdCheck.ok) {
       touchAllFields()
@@ -69,7 +69,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
     })
     try {
       const expressions = thresholdCheck.thresholds.map((threshold) => threshold.expression)
-      const reply = await api.startRun(planCheck.plan, expressions)
+      // Filed under the open test even with unsaved changes: the stored run keeps the plan it ran with.
+      const reply = await api.startRun(planCheck.plan, expressions, openTestId ?? undefined)
       if (reply.ok) {
         set((state) => claimRun(state, reply.runId))
         void rememberPlan(planCheck.plan)
@@ -116,6 +117,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
     else if (result.runId === state.runId) {
       set(endedWith(result))
       void state.loadReport(result.runId)
+      void state.loadTests()
     }
   }
 })
@@ -126,6 +128,7 @@ function claimRun(state: StampedeState, runId: number): Partial<RunSlice> {
   const claimed = { runId, unclaimed: {} }
   if (result?.runId === runId) {
     void state.loadReport(runId)
+    void state.loadTests()
     return { ...claimed, ...endedWith(result) }
   }
   return {

@@ -16,6 +16,9 @@ export function listenToRunEvents(api: StampedeApi, series: LiveSeries = liveSer
   const stopDone = api.onDone((result) => {
     series.showResult(result)
     applyResult(result)
+    // Main stores a run before it sends its end, so the list read now holds it.
+    const state = useStampede.getState()
+    if (state.mainView === 'history') void state.refreshHistory()
   })
   return () => {
     stopProgress()

@@ -1,16 +1,8 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
+import type { OverlayLine } from './overlay-line'
 
-/** One line of an overlay: its own x values (ascending), so runs of different lengths share a chart. */
-export interface OverlayLine {
-  label: string
-  color: string
-  dash?: number[]
-  x: ArrayLike<number>
-  /** NaN or null is a gap (no response in that point), not a zero. */
-  y: ArrayLike<number | null>
-}
 
 interface OverlayChartProps {
   title: string

@@ -5,8 +5,8 @@ import {
   selectCheckedRunIds,
   selectHistoryRuns,
   selectHistoryScope,
-  selectHistoryTestId
 } from './history-selectors'
+import { selectOpenTestId } from '../saved-tests/saved-tests-selectors'
 import type { HistoryScope } from './history-slice'
 import { HistoryNoticeLine } from './HistoryNoticeLine'
 import { HistoryRow } from './HistoryRow'
@@ -20,7 +20,7 @@ const SCOPES: ReadonlyArray<{ value: HistoryScope; label: string }> = [
 export function HistoryList() {
   const runs = useStampede(selectHistoryRuns)
   const scope = useStampede(selectHistoryScope)
-  const testId = useStampede(selectHistoryTestId)
+  const testId = useStampede(selectOpenTestId)
   const checked = useStampede(selectCheckedRunIds)
   const canCompare = useStampede(selectCanCompareChecked)
   const { showHistoryScope, compareRuns, importRunFile } = useStampede.getState()
@@ -31,7 +31,7 @@ export function HistoryList() {
         {testId === null ? (
           <p className="history-scope-note">All runs (open a saved test to list only its runs)</p>
         ) : (
-          <ChoiceGroup legend="Show" value={scope} options={SCOPES} disabled={false} onChange={(value) => showHistoryScope(value, testId)} />
+          <ChoiceGroup legend="Show" value={scope} options={SCOPES} disabled={false} onChange={showHistoryScope} />
         )}
         <div className="history-actions">
           <button

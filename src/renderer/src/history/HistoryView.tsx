@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { useStampede } from '../app/use-stampede'
 import { HistoryList } from './HistoryList'
-import { selectHistoryPage, selectHistoryTestId } from './history-selectors'
+import { selectOpenTestId } from '../saved-tests/saved-tests-selectors'
+import { selectHistoryPage } from './history-selectors'
 import { StoragePanel } from './StoragePanel'
 import './history.css'
 
@@ -11,11 +12,11 @@ const StoredRunView = lazy(() => import('./StoredRunView').then((module) => ({ d
 /** The run history: the list (with the storage setting), one stored run whole, or two compared. */
 export function HistoryView() {
   const page = useStampede(selectHistoryPage)
-  const testId = useStampede(selectHistoryTestId)
+  const testId = useStampede(selectOpenTestId)
   const refreshHistory = useStampede((state) => state.refreshHistory)
   // Read again whenever the view opens or the open test changes: runs may have ended meanwhile.
   useEffect(() => {
-    void refreshHistory(testId)
+    void refreshHistory()
   }, [refreshHistory, testId])
 
   if (page.kind === 'run') {

@@ -1,5 +1,5 @@
 import type { StoredRun } from '../../../shared/run-history'
-import type { OverlayLine } from '../charts/OverlayChart'
+import type { OverlayLine } from '../charts/overlay-line'
 import { SeriesBuffer, type SeriesColumn } from '../charts/series-buffer'
 import { runLabel } from './history-selectors'
 

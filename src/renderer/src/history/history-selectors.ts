@@ -1,4 +1,5 @@
 import type { RunRecordSummary, StoredRun } from '../../../shared/run-history'
+import type { SavedTestsSlice } from '../saved-tests/saved-tests-slice'
 import type { HistorySlice } from './history-slice'
 
 export const selectHistoryRuns = (state: HistorySlice) => state.historyRuns
@@ -51,5 +52,6 @@ export function runSubject(run: RunRecordSummary): string {
 /** A run named for a legend or a heading: its date and its test. */
 export const runLabel = (run: RunRecordSummary): string => `${startedAtText(run)} · ${runSubject(run)}`
 
-/** The test whose runs "This test" lists: the one open in the designer (none until saved tests land). */
-export const selectHistoryTestId = (_state: HistorySlice): number | null => null
+/** The test whose runs the list shows; undefined for all runs (scope "all", or no test open). */
+export const selectListedTestId = (state: HistorySlice & SavedTestsSlice): number | undefined =>
+  state.historyScope === 'test' && state.openTestId !== null ? state.openTestId : undefined

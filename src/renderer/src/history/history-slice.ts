@@ -1,6 +1,6 @@
 import type { HistoryStatus, RunRecordSummary, StoredRun } from '../../../shared/run-history'
 import type { SliceCreator } from '../app/stampede-store'
-import { rerunRefusal } from './history-selectors'
+import { rerunRefusal, selectListedTestId } from './history-selectors'
 import { checkMaxRuns } from './max-runs'
 
 /** The list shows the runs of the test open in the designer, or every run. */
@@ -33,9 +33,9 @@ export interface HistorySlice {
   deleteAskedFor: number | undefined
   maxRunsText: string
   maxRunsMessage: string | undefined
-  /** Reads the list (a test's runs, with `testId` and the scope "test"; or all) and the status again. */
-  refreshHistory(testId: number | null): Promise<void>
-  showHistoryScope(scope: HistoryScope, testId: number | null): void
+  /** Reads the list (the open test's runs in the scope "test", or all) and the status again. */
+  refreshHistory(): Promise<void>
+  showHistoryScope(scope: HistoryScope): void
   toggleRunChecked(runId: number): void
   openStoredRun(runId: number): Promise<void>
   /** Compares two runs: the older (by start) is the base. */
@@ -56,9 +56,7 @@ export interface HistorySlice {
 
 export const createHistorySlice: SliceCreator<HistorySlice> = (api) => (set, get) => {
   const fail = (text: string): void => set({ historyNotice: { tone: 'error', text } })
-  /** The last list asked for, so each change reads the same list again. */
-  let listedTestId: number | null = null
-  const refresh = (): Promise<void> => get().refreshHistory(listedTestId)
+  const refresh = (): Promise<void> => get().refreshHistory()
 
   /** The run, whole: from the runs already fetched, or from main. */
   const storedRun = async (runId: number): Promise<StoredRun | undefined> => {
@@ -94,10 +92,9 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (api) => (set, get
     maxRunsText: '',
     maxRunsMessage: undefined,
 
-    refreshHistory: (testId) =>
+    refreshHistory: () =>
       attempt('read the history', async () => {
-        listedTestId = testId
-        const scopedTo = get().historyScope === 'test' && testId !== null ? testId : undefined
+        const scopedTo = selectListedTestId(get())
         const [runs, status] = await Promise.all([
           scopedTo === undefined ? api.listRuns() : api.listRuns(scopedTo),
           api.historyStatus()
@@ -112,9 +109,9 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (api) => (set, get
         }))
       }),
 
-    showHistoryScope: (scope, testId) => {
+    showHistoryScope: (scope) => {
       set({ historyScope: scope })
-      void get().refreshHistory(testId)
+      void refresh()
     },
 
     toggleRunChecked: (runId) =>
@@ -175,6 +172,15 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (api) => (set, get
         const run = await storedRun(runId)
         if (!run) return
         if (!run.plan) return fail(rerunRefusal(run) ?? 'This run has no plan to run again.')
+        // Filed under its test again: the designer opens it first (asking, if the open test has unsaved changes).
+        const testKnown = get().savedTests.some((test) => test.id === run.testId)
+        if (testKnown && run.testId !== get().openTestId) {
+          get().requestOpenTest(run.testId as number)
+          if (get().openTestId !== run.testId) {
+            get().showMainView('designer')
+            return get().showNotice({ tone: 'warning', text: 'The open test has unsaved changes: answer the question, then Re-run again.' })
+          }
+        }
         const { loadPlan, loadThresholds, showMainView, submitRun } = get()
         loadPlan(run.plan)
         loadThresholds(run.thresholds)

@@ -20,18 +20,20 @@ export function TestListItem({ test, open, modified, locked }: TestListItemProps
   const duplicateTest = useStampede((state) => state.duplicateTest)
   const deleteTest = useStampede((state) => state.deleteTest)
   const [mode, setMode] = useState<ItemMode>('showing')
-  const openButton = useRef<HTMLButtonElement>(null)
+  const renameButton = useRef<HTMLButtonElement>(null)
+  const deleteButton = useRef<HTMLButtonElement>(null)
   const keepButton = useRef<HTMLButtonElement>(null)
-  const returnFocus = useRef(false)
+  const closedMode = useRef<ItemMode>('showing')
 
-  // Focus goes back to the test's name when an inline form or question closes, not to the page's top.
+  // Focus goes back to the button that opened an inline form or question once it closes, not to the page's top.
   useEffect(() => {
     if (mode === 'confirmingDelete') keepButton.current?.focus()
-    else if (mode === 'showing' && returnFocus.current) openButton.current?.focus()
-    returnFocus.current = false
+    else if (closedMode.current === 'renaming') renameButton.current?.focus()
+    else if (closedMode.current === 'confirmingDelete') deleteButton.current?.focus()
+    closedMode.current = 'showing'
   }, [mode])
   const backToShowing = (): void => {
-    returnFocus.current = true
+    closedMode.current = mode
     setMode('showing')
   }
 
@@ -59,9 +61,9 @@ export function TestListItem({ test, open, modified, locked }: TestListItemProps
   return (
     <li className={open ? 'test-item test-item-open' : 'test-item'}>
       <button
-        ref={openButton}
         type="button"
         className="test-item-name"
+        aria-label={open && modified ? `${test.name}, unsaved changes` : test.name}
         aria-current={open ? 'true' : undefined}
         disabled={locked}
         title={locked ? 'A test opens once the run has ended.' : undefined}
@@ -69,9 +71,8 @@ export function TestListItem({ test, open, modified, locked }: TestListItemProps
       >
         <span className="test-item-label">{test.name}</span>
         {open && modified && (
-          <span className="test-item-modified">
-            <span aria-hidden="true">●</span>
-            <span className="visually-hidden">, unsaved changes</span>
+          <span className="test-item-modified" title="Unsaved changes">
+            ●
           </span>
         )}
       </button>
@@ -91,13 +92,13 @@ export function TestListItem({ test, open, modified, locked }: TestListItemProps
         </div>
       ) : (
         <div className="test-item-actions">
-          <button type="button" className="link-button" aria-label={`Rename ${test.name}`} onClick={() => setMode('renaming')}>
+          <button ref={renameButton} type="button" className="link-button" aria-label={`Rename ${test.name}`} onClick={() => setMode('renaming')}>
             Rename
           </button>
           <button type="button" className="link-button" aria-label={`Duplicate ${test.name}`} onClick={() => void duplicateTest(test.id)}>
             Duplicate
           </button>
-          <button type="button" className="link-button" aria-label={`Delete ${test.name}`} onClick={() => setMode('confirmingDelete')}>
+          <button ref={deleteButton} type="button" className="link-button" aria-label={`Delete ${test.name}`} onClick={() => setMode('confirmingDelete')}>
             Delete
           </button>
         </div>

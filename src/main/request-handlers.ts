@@ -83,7 +83,7 @@ export function createRequestHandlers({
       }
     },
     ...createHistoryHandlers(),
-    ...createTestFileHandlers()
+    ...createTestFileHandlers(destinations)
   }
 }
 

@@ -26,6 +26,12 @@ export function readSource(text: string, format: TestFileFormat): SourceRead {
   return format === 'json' ? readJson(text) : readYaml(text)
 }
 
+/** The library's words where they speak of its API rather than of the file. */
+const YAML_PROBLEMS: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: 'This key is given twice in its mapping.',
+  MULTIPLE_DOCS: 'A test file holds one test: remove the second document (from ---).'
+}
+
 function readYaml(text: string): SourceRead {
   const lines = new LineCounter()
   // One document; a key given twice is an error (uniqueKeys), as a typo must not pass silently.
@@ -33,8 +39,8 @@ function readYaml(text: string): SourceRead {
   const [error] = document.errors
   if (error) {
     // The library's message ends " at line L, column C:" and an excerpt: the line is given apart.
-    const message = error.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '')
-    return { ok: false, line: error.linePos?.[0].line, message: `${message}.` }
+    const message = YAML_PROBLEMS[error.code] ?? `${error.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '')}.`
+    return { ok: false, line: error.linePos?.[0].line, message }
   }
   let value: unknown
   try {
@@ -135,6 +141,7 @@ function jsonProblem(text: string, error: JsonParseError): { offset: number; mes
   if (found.startsWith('/')) return { offset, message: 'Not valid JSON: JSON has no comments (a YAML file may have them).' }
   if (offset >= text.trimEnd().length) return { offset, message: 'Not valid JSON: the file ends before the JSON does.' }
   const shown = JSON.stringify(found.length > 20 ? `${found.slice(0, 20)}…` : found)
-  const expected = JSON_EXPECTED[printParseErrorCode(error.error)] ?? 'a symbol out of place'
-  return { offset, message: `Not valid JSON: ${expected}, at ${shown}.` }
+  const code = printParseErrorCode(error.error)
+  if (code === 'InvalidSymbol') return { offset, message: `Not valid JSON: ${shown} is not a value; JSON puts names and text in double quotes.` }
+  return { offset, message: `Not valid JSON: ${JSON_EXPECTED[code] ?? 'a symbol out of place'}, at ${shown}.` }
 }

@@ -28,13 +28,16 @@ export function parseTestFile(text: string, fileName: string): TestFileRead {
     `${fileName}${line === undefined ? '' : `, line ${line}`}${path && path.length > 0 ? ` (${keyPathText(path)})` : ''}`
   const refuse = (lines: string[]): TestFileRead => ({ ok: false, message: lines.join('\n') })
 
-  if (text.trim() === '') return refuse([`${fileName}: the file is empty; a test file starts with stampede: ${TEST_FILE_VERSION}.`])
+  const empty = `${fileName}: the file is empty; a test file starts with stampede: ${TEST_FILE_VERSION}.`
+  if (text.trim() === '') return refuse([empty])
   const source = readSource(text, testFileFormatOf(fileName))
   if (!source.ok) return refuse([`${where(source.line)}: ${source.message}`])
   const { value, lineOf } = source
   const at = (path: KeyPath, message: string): string => `${where(lineOf(path), path)}: ${message}`
 
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  // Comments only, or a lone `---`: as empty as a file of nothing.
+  if (value === null || value === undefined) return refuse([empty])
+  if (typeof value !== 'object' || Array.isArray(value)) {
     return refuse([`${where(lineOf([]))}: a test file is a mapping of stampede, name, request, load and thresholds.`])
   }
   // The version first: a file from a later Stampede may use keys this one does not know.
@@ -48,13 +51,13 @@ export function parseTestFile(text: string, fileName: string): TestFileRead {
 
   const content = testFileSchema.safeParse(value)
   if (!content.success) {
-    return refuse(
-      content.error.issues.flatMap((issue) => {
-        const path = issue.path as KeyPath
-        if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => at([...path, key], issue.message))
-        return [at(path, issue.message)]
-      })
-    )
+    const problems = content.error.issues.flatMap((issue) => {
+      const path = issue.path as KeyPath
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...path, key]) : [path]
+      return paths.map((problemPath) => ({ line: lineOf(problemPath) ?? 0, text: at(problemPath, issue.message) }))
+    })
+    // In the order of the file, as a reader fixes them.
+    return refuse(problems.sort((a, b) => a.line - b.line).map((problem) => problem.text))
   }
 
   const input = testInputOf(content.data)

@@ -89,7 +89,7 @@ export function createRequestHandlers({
       }
     },
     ...createHistoryHandlers(history, destinations),
-    ...createTestFileHandlers()
+    ...createTestFileHandlers(destinations)
   }
 }
 

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util'
 import type { LoadStage } from '../shared/load-shape'
-import { PLAN_DEFAULTS, type RunPlan, type RunPlanInput } from '../shared/run-plan'
+import { PLAN_DEFAULTS, type RunPlan } from '../shared/run-plan'
+import type { TestDefinition } from '../shared/saved-test'
 import { parseThreshold, type Threshold } from '../shared/thresholds'
-import { typedSecondsAsMs } from '../shared/typed-seconds'
+import { typedDurationMs, typedSecondsAsMs } from '../shared/typed-seconds'
 import { checkRunPlan, parseTypedNumber, workerCountProblem, type PlanField } from '../shared/validation'
+import { fileFieldName, headersWithFlags, readTestFileArgument, RUN_SUBCOMMAND } from './test-file-arguments'
 
 /** What the command line asks for. Every problem is found here, before any process starts. */
 export type Command =
@@ -90,6 +92,8 @@ export interface ArgumentEnvironment {
   defaultWorkers(): number
   /** Why a report file could not be written at `path` (its folder missing, not writable), if so. */
   outputProblem(path: string): string | undefined
+  /** Reads `run FILE`'s test file (refusing a large one); throws when it cannot be read. */
+  readTestFile(path: string): string
 }
 
 export function parseCommandLine(argv: string[], environment: ArgumentEnvironment): Command {
@@ -105,9 +109,16 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
   if (values.version) return { kind: 'version' }
 
   const demo = values.demo === true
-  if (demo && positionals.length > 0) return usageError(`--demo tests the built-in target: leave out the URL (${positionals[0]}).`)
-  if (!demo && positionals.length === 0) return usageError('Give the URL to test, such as http://127.0.0.1:8080/.')
-  if (positionals.length > 1) return usageError(`Give one URL, not ${positionals.length}: ${positionals.join(' ')}.`)
+  let testFile: { file: string; test: TestDefinition } | undefined
+  if (positionals[0] === RUN_SUBCOMMAND) {
+    const read = readTestFileArgument(positionals.slice(1), demo, environment.readTestFile)
+    if (!read.ok) return usageError(read.message)
+    testFile = read
+  } else {
+    if (demo && positionals.length > 0) return usageError(`--demo tests the built-in target: leave out the URL (${positionals[0]}).`)
+    if (!demo && positionals.length === 0) return usageError('Give the URL to test, such as http://127.0.0.1:8080/.')
+    if (positionals.length > 1) return usageError(`Give one URL, not ${positionals.length}: ${positionals.join(' ')}.`)
+  }
 
   const headers: Array<[string, string]> = []
   for (const header of values.header ?? []) {
@@ -134,7 +145,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
   }
 
   const thresholds: Threshold[] = []
-  for (const text of values.threshold ?? []) {
+  // --threshold replaces the file's thresholds, which were judged with the file.
+  for (const text of values.threshold ?? testFile?.test.thresholds ?? []) {
     const parsed = parseThreshold(text)
     if (!parsed.ok) return usageError(`--threshold: ${parsed.message}`)
     thresholds.push(parsed.threshold)
@@ -154,21 +166,18 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     if (problem) return usageError(`${flag}: cannot write ${path}: ${problem}`)
   }
 
-  const workers = values.workers === undefined ? environment.defaultWorkers() : parseTypedNumber(values.workers)
+  const fileWorkers = testFile?.test.plan.workers
+  const workers = values.workers === undefined ? (fileWorkers ?? environment.defaultWorkers()) : parseTypedNumber(values.workers)
   const workersProblem = workerCountProblem(workers)
   if (workersProblem) return usageError(`-w: ${workersProblem}`)
 
-  const noBound = values.requests === undefined && values.duration === undefined && stages === undefined
-  const input: RunPlanInput & Record<string, unknown> = {
-    url: demo ? DEMO_URL_STAND_IN : positionals[0],
+  // What the flags typed, and only that: the URL's defaults or the file's values fill in the rest.
+  const typed: Partial<Record<PlanField, unknown>> = {
     method: values.method,
-    headers,
     body,
     totalRequests: optional(values.requests, parseTypedNumber),
-    durationMs: noBound
-      ? (demo ? DEMO_DURATION_SECONDS : DEFAULT_DURATION_SECONDS) * 1000
-      : optional(values.duration, typedSecondsAsMs),
-    concurrency: values.connections === undefined ? PLAN_DEFAULTS.concurrency : parseTypedNumber(values.connections),
+    durationMs: optional(values.duration, typedSecondsAsMs),
+    concurrency: optional(values.connections, parseTypedNumber),
     pipelining: optional(values.pipelining, parseTypedNumber),
     ratePerSecond: optional(values.rate, parseTypedNumber),
     stages,
@@ -176,12 +185,31 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     timeoutMs: optional(values.timeout, parseTypedNumber),
     insecure: values.insecure
   }
-  // Options not given are left out, so the plan holds only what was typed or defaulted.
-  for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key]
+  for (const key of Object.keys(typed) as PlanField[]) if (typed[key] === undefined) delete typed[key]
+
+  const noBound = values.requests === undefined && values.duration === undefined && stages === undefined
+  const input: Record<string, unknown> = testFile
+    ? {
+        ...testFile.test.plan,
+        ...typed,
+        headers: headersWithFlags(testFile.test.plan.headers, headers),
+        ...(values.workers === undefined ? {} : { workers })
+      }
+    : {
+        url: demo ? DEMO_URL_STAND_IN : positionals[0],
+        headers,
+        concurrency: PLAN_DEFAULTS.concurrency,
+        ...(noBound ? { durationMs: (demo ? DEMO_DURATION_SECONDS : DEFAULT_DURATION_SECONDS) * 1000 } : {}),
+        ...typed
+      }
 
   const check = checkRunPlan(input)
   if (!check.ok) {
-    const flagOf = (field: PlanField): string => (field === 'protocol' && values.h2c ? '--h2c' : FLAG_OF_FIELD[field])
+    const given = (field: PlanField): boolean => field in typed || (field === 'headers' && headers.length > 0)
+    const flagOf = (field: PlanField): string => {
+      if (testFile && !given(field)) return fileFieldName(testFile.file, field)
+      return field === 'protocol' && values.h2c ? '--h2c' : FLAG_OF_FIELD[field]
+    }
     const lines = Object.entries(check.errors).map(([field, message]) => `${flagOf(field as PlanField)}: ${message}`)
     if (check.message) lines.push(check.message)
     return usageError(lines.join('\n'))
@@ -206,15 +234,13 @@ export function readStages(text: string): LoadStage[] | string {
   const parts = text.split(',').map((part) => part.trim())
   const stages: LoadStage[] = []
   for (const [index, part] of parts.entries()) {
-    const match = /^(\d{1,12}(?:\.\d*)?|\.\d+)(ms|s|m):(.*)$/.exec(part)
-    if (!match) {
+    const colon = part.indexOf(':')
+    const durationMs = colon === -1 ? Number.NaN : typedDurationMs(part.slice(0, colon))
+    if (Number.isNaN(durationMs) || /\s/.test(part.slice(0, colon))) {
       const shown = part === '' ? 'empty' : `"${part}"`
       return `stage ${index + 1} is ${shown}; write each stage as DURATION:TARGET, such as 30s:200 (durations in ms, s or m).`
     }
-    const [, amount, unit, target] = match
-    stages.push({ durationMs: Math.round(Number(amount) * MS_PER_UNIT[unit]), target: parseTypedNumber(target) })
+    stages.push({ durationMs, target: parseTypedNumber(part.slice(colon + 1)) })
   }
   return stages
 }
-
-const MS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 }

@@ -1,6 +1,8 @@
 import { accessSync, constants, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { readTextFileSync } from '../control/read-text-file'
 import { defaultWorkerCount } from '../control/worker-count'
+import { TEST_FILE_MAX_BYTES } from '../shared/test-file'
 import { parseCommandLine } from './arguments'
 import { runHeadless } from './headless-run'
 import { usageText } from './usage'
@@ -15,7 +17,8 @@ async function main(argv: string[]): Promise<number> {
   const command = parseCommandLine(argv, {
     readBody: (path) => readFileSync(path, 'utf8'),
     defaultWorkers: defaultWorkerCount,
-    outputProblem
+    outputProblem,
+    readTestFile: (path) => readTextFileSync(path, TEST_FILE_MAX_BYTES)
   })
   switch (command.kind) {
     case 'help':

@@ -5,6 +5,7 @@ import type { Threshold } from '../shared/thresholds'
 import { splitPlan } from './plan-shares'
 import { workersAskedFor } from './worker-count'
 import type { RunController } from './run-controller'
+import { Listeners } from './listeners'
 
 interface StartedRun {
   runId: number
@@ -13,10 +14,17 @@ interface StartedRun {
   /** Engine processes the run is split between. */
   workers: number
   startedAt: Date
+  /** The saved test the run is filed under, if any. */
+  testId?: number
 }
 
 export interface FinishedRun extends StartedRun {
   report: RunReport
+}
+
+/** What the run history keeps of a finished run: the report and the result it was built from (its histograms). */
+export interface FinishedRunWithResult extends FinishedRun {
+  result: RunResult
 }
 
 /**
@@ -27,6 +35,7 @@ export interface FinishedRun extends StartedRun {
 export class LastRun {
   private started: StartedRun | undefined
   private finishedRun: FinishedRun | undefined
+  private readonly finishedListeners = new Listeners<FinishedRunWithResult>()
 
   constructor(
     controller: RunController,
@@ -36,9 +45,23 @@ export class LastRun {
   }
 
   /** The controller accepted the run: remember what it was asked to do. */
-  start(runId: number, plan: RunPlan, thresholds: readonly Threshold[], startedAt = new Date()): void {
+  start(
+    runId: number,
+    plan: RunPlan,
+    thresholds: readonly Threshold[],
+    startedAt = new Date(),
+    testId?: number
+  ): void {
     const workers = splitPlan(plan, workersAskedFor(plan, this.configuredWorkers)).length
-    this.started = { runId, plan, thresholds, workers, startedAt }
+    this.started = { runId, plan, thresholds, workers, startedAt, ...(testId === undefined ? {} : { testId }) }
+  }
+
+  /**
+   * Hears each run started here as it ends, report built, before the controller's later listeners
+   * (the window) hear of the end: what is stored then is there when the window asks.
+   */
+  onFinished(listener: (run: FinishedRunWithResult) => void): () => void {
+    return this.finishedListeners.add(listener)
   }
 
   finished(): FinishedRun | undefined {
@@ -56,5 +79,6 @@ export class LastRun {
       startedAt: started.startedAt.toISOString()
     })
     this.finishedRun = { ...started, report }
+    this.finishedListeners.emit({ ...this.finishedRun, result })
   }
 }

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
 
 /**
  * A file's text as UTF-8, refused when it is larger than `maxBytes`: a file the user picked by
@@ -19,4 +20,13 @@ export async function readTextFile(path: string, maxBytes: number): Promise<stri
 
 function formatMegabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`
+}
+
+/** readTextFile for a caller that cannot wait, such as the CLI reading its arguments. */
+export function readTextFileSync(path: string, maxBytes: number): string {
+  const size = statSync(path).size
+  if (size > maxBytes) {
+    throw new Error(`${path} is ${formatMegabytes(size)}; the most that is read is ${formatMegabytes(maxBytes)}.`)
+  }
+  return readFileSync(path, 'utf8')
 }

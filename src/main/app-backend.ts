@@ -2,6 +2,8 @@ import type { FromDemoTarget, FromEngine, ToEngine } from '../shared/engine-prot
 import { DemoTargetProcess } from '../control/demo-target-process'
 import type { ProcessSpawner } from '../control/process-channel'
 import { LastRun } from '../control/last-run'
+import { HistoryStore } from '../control/history/history-store'
+import { runOfApp } from '../control/history/runs-to-keep'
 import { NO_DESTINATIONS, type FileDestinations } from './file-destinations'
 import { LastPlanFile } from './last-plan-file'
 import { createRequestHandlers, type RequestHandlers } from './request-handlers'
@@ -17,7 +19,8 @@ export interface AppBackend {
   controller: RunController
   demoTarget: DemoTargetProcess
   handlers: RequestHandlers
-  /** Ends the engine and demo target processes; resolves once both have exited. */
+  history: HistoryStore
+  /** Ends the engine and demo target processes (resolves once both have exited) and closes the history. */
   dispose(): Promise<void>
 }
 
@@ -26,7 +29,7 @@ export interface AppBackend {
  * app (utility processes) and the Chromium end-to-end tests (Node children) build the same thing.
  */
 export interface AppBackendOptions {
-  /** Where the app keeps what it remembers (the last plan): Electron's user-data folder, a temporary one in tests. */
+  /** Where the app keeps what it remembers (the last plan, the run history): Electron's user-data folder, a temporary one in tests. */
   dataFolder: string
   progressIntervalMs?: number
   workers?: number
@@ -42,6 +45,15 @@ export function createAppBackend(spawn: ProcessSpawners, options: AppBackendOpti
   })
   // Before anything else listens to the controller: the report is ready when the window hears of the end.
   const lastRun = new LastRun(controller, workers)
+  const history = HistoryStore.open(options.dataFolder)
+  // Stored as the run ends, before the window hears of it: its list is current when it refreshes on `done`.
+  lastRun.onFinished((run) => {
+    try {
+      history.storeRun(runOfApp(run))
+    } catch {
+      // The history's status says why (unavailable, locked, damaged); the run's results are still shown.
+    }
+  })
   const demoTarget = new DemoTargetProcess(spawn.demoTarget)
   const destinations = options.destinations ?? NO_DESTINATIONS
   return {
@@ -52,10 +64,13 @@ export function createAppBackend(spawn: ProcessSpawners, options: AppBackendOpti
       demoTarget,
       lastRun,
       destinations,
-      lastPlan: new LastPlanFile(options.dataFolder)
+      lastPlan: new LastPlanFile(options.dataFolder),
+      history
     }),
+    history,
     dispose: async () => {
       await Promise.all([controller.dispose(), demoTarget.dispose()])
+      history.close()
     }
   }
 }

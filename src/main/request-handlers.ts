@@ -7,7 +7,8 @@ import type { RunController } from '../control/run-controller'
 import type { FileDestinations } from './file-destinations'
 import { createReportExport } from './report-export'
 import type { LastPlanFile } from './last-plan-file'
-import { createHistoryHandlers } from './history-handlers'
+import { checkFiledUnder, createHistoryHandlers } from './history-handlers'
+import type { HistoryStore } from '../control/history/history-store'
 import { createTestFileHandlers } from './test-file-handlers'
 
 /** Main's side of every request in the contract, ready to be served over IPC or a test bridge. */
@@ -21,6 +22,7 @@ export interface RequestHandlerDependencies {
   lastRun: LastRun
   destinations: FileDestinations
   lastPlan: LastPlanFile
+  history: HistoryStore
 }
 
 /**
@@ -33,18 +35,22 @@ export function createRequestHandlers({
   demoTarget,
   lastRun,
   destinations,
-  lastPlan
+  lastPlan,
+  history
 }: RequestHandlerDependencies): RequestHandlers {
-  const reports = createReportExport(lastRun, destinations)
+  const reports = createReportExport(lastRun, history, destinations)
   return {
-    startRun: async (plan: unknown, thresholds?: unknown, _testId?: unknown, ...extra: unknown[]) => {
+    startRun: async (plan: unknown, thresholds?: unknown, testId?: unknown, ...extra: unknown[]) => {
       refuseExtraArguments('startRun', 3, extra)
       const check = checkRunPlan(plan)
       if (!check.ok) return check
       const parsed = parseThresholdList(thresholds)
       if (!parsed.ok) return { ok: false, errors: {}, message: parsed.message }
+      const filed = checkFiledUnder(history, testId)
+      if (!filed.ok) return { ok: false, errors: {}, message: filed.message }
+      const startedAt = new Date()
       const reply = await controller.start(check.plan)
-      if (reply.ok) lastRun.start(reply.runId, check.plan, parsed.thresholds)
+      if (reply.ok) lastRun.start(reply.runId, check.plan, parsed.thresholds, startedAt, filed.testId)
       return reply
     },
     cancelRun: async (...extra: unknown[]) => {
@@ -59,13 +65,13 @@ export function createRequestHandlers({
       refuseExtraArguments('lastReport', 0, extra)
       return reports.lastReport()
     },
-    exportReport: async (format: unknown, _runId?: unknown, ...extra: unknown[]) => {
+    exportReport: async (format: unknown, runId?: unknown, ...extra: unknown[]) => {
       refuseExtraArguments('exportReport', 2, extra)
-      return reports.exportReport(format)
+      return reports.exportReport(format, runId)
     },
-    copySummary: async (_runId?: unknown, ...extra: unknown[]) => {
+    copySummary: async (runId?: unknown, ...extra: unknown[]) => {
       refuseExtraArguments('copySummary', 1, extra)
-      return reports.copySummary()
+      return reports.copySummary(runId)
     },
     loadLastPlan: async (...extra: unknown[]) => {
       refuseExtraArguments('loadLastPlan', 0, extra)
@@ -82,8 +88,8 @@ export function createRequestHandlers({
         return { saved: false, message: `The plan could not be remembered: ${(error as Error).message}` }
       }
     },
-    ...createHistoryHandlers(),
-    ...createTestFileHandlers()
+    ...createHistoryHandlers(history, destinations),
+    ...createTestFileHandlers(destinations)
   }
 }
 

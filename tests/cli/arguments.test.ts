@@ -8,7 +8,10 @@ const environment = {
     throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
   },
   defaultWorkers: () => 3,
-  outputProblem: (path: string): string | undefined => (path.startsWith('/missing/') ? 'the folder /missing does not exist.' : undefined)
+  outputProblem: (path: string): string | undefined => (path.startsWith('/missing/') ? 'the folder /missing does not exist.' : undefined),
+  readTestFile: (path: string): string => {
+    throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
+  }
 }
 const parse = (...argv: string[]): Command => parseCommandLine(argv, environment)
 

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { FromDemoTarget, FromEngine, ToEngine } from '../../src/shared/engine-protocol'
 import { REQUEST_NAMES, requestChannel, type RequestName } from '../../src/shared/ipc'
+import { MAX_RUNS_LIMITS } from '../../src/shared/run-history'
 import { PLAN_LIMITS } from '../../src/shared/run-plan'
 import { parseThresholdList } from '../../src/shared/thresholds'
 import type { FileDestinations } from '../../src/main/file-destinations'
@@ -21,7 +22,7 @@ import { startTargetServer, type TargetServer } from '../support/target-server'
 // Object.prototype. Then main must still work.
 
 /** fast-check runs per property; the counts are reported by the test names. */
-const RUNS = { startRun: 1000, saveLastPlan: 300, cancelRun: 300, startDemoTarget: 300, exports: 300, senders: 1000, overIpc: 500 } as const
+const RUNS = { startRun: 1000, saveLastPlan: 300, cancelRun: 300, startDemoTarget: 300, exports: 300, history: 300, senders: 1000, overIpc: 500 } as const
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown
 const registered = new Map<string, Listener>()
@@ -39,6 +40,8 @@ let backend: AppBackend
 let target: TargetServer
 let stopServing: () => void
 let dataFolder: string
+/** The one saved test (made before the fuzzing; undefined on a Node without node:sqlite): the only id a run may be filed under. */
+let savedTestId: number | undefined
 /** Main's dialog, disk and clipboard, faked: no fuzzed request may reach any of them. */
 const exportsTouched: string[] = []
 const destinations: FileDestinations = {
@@ -70,6 +73,8 @@ beforeAll(async () => {
   backend = createAppBackend({ engine: engines.spawn, demoTarget: demoTargets.spawn }, { dataFolder, destinations })
   target = await startTargetServer()
   stopServing = serveRequests(backend.handlers, rendererLocation({ isPackaged: true, devServerUrl: undefined }).isRendererUrl)
+  const saved = await backend.handlers.saveTest({ name: 'Fuzzed', plan: basePlan(), thresholds: [] })
+  savedTestId = saved.ok ? saved.test.id : undefined
 })
 
 afterAll(async () => {
@@ -81,9 +86,12 @@ afterAll(async () => {
   await rm(dataFolder, { recursive: true, force: true })
 })
 
-/** Nothing reached a process or the target, and no payload polluted a prototype. */
+/** Nothing reached a process or the target or the history, and no payload polluted a prototype. */
 function expectNothingSent(): void {
   expect(exportsTouched).toEqual([])
+  expect(backend.history.listRuns()).toEqual([])
+  expect(backend.history.listTests().map((test) => test.id)).toEqual(savedTestId === undefined ? [] : [savedTestId])
+  expect(backend.history.status().maxRuns).toBe(MAX_RUNS_LIMITS.default)
   expect(engines.spawned).toHaveLength(0)
   expect(demoTargets.spawned).toHaveLength(0)
   expect(target.received).toBe(0)
@@ -224,6 +232,34 @@ const hostilePlan: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null).map(() => JSON.parse(`{"url":"${target.url}","totalRequests":5,"concurrency":1,"__proto__":{"polluted":true}}`))
 )
 const strayArguments = fc.array(fc.anything({ maxDepth: 1 }), { minLength: 1, maxLength: 4 })
+/** startRun's arguments after the plan that make a good request: good thresholds, then no test or the saved one. */
+const isGoodStartTail = (tail: unknown[]): boolean =>
+  tail.length <= 2 && parseThresholdList(tail[0]).ok && (tail[1] === undefined || tail[1] === savedTestId)
+
+/** Not the id of a test or a run: not a positive whole number, in every way a value can miss. */
+const hostileId = fc.oneof(
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, 0, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER + 1, 2 ** 64, '1', '1; DROP TABLE runs', [1]),
+  fc.integer({ max: 0 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x)),
+  fc.integer({ min: 1 }).map(String),
+  fc.string({ maxLength: 20 }),
+  wrongType
+)
+/** A positive whole number no saved test has (only the one saved test exists). */
+const absentTestId = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).filter((id) => id !== savedTestId)
+const validTest = (): Record<string, unknown> => ({ name: 'A test', plan: basePlan(), thresholds: ['p99<1s'] })
+const hostileTest: fc.Arbitrary<unknown> = fc.oneof(
+  fc.anything({ maxDepth: 2, withBigInt: true, withNullPrototype: true, withTypedArray: true }),
+  fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(121)), wrongType, fc.integer()).map((name) => ({ ...validTest(), name })),
+  hostilePlan.map((plan) => ({ ...validTest(), plan })),
+  fc.oneof(fc.array(fc.string({ maxLength: 20 }), { minLength: 1, maxLength: 3 }), wrongType, fc.string())
+    .filter((thresholds) => !parseThresholdList(thresholds ?? []).ok)
+    .map((thresholds) => ({ ...validTest(), thresholds })),
+  // An id that is not one, or one of a test that does not exist: neither creates nor replaces.
+  fc.oneof(hostileId, absentTestId).map((id) => ({ ...validTest(), id })),
+  fc.constant(null).map(() => JSON.parse('{"name":"x","plan":{"url":"http://127.0.0.1:1/","totalRequests":1,"concurrency":1},"__proto__":{"polluted":true},"id":-1}'))
+)
+const hostileMaxRuns = fc.oneof(badCount(MAX_RUNS_LIMITS.max), fc.integer({ min: MAX_RUNS_LIMITS.max + 1 }))
 
 // ---- The handlers --------------------------------------------------------------------------------
 
@@ -250,14 +286,15 @@ describe('request handlers under fuzzing', () => {
       }),
       { numRuns: RUNS.saveLastPlan }
     )
-    expect(await readdir(dataFolder)).toEqual([])
+    // The history's own files only: no plan was remembered.
+    expect((await readdir(dataFolder)).filter((name) => !name.startsWith('history.sqlite'))).toEqual([])
     expect(await handler('loadLastPlan')()).toEqual({})
   }, 120_000)
 
   it(`startRun refuses a good plan with ${RUNS.cancelRun} kinds of hostile thresholds and stray arguments`, async () => {
     await fc.assert(
-      // A good plan with a good list of thresholds (none, or empty) and nothing more is a good request.
-      fc.asyncProperty(strayArguments.filter((extra) => !(extra.length === 1 && parseThresholdList(extra[0]).ok)), async (extra) => {
+      // A good plan with a good list of thresholds (none, or empty), filed under no test or the saved one, is a good request.
+      fc.asyncProperty(strayArguments.filter((extra) => !isGoodStartTail(extra)), async (extra) => {
         await expectRefused(() => handler('startRun')(basePlan(), ...extra))
         expectNothingSent()
       }),
@@ -311,6 +348,34 @@ describe('request handlers under fuzzing', () => {
       { numRuns: RUNS.exports }
     )
   })
+
+  it(`the history requests refuse ${RUNS.history} hostile ids, tests and run limits: nothing stored, no dialog`, async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileId, absentTestId, hostileTest, hostileMaxRuns, strayArguments, async (id, absent, test, count, extra) => {
+        await expectRefused(() => handler('startRun')(basePlan(), [], id))
+        await expectRefused(() => handler('startRun')(basePlan(), [], absent))
+        await expectRefused(() => handler('saveTest')(test))
+        await expectRefused(() => handler('saveTest')(validTest(), ...extra))
+        for (const name of ['duplicateTest', 'deleteTest', 'deleteRun', 'getRun', 'listRuns'] as const) {
+          await expectRefused(() => handler(name)(id))
+        }
+        await expectRefused(() => handler('duplicateTest')(absent))
+        await expectRefused(() => handler('deleteTest')(absent))
+        await expectRefused(() => handler('deleteRun')(absent))
+        await expectRefused(() => handler('setBaseline')(id, null))
+        await expectRefused(() => handler('setBaseline')(savedTestId ?? 1, id === null ? 0 : id))
+        await expectRefused(() => handler('setBaseline')(savedTestId ?? 1, absent))
+        await expectRefused(() => handler('exportReport')('json', id))
+        await expectRefused(() => handler('copySummary')(id))
+        await expectRefused(() => handler('setMaxRuns')(count))
+        await expectRefused(() => handler('importRunFile')(...extra))
+        await expectRefused(() => handler('historyStatus')(...extra))
+        await expectRefused(() => handler('listTests')(...extra))
+        expectNothingSent()
+      }),
+      { numRuns: RUNS.history }
+    )
+  }, 120_000)
 
   it(`startDemoTarget refuses ${RUNS.startDemoTarget} argument lists, and no demo target starts`, async () => {
     await fc.assert(

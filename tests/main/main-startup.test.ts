@@ -194,6 +194,13 @@ describe('runs through utility processes', () => {
     const done = await window.webContents.received<RunResult>(eventChannel('done'), (result) => result.runId === reply.runId)
     expect(done).toMatchObject({ outcome: 'finished', done: 300 })
     expect(target.received).toBe(300)
+    // Stored in the profile's history by the time the window heard `done`.
+    expect(await invoke(electron, 'listRuns', OUR_PAGE)).toMatchObject([{ url: target.url, outcome: 'finished', source: 'app' }])
+    expect(await invoke(electron, 'historyStatus', OUR_PAGE)).toMatchObject({
+      available: true,
+      runCount: 1,
+      location: join(electron.app.getPath('userData'), 'history.sqlite')
+    })
     const forked = electron.utilityProcess.forked.map(({ modulePath, serviceName }) => [modulePath, serviceName])
     expect(forked).toContainEqual([resolve('out/main/demo-target.js'), 'Stampede demo target'])
     expect(forked).toContainEqual([resolve('out/main/engine.js'), 'Stampede engine'])

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { LastRun } from '../../src/control/last-run'
 import type { RunController } from '../../src/control/run-controller'
 import type { FileDestinations } from '../../src/main/file-destinations'
-import { createReportExport, reportFileName } from '../../src/main/report-export'
+import { createReportExport, reportFileName, type StoredRuns } from '../../src/main/report-export'
+import { buildRunReport } from '../../src/shared/report/run-report'
+import type { StoredRun } from '../../src/shared/run-history'
 import type { RunPlan } from '../../src/shared/run-plan'
 import type { RunResult } from '../../src/shared/run-snapshot'
 import { parseThresholdList } from '../../src/shared/thresholds'
@@ -45,11 +47,24 @@ function fakeDestinations(choice: (defaultName: string) => string | undefined) {
 
 const STARTED = new Date(2026, 10, 29, 3, 50, 12)
 
+/** One stored run (id 41) of another target, started on another day; no other id is stored. */
+const STORED_STARTED = new Date(2026, 9, 2, 14, 5, 0)
+const STORED: StoredRun = (() => {
+  const plan = planOf({ url: 'https://stored.example.com/api', totalRequests: 4, concurrency: 1 })
+  const report = buildRunReport({ plan, result: result({ runId: 1, total: 4, statusCodes: { '503': 4 } }), workers: 1, startedAt: STORED_STARTED.toISOString() })
+  return {
+    id: 41, testId: null, testName: null, startedAt: STORED_STARTED.toISOString(), outcome: 'finished', url: plan.url, method: 'GET',
+    rps: report.rps, p99Ms: report.latencyMs.p99, errorRate: report.errorRate, thresholdsPassed: null, source: 'app', isBaseline: false,
+    report, plan, thresholds: []
+  }
+})()
+const storedRuns: StoredRuns = { getRun: (id) => (id === STORED.id ? STORED : undefined) }
+
 function finishedRun(choice: (defaultName: string) => string | undefined = (name) => `/chosen/${name}`) {
   const { controller, end } = fakeController()
   const lastRun = new LastRun(controller, 4)
   const fakes = fakeDestinations(choice)
-  const handlers = createReportExport(lastRun, fakes.destinations)
+  const handlers = createReportExport(lastRun, storedRuns, fakes.destinations)
   const thresholds = parseThresholdList(['max<1ms'])
   if (!thresholds.ok) throw new Error(thresholds.message)
   lastRun.start(7, PLAN, thresholds.thresholds, STARTED)
@@ -104,7 +119,7 @@ describe('exportReport', () => {
   it('refuses before any run has ended, and for a run that ended without being started here', async () => {
     const { controller, end } = fakeController()
     const fakes = fakeDestinations((name) => name)
-    const handlers = createReportExport(new LastRun(controller, 1), fakes.destinations)
+    const handlers = createReportExport(new LastRun(controller, 1), storedRuns, fakes.destinations)
     end(result({ runId: 3 }))
     expect(await handlers.exportReport('json')).toMatchObject({ ok: false })
     expect(await handlers.copySummary()).toMatchObject({ ok: false })
@@ -112,6 +127,34 @@ describe('exportReport', () => {
     expect(fakes.asked).toHaveLength(0)
     expect(fakes.clipboard).toHaveLength(0)
   })
+})
+
+describe('a stored run by id', () => {
+  it("is exported, not the last run's report, under a name from its own URL and start time", async () => {
+    const { handlers, asked, written } = finishedRun()
+    const saved = '/chosen/stampede-stored.example.com-2026-10-02T14-05.json'
+    expect(await handlers.exportReport('json', 41)).toEqual({ ok: true, saved })
+    expect(asked).toEqual(['stampede-stored.example.com-2026-10-02T14-05.json'])
+    expect(JSON.parse(written.get(saved)!)).toEqual(STORED.report)
+  })
+
+  it('gives its summary to the clipboard', async () => {
+    const { handlers, clipboard } = finishedRun()
+    expect(await handlers.copySummary(41)).toEqual({ ok: true })
+    expect(clipboard[0]).toMatch(/^### Stampede: GET `https:\/\/stored\.example\.com\/api`/)
+  })
+
+  it.each([[0], [-1], [1.5], ['41'], [null], [Number.MAX_SAFE_INTEGER + 1], [{ id: 41 }]])(
+    'refuses the id %j before any dialog or clipboard, as it does an id no run has',
+    async (runId) => {
+      const { handlers, asked, clipboard } = finishedRun()
+      expect(await handlers.exportReport('json', runId)).toEqual({ ok: false, message: 'A run id is a positive whole number.' })
+      expect(await handlers.copySummary(runId)).toMatchObject({ ok: false })
+      expect(await handlers.exportReport('json', 42)).toEqual({ ok: false, message: 'There is no stored run with that id.' })
+      expect(asked).toHaveLength(0)
+      expect(clipboard).toHaveLength(0)
+    }
+  )
 })
 
 describe('copySummary', () => {

@@ -80,11 +80,11 @@ describe('startRun', () => {
     expect(engines.spawned).toHaveLength(0)
   })
 
-  it('refuses a call with a stray third argument', async () => {
+  it('refuses a test id that is not one, and a call with a stray fourth argument', async () => {
     const startRun = backend.handlers.startRun as (...args: unknown[]) => Promise<unknown>
-    await expect(startRun({ url: target.url, totalRequests: 1, concurrency: 1 }, [], 'extra')).rejects.toThrow(
-      /takes 2 argument/
-    )
+    const plan = { url: target.url, totalRequests: 1, concurrency: 1 }
+    expect(await startRun(plan, [], 'extra')).toMatchObject({ ok: false, message: 'A test id is a positive whole number.' })
+    await expect(startRun(plan, [], undefined, 'extra')).rejects.toThrow(/takes 3 argument/)
     expect(engines.spawned).toHaveLength(0)
   })
 })

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import { PlanForm } from '../plan/PlanForm'
 import { RunNoticeBanner } from '../run/RunNoticeBanner'
 import { RunResults } from '../results/RunResults'
+import { OpenTestBar } from '../saved-tests/OpenTestBar'
 import { TestsSidebar } from '../saved-tests/TestsSidebar'
 import { useStampede } from './use-stampede'
 import type { MainView } from './navigation-slice'
@@ -42,6 +43,7 @@ export function App() {
         </aside>
         {/* The designer stays mounted under History, so a run's live charts keep their series. */}
         <main className="app-main" hidden={mainView !== 'designer'}>
+          <OpenTestBar />
           <PlanForm />
           <RunNoticeBanner />
           <RunResults />

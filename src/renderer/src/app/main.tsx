@@ -10,6 +10,7 @@ import './styles.css'
 listenToRunEvents(window.api)
 listenToKeyboardShortcuts(document)
 void useStampede.getState().restoreLastPlan()
+void useStampede.getState().loadTests()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,7 @@
 import { buildRunReport, type RunReport } from '../../src/shared/report/run-report'
 import type { RunPlanInput } from '../../src/shared/run-plan'
 import type { RunInterval } from '../../src/shared/run-interval'
-import { EMPTY_LATENCY, type LatencySummary, type RunResult } from '../../src/shared/run-snapshot'
+import type { LatencySummary, RunResult } from '../../src/shared/run-snapshot'
 import { planOf } from './plans'
 
 /**
@@ -59,7 +59,3 @@ export function sampleReport({ plan = {}, result = {}, workers = 1 }: SampleRepo
   })
 }
 
-/** A report whose latency summaries are `latency` (to the last byte) and `ttfb`. */
-export function latencyReport(latency: Partial<LatencySummary>, ttfb: Partial<LatencySummary> = {}): RunReport {
-  return sampleReport({ result: { latencyMs: { ...SAMPLE_LATENCY, ...latency }, ttfbMs: { ...EMPTY_LATENCY, ...ttfb } } })
-}

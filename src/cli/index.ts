@@ -4,6 +4,7 @@ import { readTextFileSync } from '../control/read-text-file'
 import { defaultWorkerCount } from '../control/worker-count'
 import { TEST_FILE_MAX_BYTES } from '../shared/test-file'
 import { parseCommandLine } from './arguments'
+import { runCompare } from './compare-command'
 import { runHeadless } from './headless-run'
 import { usageText } from './usage'
 import { VERSION } from './version'
@@ -11,9 +12,13 @@ import { VERSION } from './version'
 /**
  * `stampede`: the headless front end. Exit status 0 for a finished run whose thresholds all passed,
  * 3 for a finished run with a failed threshold, 2 for bad arguments (and then nothing was started,
- * let alone sent), 1 for everything else (cancelled, crashed, could not start).
+ * let alone sent), 1 for everything else (cancelled, crashed, could not start). `stampede compare`
+ * has its own (./compare-command.ts): 0, 3 when a --fail-on limit is exceeded, 2 for bad input.
  */
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'compare') {
+    return runCompare(argv.slice(1), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) })
+  }
   const command = parseCommandLine(argv, {
     readBody: (path) => readFileSync(path, 'utf8'),
     defaultWorkers: defaultWorkerCount,

@@ -5,6 +5,7 @@ import { DEFAULT_DURATION_SECONDS, DEMO_DURATION_SECONDS } from './arguments'
 export function usageText(defaultWorkers: number): string {
   return `Usage: stampede [options] <url>
        stampede --demo [options]
+       stampede compare BASE.json NEW.json [--fail-on EXPR]... [--json]
 
 Load-tests one HTTP(S) URL and reports requests per second, latency percentiles,
 status codes and errors. It stops after -n requests, -d seconds or the end of
@@ -67,5 +68,36 @@ Exit status: 0 when the run finished (even if requests failed) and every
 --threshold passed; 3 when it finished and a threshold failed; 2 for bad
 arguments (nothing is sent); 1 otherwise: stopped by Ctrl-C, the engine could not
 start or stopped, a file could not be written, or another error.
+
+stampede compare --help explains comparing two runs.
+`
+}
+
+/** `stampede compare --help`. */
+export function compareUsageText(): string {
+  return `Usage: stampede compare BASE.json NEW.json [--fail-on EXPR]... [--json]
+
+Compares two runs: the base run (a baseline) and the new one, each a report file
+(what --json prints, or --report FILE.json). Prints how each metric moved, which
+way is better, and the settings that differ; another URL, method, model, rate,
+connections, pipelining, workers, shape or protocol, a run cut short or a run the
+load generator limited make the comparison suspect, and a warning says so.
+A change under 1% of the base, or one that reads the same, is "unchanged".
+
+Options:
+      --fail-on EXPR     exit 3 when the new run moved past this limit; repeat for
+                         more. METRIC>CHANGE or METRIC<CHANGE with the metrics of
+                         --threshold. Latency and rps: a percentage of the base
+                         ('p99>+10%', 'rps<-5%') or an amount ('p99>+20ms',
+                         'rps<-50'). Rates: percentage points ('error_rate>+0.5%'
+                         fails when 1% becomes more than 1.5%). A limit with no
+                         figure to judge (no response in a run) is exceeded
+      --json             print one JSON object: base, next, metrics, settings,
+                         suspect, failOn
+  -h, --help             print this help
+
+Exit status: 0 when every --fail-on limit passed (or none was given); 3 when one
+was exceeded; 2 for bad arguments or a file that is not a run report (stderr
+names the file and what is wrong).
 `
 }

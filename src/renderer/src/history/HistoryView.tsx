@@ -8,6 +8,7 @@ import './history.css'
 
 // The charting library and the summary are not needed for the list: chunks of their own.
 const StoredRunView = lazy(() => import('./StoredRunView').then((module) => ({ default: module.StoredRunView })))
+const CompareView = lazy(() => import('./CompareView').then((module) => ({ default: module.CompareView })))
 
 /** The run history: the list (with the storage setting), one stored run whole, or two compared. */
 export function HistoryView() {
@@ -23,6 +24,13 @@ export function HistoryView() {
     return (
       <Suspense fallback={null}>
         <StoredRunView />
+      </Suspense>
+    )
+  }
+  if (page.kind === 'compare') {
+    return (
+      <Suspense fallback={null}>
+        <CompareView />
       </Suspense>
     )
   }

@@ -17,7 +17,7 @@ export function HistoryRow({ run }: { run: RunRecordSummary }) {
   const refusal = rerunRefusal(run)
   const passed = String(run.thresholdsPassed) as keyof typeof THRESHOLD_WORDS
   return (
-    <tr className="history-row" aria-label={label}>
+    <tr className="history-row" aria-label={label} data-run-id={run.id}>
       <td>
         <input type="checkbox" checked={checked} aria-label={`Compare ${label}`} onChange={() => toggleRunChecked(run.id)} />
       </td>

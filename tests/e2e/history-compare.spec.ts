@@ -113,6 +113,18 @@ test('two runs of a saved test, against a target that slowed down, are listed af
     await expect(page.getByRole('figure', { name: 'Latency', exact: true }).locator('.chart-canvas')).not.toHaveAttribute('data-points', '0')
     await ui.back.click()
 
+    // The older run as the test's baseline: the newer one offers to compare with it.
+    await ui.row(older.id).getByText('More').click()
+    await ui.row(older.id).getByRole('button', { name: 'Set as baseline' }).click()
+    await expect(ui.row(older.id).getByText('baseline', { exact: true })).toBeVisible()
+    expect(restarted.history.listRuns().find((run) => run.isBaseline)?.id).toBe(older.id)
+    await ui.row(newer.id).getByRole('button', { name: 'Compare with baseline' }).click()
+    // The baseline is the base: its req/s in the Base column, the newer run's in New.
+    const rpsCells = ui.deltas.locator('tbody tr[data-metric="rps"] td')
+    await expect(rpsCells.nth(0)).toHaveText(formatRate(older.report.rps))
+    await expect(rpsCells.nth(1)).toHaveText(formatRate(newer.report.rps))
+    await ui.back.click()
+
     await expect(ui.compare).toBeDisabled()
     await ui.row(newer.id).getByRole('checkbox').check()
     await ui.row(older.id).getByRole('checkbox').check()

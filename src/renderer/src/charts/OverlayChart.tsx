@@ -41,7 +41,12 @@ export function OverlayChart({ title, lines, format, formatX, logX = false }: Ov
           y: { range: (_plot, _min, max) => [0, max > 0 ? max * 1.1 : 1] }
         },
         axes: [
-          { values: (_plot, splits) => splits.map(formatX), size: 28, font: '11px system-ui' },
+          {
+            // A log axis splits at every 1-9 of each decade: only the decades are named.
+            values: (_plot, splits) => splits.map((value) => (logX && !isDecade(value) ? '' : formatX(value))),
+            size: 28,
+            font: '11px system-ui'
+          },
           { values: (_plot, splits) => splits.map(format), size: 64, font: '11px system-ui' }
         ],
         series: [
@@ -51,7 +56,9 @@ export function OverlayChart({ title, lines, format, formatX, logX = false }: Ov
             stroke: line.color,
             width: 1.5,
             dash: line.dash,
-            points: { show: false },
+            // Finished series: a line through the points where no response ended, to show the trend
+            // (the run's own charts show those as gaps); uPlot draws the points when they are few.
+            spanGaps: true,
             value: (_plot: uPlot, value: number | null) => (value === null ? '–' : format(value))
           }))
         ]
@@ -73,6 +80,11 @@ export function OverlayChart({ title, lines, format, formatX, logX = false }: Ov
       <div ref={container} className="chart-canvas" data-points="0" />
     </figure>
   )
+}
+
+function isDecade(value: number): boolean {
+  const exponent = Math.log10(value)
+  return Math.abs(exponent - Math.round(exponent)) < 1e-9
 }
 
 function gapOf(value: number | null): number | null {

@@ -8,7 +8,7 @@ export function SettingDifferences({ settings }: { settings: readonly SettingDif
       {settings.length === 0 ? (
         <p className="count-table-empty">None: both runs had the same settings.</p>
       ) : (
-        <table className="count-table" aria-labelledby="settings-diff-heading">
+        <table className="count-table settings-table" aria-labelledby="settings-diff-heading">
           <thead>
             <tr>
               <th scope="col">Setting</th>

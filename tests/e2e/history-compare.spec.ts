@@ -1,10 +1,10 @@
-import type { Locator, Page } from '@playwright/test'
-import { writeFile } from 'node:fs/promises'
+import type { BrowserContext, Locator, Page } from '@playwright/test'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppBackend } from '../../src/main/app-backend'
 import { builtEntryPath } from '../../src/control/built-entries'
 import { spawnNodeProcess } from '../../src/control/node-process'
-import { readTextFile } from '../../src/control/read-text-file'
 import { deltaCells, suspectWarning } from '../../src/shared/compare/comparison-text'
 import { compareReports, TABLE_METRICS } from '../../src/shared/compare/run-comparison'
 import { formatCount, formatRate } from '../../src/shared/format'
@@ -12,6 +12,7 @@ import type { StoredRun } from '../../src/shared/run-history'
 import { bundlePageBridge, connectPage } from '../support/api-bridge'
 import { expect, test, type StampedeApp } from '../support/app-harness'
 import { BUILD_OUT_DIR } from '../support/child-processes'
+import { HISTORY_FILE_NAME } from '../../src/control/history/history-store'
 import { respondAfter } from '../support/target-server'
 
 const REQUESTS = 40
@@ -41,6 +42,24 @@ async function saveTest(page: Page, name: string): Promise<void> {
   await sidebar.getByLabel('Name of the new test', { exact: true }).fill(name)
   await sidebar.getByLabel('Name of the new test', { exact: true }).press('Enter')
   await expect(page.getByRole('region', { name: 'Open test' }).getByRole('heading', { name })).toBeVisible()
+}
+
+/**
+ * Another window over its own back end, as the app is after a restart: main's history opens the data
+ * folder anew. Nothing runs in it, so its engine spawner spawns nothing.
+ */
+async function openWindow(context: BrowserContext, dataFolder: string, rendererUrl: string) {
+  const backend = createAppBackend(
+    {
+      engine: () => spawnNodeProcess(builtEntryPath('engine', BUILD_OUT_DIR)),
+      demoTarget: () => spawnNodeProcess(builtEntryPath('demo-target', BUILD_OUT_DIR))
+    },
+    { dataFolder }
+  )
+  const page = await context.newPage()
+  const bridge = await connectPage(page, backend, await bundlePageBridge())
+  await page.goto(rendererUrl)
+  return { page, backend, bridge }
 }
 
 async function runToTheEnd(app: StampedeApp, requests: number): Promise<void> {
@@ -74,33 +93,16 @@ test('two runs of a saved test, against a target that slowed down, are listed af
   await app.bridge.close()
   await app.page.close()
   app.backend.history.close()
-  const restarted = createAppBackend(
-    {
-      engine: () => spawnNodeProcess(builtEntryPath('engine', BUILD_OUT_DIR)),
-      demoTarget: () => spawnNodeProcess(builtEntryPath('demo-target', BUILD_OUT_DIR))
-    },
-    {
-      dataFolder: app.dataFolder,
-      destinations: {
-        chooseSavePath: async () => undefined,
-        writeFile: async () => {},
-        chooseOpenPath: async () => undefined,
-        readFile: (path, maxBytes) => readTextFile(path, maxBytes),
-        writeClipboard: () => {}
-      }
-    }
-  )
+  const restarted = await openWindow(context, app.dataFolder, rendererUrl)
   try {
-    const page = await context.newPage()
-    const bridge = await connectPage(page, restarted, await bundlePageBridge())
-    await page.goto(rendererUrl)
+    const { page, backend: second, bridge } = restarted
     const ui = historyUi(page)
     await ui.open()
 
     // Both runs, newest first, each with its report's req/s, read from main's stored reports.
-    const summaries = restarted.history.listRuns()
+    const summaries = second.history.listRuns()
     expect(summaries.map((run) => run.testName)).toEqual(['Checkout', 'Checkout'])
-    const [newer, older] = (await Promise.all(summaries.map((run) => restarted.handlers.getRun(run.id)))) as StoredRun[]
+    const [newer, older] = (await Promise.all(summaries.map((run) => second.handlers.getRun(run.id)))) as StoredRun[]
     await expect(ui.rows).toHaveCount(2)
     for (const run of [newer, older]) {
       await expect(ui.row(run.id).locator('td').nth(4)).toHaveText(formatRate(run.report.rps))
@@ -117,7 +119,7 @@ test('two runs of a saved test, against a target that slowed down, are listed af
     await ui.row(older.id).getByText('More').click()
     await ui.row(older.id).getByRole('button', { name: 'Set as baseline' }).click()
     await expect(ui.row(older.id).getByText('baseline', { exact: true })).toBeVisible()
-    expect(restarted.history.listRuns().find((run) => run.isBaseline)?.id).toBe(older.id)
+    expect(second.history.listRuns().find((run) => run.isBaseline)?.id).toBe(older.id)
     await ui.row(newer.id).getByRole('button', { name: 'Compare with baseline' }).click()
     // The baseline is the base: its req/s in the Base column, the newer run's in New.
     const rpsCells = ui.deltas.locator('tbody tr[data-metric="rps"] td')
@@ -162,7 +164,7 @@ test('two runs of a saved test, against a target that slowed down, are listed af
     else await expect(page.getByText(/this comparison is suspect/)).toHaveCount(0)
     await bridge.close()
   } finally {
-    await restarted.dispose()
+    await restarted.backend.dispose()
   }
 })
 
@@ -199,4 +201,22 @@ test('a result JSON exported from a stored run is imported, marked imported; a f
   await expect(row.getByRole('button', { name: 'Re-run' })).toBeDisabled()
   await expect(row.getByRole('button', { name: 'Re-run' })).toHaveAttribute('title', /imported run has no plan/)
   expect(app.openDialog.asked).toBe(2)
+})
+
+test('a damaged history file is reported first in the History view, and the view still works', async ({ app, context }) => {
+  const dataFolder = await mkdtemp(join(tmpdir(), 'stampede-e2e-damaged-'))
+  await writeFile(join(dataFolder, HISTORY_FILE_NAME), 'not a database, whatever its name says\n'.repeat(200), 'utf8')
+  const window = await openWindow(context, dataFolder, app.page.url())
+  try {
+    const message = window.backend.history.status().message
+    expect(message).toBeTruthy()
+    const ui = historyUi(window.page)
+    await ui.open()
+    await expect(window.page.getByRole('alert')).toContainText(message ?? '')
+    await expect(ui.history.getByText('No runs stored yet: each run is kept here when it ends.')).toBeVisible()
+    await window.bridge.close()
+  } finally {
+    await window.backend.dispose()
+    await rm(dataFolder, { recursive: true, force: true })
+  }
 })

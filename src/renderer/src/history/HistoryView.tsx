@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { useStampede } from '../app/use-stampede'
 import { HistoryList } from './HistoryList'
+import { HistoryStatusBanner } from './HistoryStatusBanner'
 import { selectOpenTestId } from '../saved-tests/saved-tests-selectors'
 import { selectHistoryPage } from './history-selectors'
 import { StoragePanel } from './StoragePanel'
@@ -36,6 +37,7 @@ export function HistoryView() {
   }
   return (
     <>
+      <HistoryStatusBanner />
       <HistoryList />
       <StoragePanel />
     </>

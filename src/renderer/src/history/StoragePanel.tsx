@@ -3,7 +3,7 @@ import { useStampede } from '../app/use-stampede'
 import { TextField } from '../ui/TextField'
 import { selectHistoryStatus } from './history-selectors'
 
-/** How many runs are kept, what they take on disk and where; and why the history is unusable, when it is. */
+/** How many runs are kept, what they take on disk, and where. */
 export function StoragePanel() {
   const status = useStampede(selectHistoryStatus)
   const maxRunsText = useStampede((state) => state.maxRunsText)
@@ -13,14 +13,6 @@ export function StoragePanel() {
   return (
     <section className="panel history-storage" aria-labelledby="storage-heading">
       <h2 id="storage-heading">Storage</h2>
-      {status.message && (
-        <p className={`notice ${status.available ? 'notice-warning' : 'notice-error'}`} role="alert">
-          <span className="notice-icon" aria-hidden="true">
-            !
-          </span>
-          {status.message}
-        </p>
-      )}
       <form
         className="history-storage-form"
         onSubmit={(event) => {

@@ -38,10 +38,14 @@ export function rerunRefusal(run: RunRecordSummary): string | undefined {
     : undefined
 }
 
-const startedAtFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+// Made on first use, not as the store loads: a window's first Intl formatter loads ICU data (wt-results' measure).
+let startedAtFormat: Intl.DateTimeFormat | undefined
 
 /** When the run started, in the user's own time zone and locale. */
-export const startedAtText = (run: Pick<RunRecordSummary, 'startedAt'>): string => startedAtFormat.format(new Date(run.startedAt))
+export function startedAtText(run: Pick<RunRecordSummary, 'startedAt'>): string {
+  startedAtFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+  return startedAtFormat.format(new Date(run.startedAt))
+}
 
 /** What the run was filed as: its test's name, or what it ran against. */
 export function runSubject(run: RunRecordSummary): string {

@@ -237,6 +237,21 @@ describe('how many runs are kept', () => {
     expect(store.getState().historyStatus?.maxRuns).toBe(50)
   })
 
+  it('keeps a number typed but not applied when the list is read again', async () => {
+    const history = new FakeRunHistory()
+    const store = historyStore(history)
+    await store.getState().refreshHistory()
+    store.getState().editMaxRuns('25')
+    history.maxRuns = 700
+    await store.getState().refreshHistory()
+    expect(store.getState().maxRunsText).toBe('25')
+    // Typed back to the stored setting, it follows the next reading again.
+    store.getState().editMaxRuns('700')
+    history.maxRuns = 800
+    await store.getState().refreshHistory()
+    expect(store.getState().maxRunsText).toBe('800')
+  })
+
   it('shows main’s refusal where it was typed', async () => {
     const store = historyStore(new FakeRunHistory(), { setMaxRuns: async () => ({ ok: false, message: 'The history is unavailable.' }) })
     store.getState().editMaxRuns('10')

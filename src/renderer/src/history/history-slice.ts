@@ -104,8 +104,8 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (api) => (set, get
           historyRuns: runs,
           historyStatus: status,
           checkedRunIds: state.checkedRunIds.filter((id) => listed.has(id)),
-          // The setting as stored, until the user types another.
-          maxRunsText: state.maxRunsMessage === undefined ? String(status.maxRuns) : state.maxRunsText
+          // The setting as stored, unless the user has typed another that is not applied yet.
+          maxRunsText: untypedMaxRuns(state) ? String(status.maxRuns) : state.maxRunsText
         }))
       }),
 
@@ -212,6 +212,11 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (api) => (set, get
         await refresh()
       })
   }
+}
+
+/** The field still shows the stored setting (or nothing yet): a fresh reading may replace it. */
+function untypedMaxRuns(state: HistorySlice): boolean {
+  return state.maxRunsText === '' || state.maxRunsText === String(state.historyStatus?.maxRuns)
 }
 
 function reasonOf(error: unknown): string {

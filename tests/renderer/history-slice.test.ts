@@ -214,7 +214,10 @@ describe('import', () => {
       const { report: _report, plan: _plan, thresholds: _thresholds, ...summary } = history.add({ source: 'import' })
       return { ok: true, run: summary }
     }
+    store.setState({ openTestId: 2 })
     await store.getState().importRunFile()
+    // Listed although a test is open: the list turned to all runs.
+    expect(store.getState().historyScope).toBe('all')
     expect(store.getState().historyRuns.map((run) => run.source)).toEqual(['import'])
     expect(store.getState().historyNotice?.tone).toBe('success')
   })

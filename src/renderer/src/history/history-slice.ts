@@ -193,7 +193,8 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (api) => (set, get
         const reply = await api.importRunFile()
         if (!reply.ok) return fail(reply.message)
         if (!reply.run) return // the dialog was dismissed
-        set({ historyNotice: { tone: 'success', text: `Imported the run of ${reply.run.method} ${reply.run.url}.` } })
+        // An import is filed under no test: the list shows all runs, so the new one is in sight.
+        set({ historyScope: 'all', historyNotice: { tone: 'success', text: `Imported the run of ${reply.run.method} ${reply.run.url}.` } })
         await refresh()
       }),
 

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect, test } from '../support/app-harness'
 
 /** The sidebar and the open test's bar, by accessible name. */
@@ -108,4 +110,86 @@ test('New test refuses a plan the form refuses, says so, and saves nothing', asy
   await expect(app.page.getByLabel('URL', { exact: true })).toHaveAttribute('aria-invalid', 'true')
   await expect(ui.sidebar.getByText('No saved tests yet: type a plan, then New test.')).toBeVisible()
   expect(app.bridge.invocations.saveTest).toBe(0)
+})
+
+test('a test exported to a file imports back as a new test with its values; a bad file says what is wrong, and where', async ({
+  app
+}) => {
+  const ui = savedTestsUi(app.page)
+  const server = await app.startTarget()
+  const url = `${server.url}orders?limit=5`
+  await app.fillPlan(url, 40, 3)
+  await app.page.getByRole('button', { name: 'Add threshold' }).click()
+  await ui.threshold(1).fill('p90<2s')
+  await ui.newTest.click()
+  await ui.newName.fill('Orders')
+  await ui.newName.press('Enter')
+  await expect(ui.test('Orders')).toHaveAttribute('aria-current', 'true')
+
+  await ui.bar.getByRole('button', { name: 'Export file…' }).click()
+  await expect(ui.bar).toContainText('Saved to ')
+  const [file] = app.saveDialog.written
+  expect(app.saveDialog.defaultNames).toEqual(['orders.stampede.yaml'])
+  await expect(ui.bar).toContainText(`Saved to ${file}`)
+  expect(await readFile(file, 'utf8')).toContain('name: Orders')
+
+  // The test changes after the export, so the import can only show the file's values.
+  await app.ui.requests.fill('77')
+  await ui.bar.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(ui.bar.getByText('Modified', { exact: true })).toBeHidden()
+
+  app.openDialog.answer = file
+  await ui.importFile.click()
+  await expect(ui.test('Orders \\(2\\)')).toHaveAttribute('aria-current', 'true')
+  await expect(ui.sidebar).toContainText(`Imported “Orders (2)” from ${file}.`)
+  await expect(app.ui.url).toHaveValue(url)
+  await expect(app.ui.requests).toHaveValue('40')
+  await expect(app.ui.concurrency).toHaveValue('3')
+  await expect(ui.threshold(1)).toHaveValue('p90<2s')
+  await expect(ui.list.getByRole('listitem')).toHaveCount(2)
+
+  const bad = join(app.dataFolder, 'bad.stampede.yaml')
+  await writeFile(bad, ['stampede: 1', 'name: Bad', 'request:', `  url: ${url}`, 'load:', '  connections: many', ''].join('\n'))
+  app.openDialog.answer = bad
+  await ui.importFile.click()
+  await expect(ui.sidebar).toContainText(/bad\.stampede\.yaml.*line 6/i)
+  await expect(ui.list.getByRole('listitem')).toHaveCount(2)
+  expect(app.openDialog.asked).toBe(2)
+})
+
+test('the keyboard alone saves, saves as new, and answers the delete question (Escape keeps the test)', async ({ app }) => {
+  const ui = savedTestsUi(app.page)
+  const keyboard = app.page.keyboard
+  await app.fillPlan('http://127.0.0.1:9/kb', 10, 1)
+  await ui.newTest.focus()
+  await keyboard.press('Enter')
+  await expect(ui.newName).toBeFocused()
+  await keyboard.type('Keys')
+  await keyboard.press('Enter')
+  await expect(ui.newTest).toBeFocused()
+  await expect(ui.test('Keys')).toHaveAttribute('aria-current', 'true')
+
+  // Save as new offers the next free name, and opens the copy.
+  const saveAsNew = ui.bar.getByRole('button', { name: 'Save as new…' })
+  await saveAsNew.focus()
+  await keyboard.press('Enter')
+  await expect(ui.bar.getByLabel('Name of the new test', { exact: true })).toHaveValue('Keys (2)')
+  await keyboard.press('Enter')
+  await expect(ui.test('Keys \\(2\\)')).toHaveAttribute('aria-current', 'true')
+  await expect(saveAsNew).toBeFocused()
+
+  const deleteKeys = ui.sidebar.getByRole('button', { name: 'Delete Keys', exact: true })
+  await deleteKeys.focus()
+  await keyboard.press('Enter')
+  const question = ui.sidebar.getByRole('group', { name: 'Delete Keys?' })
+  await expect(question.getByRole('button', { name: 'Keep it' })).toBeFocused()
+  await keyboard.press('Escape')
+  await expect(deleteKeys).toBeFocused()
+  await expect(ui.list.getByRole('listitem')).toHaveCount(2)
+  await keyboard.press('Enter')
+  await keyboard.press('Shift+Tab')
+  await expect(question.getByRole('button', { name: 'Delete', exact: true })).toBeFocused()
+  await keyboard.press('Enter')
+  await expect(ui.list.getByRole('listitem')).toHaveCount(1)
+  await expect(ui.test('Keys \\(2\\)')).toBeVisible()
 })

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useStampede } from '../app/use-stampede'
 import { selectRunIsActive } from '../run/run-selectors'
 import {
@@ -13,6 +13,7 @@ import { OpenTestQuestion } from './OpenTestQuestion'
 import { TestListItem } from './TestListItem'
 import { TestNameForm } from './TestNameForm'
 import { TestsNoteLine } from './TestsNoteLine'
+import { useFocusOnClose } from './use-focus-on-close'
 import './saved-tests.css'
 
 /** The saved tests: search, the list (the open one marked), a new test from the designer, test files. */
@@ -30,12 +31,14 @@ export function TestsSidebar() {
   const importTestFile = useStampede((state) => state.importTestFile)
   const dismissTestsNote = useStampede((state) => state.dismissTestsNote)
   const [naming, setNaming] = useState(false)
+  const newTestButton = useRef<HTMLButtonElement>(null)
+  useFocusOnClose(naming, newTestButton)
 
   return (
     <div className="tests-sidebar">
       <div className="tests-sidebar-head">
         <h2 className="sidebar-title">Tests</h2>
-        <button type="button" className="link-button" aria-expanded={naming} onClick={() => setNaming((open) => !open)}>
+        <button ref={newTestButton} type="button" className="link-button" aria-expanded={naming} onClick={() => setNaming((open) => !open)}>
           New test
         </button>
       </div>

@@ -30,6 +30,24 @@ export function formatErrorRate(fraction: number): string {
   return `${percent < 1 ? twoDecimals.format(percent) : oneDecimal.format(percent)}%`
 }
 
+/** A difference of two rates (fractions) in percentage points, signed: "+0.50 pp", "-12.5 pp", "0 pp". */
+export function formatPercentagePoints(fractionChange: number): string {
+  const rate = formatErrorRate(Math.abs(fractionChange)).replace('%', ' pp')
+  return `${signOf(fractionChange)}${rate}`
+}
+
+/** A relative change (0.04 is 4%), signed: "+4.0%", "-0.5%", "+300%". */
+export function formatRelativeChange(fraction: number): string {
+  const percent = Math.abs(fraction * 100)
+  return `${signOf(fraction)}${percent < 100 ? oneDecimal.format(percent) : wholeNumber.format(percent)}%`
+}
+
+/** "+" or "-" before a change; none for no change. */
+export function signOf(change: number): string {
+  if (change > 0) return '+'
+  return change < 0 ? '-' : ''
+}
+
 /** Requests per second: whole numbers once they are large enough for decimals to be noise. */
 export function formatRate(perSecond: number): string {
   return perSecond < 100 ? oneDecimal.format(perSecond) : wholeNumber.format(perSecond)

@@ -16,7 +16,8 @@ import { formatErrorRate, formatLatency, formatRate } from './format'
  */
 
 export type ThresholdOperator = '<' | '<=' | '>' | '>='
-type MetricKind = 'latency' | 'rate' | 'rps'
+/** What a metric measures, which sets its unit: ms for latency, a fraction for rates, requests a second for rps. */
+export type MetricKind = 'latency' | 'rate' | 'rps'
 
 const LATENCY_FIELDS = {
   p50: 'p50',
@@ -52,7 +53,8 @@ export type ThresholdParse = { ok: true; threshold: Threshold } | { ok: false; m
 const EXAMPLE = 'such as p99<250ms, error_rate<1% or rps>500'
 const SHAPE = /^([a-z0-9_.]+)\s*(<=|>=|<|>)\s*(.+)$/i
 const NUMBER = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-zµ%/]*)$/i
-const LATENCY_UNITS: Readonly<Record<string, number>> = { '': 1, ms: 1, s: 1000, us: 0.001, µs: 0.001 }
+/** A time as typed, in ms per unit: no unit is ms. */
+export const LATENCY_UNITS: Readonly<Record<string, number>> = { '': 1, ms: 1, s: 1000, us: 0.001, µs: 0.001 }
 
 export function parseThreshold(text: string): ThresholdParse {
   const expression = text.trim()
@@ -73,7 +75,7 @@ export function parseThreshold(text: string): ThresholdParse {
   const number = NUMBER.exec(valueText.trim())
   const unit = number?.[2].toLowerCase() ?? ''
   const amount = number ? Number(number[1]) : Number.NaN
-  const value = valueIn(kindOf(metric), amount, unit)
+  const value = valueIn(metricKind(metric), amount, unit)
   if (typeof value === 'string') return problem(`${expression}: ${value}`)
   return { ok: true, threshold: { expression, metric, operator: operator as ThresholdOperator, value } }
 }
@@ -163,20 +165,26 @@ function compare(actual: number, { operator, value }: Threshold): boolean {
 
 type Outcomes = ReturnType<typeof classifyOutcomes>
 
-function kindOf(metric: ThresholdMetric): MetricKind {
+export function metricKind(metric: ThresholdMetric): MetricKind {
   if (metric === 'rps') return 'rps'
   if (metric.endsWith('_rate')) return 'rate'
   return 'latency'
 }
 
-function latencyOf(metric: ThresholdMetric, snapshot: RunSnapshot): { summary: LatencySummary; field: keyof LatencySummary } {
+/** A latency metric's place: in the time-to-first-byte summary or the latency one, and which field. */
+export function latencyFieldOf(metric: ThresholdMetric): { ttfb: boolean; field: keyof LatencySummary } {
   const ttfb = metric.startsWith('ttfb_')
   const name = (ttfb ? metric.slice('ttfb_'.length) : metric) as LatencyName
-  return { summary: ttfb ? snapshot.ttfbMs : snapshot.latencyMs, field: LATENCY_FIELDS[name] }
+  return { ttfb, field: LATENCY_FIELDS[name] }
+}
+
+function latencyOf(metric: ThresholdMetric, snapshot: RunSnapshot): { summary: LatencySummary; field: keyof LatencySummary } {
+  const { ttfb, field } = latencyFieldOf(metric)
+  return { summary: ttfb ? snapshot.ttfbMs : snapshot.latencyMs, field }
 }
 
 function actualOf(metric: ThresholdMetric, snapshot: RunSnapshot, outcomes: Outcomes): number | null {
-  switch (kindOf(metric)) {
+  switch (metricKind(metric)) {
     case 'rps':
       return snapshot.requestsPerSecond
     case 'rate':
@@ -197,11 +205,11 @@ function actualOf(metric: ThresholdMetric, snapshot: RunSnapshot, outcomes: Outc
 function settledRange(threshold: Threshold, snapshot: RunSnapshot, outcomes: Outcomes): [number, number] {
   const open: [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]
   const { metric } = threshold
-  if (kindOf(metric) === 'latency') {
+  if (metricKind(metric) === 'latency') {
     if (outcomes.completed === 0 || !(metric === 'max' || metric === 'ttfb_max')) return open
     return [latencyOf(metric, snapshot).summary.max, Number.POSITIVE_INFINITY]
   }
-  if (kindOf(metric) === 'rate' && snapshot.total > 0) {
+  if (metricKind(metric) === 'rate' && snapshot.total > 0) {
     const bad = metric === 'error_rate' ? outcomes.clientOrServerError + outcomes.failed : outcomes.clientOrServerError
     const left = Math.max(0, snapshot.total - snapshot.done)
     return [bad / snapshot.total, (bad + left) / snapshot.total]
@@ -212,7 +220,7 @@ function settledRange(threshold: Threshold, snapshot: RunSnapshot, outcomes: Out
 /** The threshold's actual figure as people read it: "212 ms", "0.40%", "1,234 req/s", or "none". */
 export function formatThresholdActual(metric: ThresholdMetric, actual: number | null): string {
   if (actual === null) return 'none: no response arrived'
-  switch (kindOf(metric)) {
+  switch (metricKind(metric)) {
     case 'latency':
       return formatLatency(actual)
     case 'rate':

@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
 import { MAX_RUNS_LIMITS } from '../shared/run-history'
-import { parseReportText } from '../shared/report/report-file'
+import { parseReportText, REPORT_FILE_MAX_BYTES } from '../shared/report/report-file'
 import { checkTestDefinition } from '../shared/saved-test'
 import type { HistoryStore } from '../control/history/history-store'
 import { runOfImport } from '../control/history/runs-to-keep'
@@ -23,8 +23,6 @@ export type HistoryHandlers = Pick<
   | 'setMaxRuns'
 >
 
-/** A result JSON larger than this is refused unread: a report with its series is a few megabytes. */
-export const IMPORT_MAX_BYTES = 64 * 1024 * 1024
 const RESULT_FILTERS = [{ name: 'Stampede result JSON', extensions: ['json'] }]
 
 const NO_TEST = 'There is no saved test with that id.'
@@ -125,7 +123,7 @@ export function createHistoryHandlers(history: HistoryStore, destinations: FileD
       const name = basename(path)
       let text: string
       try {
-        text = await destinations.readFile(path, IMPORT_MAX_BYTES)
+        text = await destinations.readFile(path, REPORT_FILE_MAX_BYTES)
       } catch (error) {
         return { ok: false, message: `${name} could not be read: ${(error as Error).message}` }
       }

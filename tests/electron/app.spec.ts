@@ -1,4 +1,5 @@
 import { test, expect, _electron as electron, type ElectronApplication } from '@playwright/test'
+import { REQUEST_NAMES } from '../../src/shared/ipc'
 import { locateApp, type AppLocators } from '../support/app-locators'
 import { findElectronBinary } from '../support/electron-binary'
 import { answerThenHold, TargetServers } from '../support/target-server'
@@ -65,7 +66,7 @@ test('the page is locked down: no Node, only the api members, a sandboxed render
   expect(seen).toEqual({
     require: 'undefined',
     process: 'undefined',
-    api: ['cancelRun', 'loadLastPlan', 'onDone', 'onProgress', 'saveLastPlan', 'startDemoTarget', 'startRun']
+    api: [...REQUEST_NAMES, 'onDone', 'onProgress'].sort()
   })
   // Electron reports `sandboxed` on Windows and macOS only.
   const renderers = await app.evaluate(({ app }) =>

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HistoryStore } from '../../src/control/history/history-store'
 import { readTextFile } from '../../src/control/read-text-file'
 import type { FileDestinations } from '../../src/main/file-destinations'
-import { createHistoryHandlers, IMPORT_MAX_BYTES, type HistoryHandlers } from '../../src/main/history-handlers'
+import { createHistoryHandlers, type HistoryHandlers } from '../../src/main/history-handlers'
+import { REPORT_FILE_MAX_BYTES } from '../../src/shared/report/report-file'
 import { jsonOutput, reportJson } from '../../src/shared/report/run-report'
 import type { TestDefinition } from '../../src/shared/saved-test'
 import { appRun, sqliteMissing } from '../support/history-runs'
@@ -159,7 +160,7 @@ describe.skipIf(sqliteMissing)('importRunFile', () => {
       thresholdsPassed: false
     })
     expect(await handlers.getRun(reply.run.id)).toMatchObject({ plan: null, thresholds: ['p99<5ms', 'error_rate<50%'], report: JSON.parse(text(report)) })
-    expect(touched).toEqual(['open dialog json', `read ${picked} ${IMPORT_MAX_BYTES}`])
+    expect(touched).toEqual(['open dialog json', `read ${picked} ${REPORT_FILE_MAX_BYTES}`])
   })
 
   it('dates a report without a start by when it was imported', async () => {
@@ -185,7 +186,7 @@ describe.skipIf(sqliteMissing)('importRunFile', () => {
 
   it('refuses a file larger than the cap unread, naming it', async () => {
     picked = write('huge.json', '')
-    truncateSync(picked, IMPORT_MAX_BYTES + 1)
+    truncateSync(picked, REPORT_FILE_MAX_BYTES + 1)
     expect(await handlers.importRunFile()).toMatchObject({ ok: false, message: expect.stringMatching(/^huge\.json could not be read: .* 67\.1 MB/) })
     expect(await handlers.listRuns()).toEqual([])
   })

@@ -20,7 +20,7 @@ export function encodedHistogram(latenciesMs: number[]): string {
 }
 
 /** One interval of a series, with figures that do not round-trip through a lazy encoder (0.1 + 0.2, 1e-7). */
-const INTERVAL = {
+const INTERVAL: RunInterval = {
   tick: 1,
   startMs: 0,
   endMs: 100.1,
@@ -32,8 +32,8 @@ const INTERVAL = {
   latencyMs: { p50: 0.1 + 0.2, p90: 1e-7, p99: 12.345, max: 40 },
   ttfbMs: { p50: 0.2, p90: 0.3, p99: 1, max: 2 },
   activeConnections: 2,
-  health: { eventLoopDelayMs: 1.5, cpuPercent: 33.3 }
-} as unknown as RunInterval
+  health: { eventLoopDelayP99Ms: 1.5, eventLoopBusyPercent: 12.5, cpuPercent: 33.3 }
+}
 
 /**
  * A finished run of `url` as the app stores it: a report built by the one builder (series, latency

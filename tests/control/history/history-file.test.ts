@@ -129,6 +129,20 @@ describe.skipIf(sqliteMissing)('opening the history file', () => {
     expect(openStore().status()).toMatchObject({ available: true, runCount: 20 })
   })
 
+  it('refuses a change while another program holds the open file, says why, and keeps the next one after', () => {
+    const store = openStore(100)
+    store.storeRun(appRun())
+    const other = connect()
+    other.exec('BEGIN EXCLUSIVE')
+    other.exec("INSERT INTO settings (key, value) VALUES ('held', 'yes')")
+    expect(() => store.storeRun(appRun())).toThrow(/in use by another program: the latest change was not kept/)
+    expect(store.status()).toMatchObject({ available: true, message: expect.stringMatching(/in use by another program/) })
+    other.exec('ROLLBACK')
+    store.storeRun(appRun())
+    expect(store.status()).toMatchObject({ available: true, runCount: 2 })
+    expect(store.status().message).toBeUndefined()
+  })
+
   it('leaves a file of a newer Stampede as it is, and says so', () => {
     realHistoryFile()
     connect().exec('PRAGMA user_version = 99')

@@ -44,6 +44,12 @@ describe('parseTestFile', () => {
     })
   })
 
+  it("is shown in README's Test files section as it is in examples/", () => {
+    const example = readFileSync(new URL('../../examples/checkout.stampede.yaml', import.meta.url), 'utf8')
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    expect(readme).toContain(`\`\`\`yaml\n${example}\`\`\``)
+  })
+
   it('fills in what a file leaves out with the plan defaults, connections included', () => {
     expect(testOf(MINIMAL)).toEqual({
       name: 'Health',

@@ -37,7 +37,7 @@ function checkoutTest(url: string): TestDefinition {
       body: '{"sku": 42, "note": "ünïcödé"}',
       totalRequests: 30,
       concurrency: 3,
-      workers: 1
+      workers: 2
     },
     thresholds: ['error_rate<1%']
   })
@@ -83,6 +83,7 @@ describe('stampede run FILE', () => {
     }
     const report = parseJsonOutput<JsonReport>(exit)
     expect(report.requests.completed).toBe(30)
+    expect(report.settings).toMatchObject({ connections: 3, workers: 2 })
     expect(report.thresholds).toMatchObject([{ expression: 'error_rate<1%', passed: true }])
   })
 

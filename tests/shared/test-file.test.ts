@@ -121,6 +121,16 @@ thresholds: [p99<250ms]
     expect(testOf(yaml).plan).toMatchObject({ method: 'POST', protocol: 'h2c', durationMs: 30_000, workers: 2 })
   })
 
+  it('reads a file saved with a byte-order mark and Windows line ends, and counts its lines', () => {
+    const json = '\uFEFF{\r\n  "stampede": 1,\r\n  "name": "Health",\r\n  "request": { "url": "http://127.0.0.1:8080/health" },\r\n  "load": { "requests": 100 }\r\n}\r\n'
+    expect(testOf(json, 'health.json')).toEqual(testOf(MINIMAL))
+    const yaml = `\uFEFF${MINIMAL.replace('requests: 100', 'requests: 0').replaceAll('\n', '\r\n')}`
+    expect(parseTestFile(yaml, 'health.yaml')).toEqual({
+      ok: false,
+      message: 'health.yaml, line 6 (load.requests): Number of requests must be at least 1.'
+    })
+  })
+
   it('tells JSON by the .json extension, YAML otherwise', () => {
     expect(['a.json', 'a.JSON', 'a.yaml', 'a.yml', 'a', 'a.json.yaml'].map(testFileFormatOf)).toEqual([
       'json',

@@ -271,6 +271,19 @@ describe('testFileText', () => {
     )
   })
 
+  it.each(['123', 'true', 'null', '~', '- x', '# not a comment', 'a: b', '  padded  ', 'line\nbreak\n', '"quoted"', "it's", '0x1F', '1e3', '.inf'])(
+    'keeps the text %j as text, in the name, a header value and the body, in both formats',
+    (text) => {
+      const minimal = testOf(MINIMAL)
+      // A name is kept trimmed, and a header value holds no line break: the test's own rules.
+      const headers: Array<[string, string]> = [['X-Text', text.replace(/\n/g, ' ')]]
+      const test = { ...minimal, name: text.trim(), plan: { ...minimal.plan, method: 'POST', headers, body: text } }
+      for (const format of ['yaml', 'json'] as const) {
+        expect(parseTestFile(testFileText(test, format), `t.${format}`)).toEqual({ ok: true, test })
+      }
+    }
+  )
+
   it('leaves the defaults out, so a file says only what was chosen', () => {
     expect(testFileText(testOf(MINIMAL), 'yaml')).toBe(
       '# A Stampede test: run it with `stampede run FILE`, or import it in the app.\n\n' +

@@ -4,12 +4,19 @@ import { DEFAULT_DURATION_SECONDS, DEMO_DURATION_SECONDS } from './arguments'
 /** `stampede --help`. The error kinds are the app's own vocabulary (src/shared/run-snapshot.ts). */
 export function usageText(defaultWorkers: number): string {
   return `Usage: stampede [options] <url>
+       stampede run <file> [options]
        stampede --demo [options]
        stampede compare BASE.json NEW.json [--fail-on EXPR]... [--json]
 
 Load-tests one HTTP(S) URL and reports requests per second, latency percentiles,
 status codes and errors. It stops after -n requests, -d seconds or the end of
 --stages, whichever comes first; with none of them, it runs for ${DEFAULT_DURATION_SECONDS} seconds.
+
+run <file> runs a test file (YAML, or JSON when the name ends .json): the request,
+load, shape and thresholds a test saved from the app holds, as in
+examples/checkout.stampede.yaml. Each option given replaces its one value in the
+file; -H replaces the file's headers of that name and adds the others; --threshold,
+when given, replaces the file's thresholds; -w replaces load.workers.
 
 Options:
   -n, --requests N       send N requests in all
@@ -66,7 +73,7 @@ again to quit without them.
 
 Exit status: 0 when the run finished (even if requests failed) and every
 --threshold passed; 3 when it finished and a threshold failed; 2 for bad
-arguments (nothing is sent); 1 otherwise: stopped by Ctrl-C, the engine could not
+arguments or a bad test file (nothing is sent); 1 otherwise: stopped by Ctrl-C, the engine could not
 start or stopped, a file could not be written, or another error.
 
 stampede compare --help explains comparing two runs.

@@ -19,7 +19,11 @@ export function createTestFileHandlers(destinations: FileDestinations): TestFile
     exportTestFile: async (test: unknown, ...extra: unknown[]): Promise<ExportReply> => {
       refuseExtraArguments('exportTestFile', 1, extra)
       const check = checkTestDefinition(test)
-      if (!check.ok) return { ok: false, message: `The test was not exported: ${check.message}` }
+      if (!check.ok) {
+        // The plan's first problem says more than "the plan is not valid".
+        const problem = Object.values(check.errors ?? {})[0] ?? check.message
+        return { ok: false, message: `The test was not exported: ${problem}` }
+      }
       const path = await destinations.chooseSavePath(testFileName(check.test.name), FILTERS)
       if (path === undefined) return { ok: true }
       try {

@@ -30,7 +30,8 @@ export function parseTestFile(text: string, fileName: string): TestFileRead {
 
   const empty = `${fileName}: the file is empty; a test file starts with stampede: ${TEST_FILE_VERSION}.`
   if (text.trim() === '') return refuse([empty])
-  const source = readSource(text, testFileFormatOf(fileName))
+  // A byte-order mark, as some Windows editors write: not part of the YAML or the JSON.
+  const source = readSource(text.replace(/^\uFEFF/, ''), testFileFormatOf(fileName))
   if (!source.ok) return refuse([`${where(source.line)}: ${source.message}`])
   const { value, lineOf } = source
   const at = (path: KeyPath, message: string): string => `${where(lineOf(path), path)}: ${message}`

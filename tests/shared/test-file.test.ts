@@ -44,6 +44,12 @@ describe('parseTestFile', () => {
     })
   })
 
+  it("is shown in README's Test files section as it is in examples/", () => {
+    const example = readFileSync(new URL('../../examples/checkout.stampede.yaml', import.meta.url), 'utf8')
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    expect(readme).toContain(`\`\`\`yaml\n${example}\`\`\``)
+  })
+
   it('fills in what a file leaves out with the plan defaults, connections included', () => {
     expect(testOf(MINIMAL)).toEqual({
       name: 'Health',
@@ -113,6 +119,16 @@ thresholds: [p99<250ms]
     })
     expect(testOf(json, 'checkout.json')).toEqual(testOf(yaml))
     expect(testOf(yaml).plan).toMatchObject({ method: 'POST', protocol: 'h2c', durationMs: 30_000, workers: 2 })
+  })
+
+  it('reads a file saved with a byte-order mark and Windows line ends, and counts its lines', () => {
+    const json = '\uFEFF{\r\n  "stampede": 1,\r\n  "name": "Health",\r\n  "request": { "url": "http://127.0.0.1:8080/health" },\r\n  "load": { "requests": 100 }\r\n}\r\n'
+    expect(testOf(json, 'health.json')).toEqual(testOf(MINIMAL))
+    const yaml = `\uFEFF${MINIMAL.replace('requests: 100', 'requests: 0').replaceAll('\n', '\r\n')}`
+    expect(parseTestFile(yaml, 'health.yaml')).toEqual({
+      ok: false,
+      message: 'health.yaml, line 6 (load.requests): Number of requests must be at least 1.'
+    })
   })
 
   it('tells JSON by the .json extension, YAML otherwise', () => {
@@ -254,6 +270,19 @@ describe('testFileText', () => {
       { numRuns: 300 }
     )
   })
+
+  it.each(['123', 'true', 'null', '~', '- x', '# not a comment', 'a: b', '  padded  ', 'line\nbreak\n', '"quoted"', "it's", '0x1F', '1e3', '.inf'])(
+    'keeps the text %j as text, in the name, a header value and the body, in both formats',
+    (text) => {
+      const minimal = testOf(MINIMAL)
+      // A name is kept trimmed, and a header value holds no line break: the test's own rules.
+      const headers: Array<[string, string]> = [['X-Text', text.replace(/\n/g, ' ')]]
+      const test = { ...minimal, name: text.trim(), plan: { ...minimal.plan, method: 'POST', headers, body: text } }
+      for (const format of ['yaml', 'json'] as const) {
+        expect(parseTestFile(testFileText(test, format), `t.${format}`)).toEqual({ ok: true, test })
+      }
+    }
+  )
 
   it('leaves the defaults out, so a file says only what was chosen', () => {
     expect(testFileText(testOf(MINIMAL), 'yaml')).toBe(

@@ -60,6 +60,7 @@ describe('parseReportText', () => {
     ['header names that are not a list', 'settings.headerNames', 'X-Trace', 'settings.headerNames: expected a list, found "X-Trace".'],
     ['insecure as a word', 'settings.insecure', 'no', 'settings.insecure: expected true or false, found "no".'],
     ['a missing settings object', 'settings', undefined, 'settings: missing (expected an object).'],
+    ['a threshold figure that is text', 'thresholds', [{ expression: 'p99<1s', metric: 'p99', passed: true, actual: '1' }], 'thresholds[0].actual: expected a number, found "1".'],
     ['an unknown threshold metric', 'thresholds', [{ expression: 'p42<1', metric: 'p42', passed: true, actual: 1 }], 'thresholds[0].metric: expected one of']
   ])('refuses %s, naming the field', (_label, path, value, message) => {
     const parsed = parseReportText(edited(path, value))

@@ -182,14 +182,14 @@ function problemText(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const expected = EXPECTED[issue.expected] ?? issue.expected
-      const nullable = issue.expected === 'number' && issue.path.at(-1) === 'actual' ? ' or null' : ''
-      if (issue.input === undefined) return `missing (expected ${expected}${nullable})`
-      return `expected ${expected}${nullable}, found ${describe(issue.input)}`
+      if (issue.input === undefined) return `missing (expected ${expected})`
+      return `expected ${expected}, found ${describe(issue.input)}`
     }
     case 'too_small':
       return issue.minimum === 0 ? `cannot be negative, found ${describe(issue.input)}` : `expected at least ${String(issue.minimum)}`
+    // Only the rates have a maximum.
     case 'too_big':
-      return `expected at most ${String(issue.maximum)}${issue.path.at(-1)?.toString().endsWith('Rate') ? ' (a rate is a fraction)' : ''}, found ${describe(issue.input)}`
+      return `expected at most ${String(issue.maximum)} (a rate is a fraction), found ${describe(issue.input)}`
     case 'invalid_value':
       return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, found ${describe(issue.input)}`
     default:

@@ -35,11 +35,25 @@ const INTERVAL: RunInterval = {
   health: { eventLoopDelayP99Ms: 1.5, eventLoopBusyPercent: 12.5, cpuPercent: 33.3 }
 }
 
+/** `count` intervals of 100 ms, their figures varying as a real run's do. */
+function seriesOf(count: number): RunInterval[] {
+  return Array.from({ length: count }, (_, index) => ({
+    ...INTERVAL,
+    tick: index + 1,
+    startMs: index * 100,
+    endMs: index * 100 + 100.1,
+    sent: 10 + (index % 7),
+    latencyMs: { ...INTERVAL.latencyMs, p99: 12.345 + ((index * 37) % 101) / 10 }
+  }))
+}
+
 /**
  * A finished run of `url` as the app stores it: a report built by the one builder (series, latency
  * bins and a threshold that failed), the plan, and three real histograms.
  */
-export function appRun(options: { testId?: number | null; url?: string; startedAt?: string; p99?: number } = {}): NewRun {
+export function appRun(
+  options: { testId?: number | null; url?: string; startedAt?: string; p99?: number; points?: number } = {}
+): NewRun {
   const plan = planOf({ url: options.url ?? 'http://127.0.0.1:9/é?q=ü', totalRequests: 10, concurrency: 2, headers: [['X-Token', 'secret']] })
   const thresholds = parseThresholdList(['p99<5ms', 'error_rate<50%'])
   if (!thresholds.ok) throw new Error(thresholds.message)
@@ -58,7 +72,7 @@ export function appRun(options: { testId?: number | null; url?: string; startedA
       latencyMs: { min: 1, mean: 2.5, p50: 2, p90: 3, p99: options.p99 ?? 12.345, p999: 40, p9999: 40, max: 40 }
     }),
     ...histograms,
-    series: { bucketMs: 100, points: [INTERVAL] },
+    series: { bucketMs: 100, points: seriesOf(options.points ?? 1) },
     latencyBins: [{ fromMs: 1, toMs: 2, count: 9 }, { fromMs: 39, toMs: 41, count: 1 }]
   }
   const startedAt = options.startedAt ?? '2026-11-29T05:00:00.000Z'

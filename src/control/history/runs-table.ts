@@ -1,3 +1,4 @@
+import { deflateSync, inflateSync } from 'node:zlib'
 import type { RunPlan } from '../../shared/run-plan'
 import type { RunRecordSummary, RunSource, StoredRun } from '../../shared/run-history'
 import type { RunReport } from '../../shared/report/run-report'
@@ -40,8 +41,12 @@ interface SummaryRow {
   is_baseline: number
 }
 
-interface StoredRow extends SummaryRow {
+interface ReportColumns {
   report_json: string
+  report_deflated: Uint8Array | null
+}
+
+interface StoredRow extends SummaryRow, ReportColumns {
   plan_json: string | null
   thresholds_json: string
 }
@@ -62,8 +67,9 @@ export class RunsTable {
     const { lastInsertRowid } = this.database
       .prepare(
         `INSERT INTO runs (test_id, test_name, started_at, outcome, url, method, rps, p99_ms, error_rate, source,
-          report_json, plan_json, histogram, thresholds_json, thresholds_passed, ttfb_histogram, raw_latency_histogram)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+          report_json, report_deflated, plan_json, histogram, thresholds_json, thresholds_passed, ttfb_histogram,
+          raw_latency_histogram)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)`
       )
       .run(
         run.test?.id ?? null,
@@ -76,7 +82,7 @@ export class RunsTable {
         report.latencyMs.p99,
         report.errorRate,
         run.source,
-        JSON.stringify(report),
+        deflateSync(JSON.stringify(report)),
         run.plan === null ? null : JSON.stringify(run.plan),
         run.histograms.histogram ?? null,
         JSON.stringify(run.thresholds),
@@ -103,12 +109,15 @@ export class RunsTable {
 
   get(id: number): StoredRun | undefined {
     const row = this.database
-      .prepare(`SELECT ${SUMMARY_COLUMNS}, runs.report_json, runs.plan_json, runs.thresholds_json ${FROM_RUNS} WHERE runs.id = ?`)
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, runs.report_json, runs.report_deflated, runs.plan_json, runs.thresholds_json
+         ${FROM_RUNS} WHERE runs.id = ?`
+      )
       .get(id) as unknown as StoredRow | undefined
     if (!row) return undefined
     return {
       ...summaryOf(row),
-      report: JSON.parse(row.report_json),
+      report: JSON.parse(reportTextOf(row)),
       plan: row.plan_json === null ? null : JSON.parse(row.plan_json),
       thresholds: JSON.parse(row.thresholds_json)
     }
@@ -116,8 +125,8 @@ export class RunsTable {
 
   /** The report exactly as stored, before parsing. */
   reportText(id: number): string | undefined {
-    const row = this.database.prepare('SELECT report_json FROM runs WHERE id = ?').get(id) as { report_json: string } | undefined
-    return row?.report_json
+    const row = this.database.prepare('SELECT report_json, report_deflated FROM runs WHERE id = ?').get(id)
+    return row ? reportTextOf(row as unknown as ReportColumns) : undefined
   }
 
   histograms(id: number): RunHistograms | undefined {
@@ -165,6 +174,11 @@ export class RunsTable {
     if (Number(changes) > 0) this.database.exec('PRAGMA incremental_vacuum')
     return Number(changes)
   }
+}
+
+/** A run stored since version 3 has its report deflated; one stored before, as text. */
+function reportTextOf(row: ReportColumns): string {
+  return row.report_deflated === null ? row.report_json : inflateSync(row.report_deflated).toString('utf8')
 }
 
 function summaryOf(row: SummaryRow): RunRecordSummary {

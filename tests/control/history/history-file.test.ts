@@ -5,6 +5,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HISTORY_FILE_NAME, HistoryStore } from '../../../src/control/history/history-store'
 import { loadSqlite } from '../../../src/control/history/sqlite'
+import { SCHEMA_VERSION } from '../../../src/control/history/migrations'
 import { appRun, sqliteMissing } from '../../support/history-runs'
 
 // Opening the history file in every state a user's disk can hold it: made by an older Stampede,
@@ -52,6 +53,16 @@ const VERSION_1 = `
   PRAGMA user_version = 1;
 `
 
+/** What version 2 added to version 1, as it wrote it. */
+const VERSION_2_STEP = `
+  ALTER TABLE tests ADD COLUMN thresholds_json TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE runs ADD COLUMN thresholds_json TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE runs ADD COLUMN thresholds_passed INTEGER;
+  ALTER TABLE runs ADD COLUMN ttfb_histogram TEXT;
+  ALTER TABLE runs ADD COLUMN raw_latency_histogram TEXT;
+  PRAGMA user_version = 2;
+`
+
 /** A history with one stored run, closed: a real file to damage. */
 function realHistoryFile(): void {
   const store = HistoryStore.open(folder)
@@ -79,13 +90,42 @@ describe.skipIf(sqliteMissing)('opening the history file', () => {
     const store = openStore()
     expect(store.status()).toMatchObject({ available: true, runCount: 1 })
     expect(store.status().message).toBeUndefined()
-    expect((connect().prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(2)
+    expect((connect().prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(SCHEMA_VERSION)
     expect(store.listTests()).toMatchObject([{ id: 1, name: 'Old test', thresholds: [], plan: run.plan }])
     expect(store.getRun(1)).toMatchObject({ testId: 1, thresholds: ['p99<5ms', 'error_rate<50%'], thresholdsPassed: false, report: run.report })
     expect(store.runHistograms(1)).toEqual({ histogram: run.histograms.histogram })
     // And it takes new runs with every column.
     const next = store.storeRun(appRun({ testId: 1 }))
     expect(store.runHistograms(next.id)).toEqual(appRun().histograms)
+  })
+
+  it('migrates a file of version 2: its report text reads back as stored, and new reports are kept deflated', () => {
+    const old = connect()
+    old.exec(VERSION_1)
+    old.exec(VERSION_2_STEP)
+    const run = appRun({ points: 600 })
+    const text = JSON.stringify(run.report)
+    old
+      .prepare(
+        `INSERT INTO runs (started_at, outcome, url, method, rps, p99_ms, error_rate, source, report_json, thresholds_json)
+         VALUES (?, 'finished', ?, 'GET', ?, ?, ?, 'app', ?, '[]')`
+      )
+      .run(run.startedAt, run.report.url, run.report.rps, run.report.latencyMs.p99, run.report.errorRate, text)
+    old.close()
+
+    const store = openStore()
+    expect(store.status()).toMatchObject({ available: true, runCount: 1 })
+    expect(store.reportText(1)).toBe(text)
+    expect(store.getRun(1)?.report).toEqual(run.report)
+    const next = store.storeRun(run)
+    expect(store.reportText(next.id)).toBe(text)
+    // On disk the new report is the deflated text, well under half its size; the old one is untouched.
+    const rows = connect().prepare('SELECT id, length(report_json) AS text, length(report_deflated) AS deflated FROM runs ORDER BY id').all()
+    expect(rows).toEqual([
+      { id: 1, text: text.length, deflated: null },
+      { id: next.id, text: 0, deflated: expect.any(Number) }
+    ])
+    expect((rows[1] as { deflated: number }).deflated).toBeLessThan(text.length / 2)
   })
 
   it.each([
@@ -149,7 +189,7 @@ describe.skipIf(sqliteMissing)('opening the history file', () => {
     const before = readFileSync(path)
     const store = openStore()
     expect(store.status()).toMatchObject({ available: false })
-    expect(store.status().message).toMatch(/newer Stampede \(schema 99, this one knows 2\)/)
+    expect(store.status().message).toContain(`newer Stampede (schema 99, this one knows ${SCHEMA_VERSION})`)
     store.close()
     expect(readFileSync(path).equals(before)).toBe(true)
     expect(setAside()).toEqual([])

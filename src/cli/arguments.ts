@@ -45,6 +45,7 @@ export const DEMO_DURATION_SECONDS = 3
 const DEMO_URL_STAND_IN = 'http://127.0.0.1/'
 
 const OPTIONS = {
+  url: { type: 'string' },
   requests: { type: 'string', short: 'n' },
   duration: { type: 'string', short: 'd' },
   connections: { type: 'string', short: 'c' },
@@ -115,6 +116,7 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     if (!read.ok) return usageError(read.message)
     testFile = read
   } else {
+    if (values.url !== undefined) return usageError(`--url replaces a test file's URL (stampede run FILE --url URL); here give the URL as the argument.`)
     if (demo && positionals.length > 0) return usageError(`--demo tests the built-in target: leave out the URL (${positionals[0]}).`)
     if (!demo && positionals.length === 0) return usageError('Give the URL to test, such as http://127.0.0.1:8080/.')
     if (positionals.length > 1) return usageError(`Give one URL, not ${positionals.length}: ${positionals.join(' ')}.`)
@@ -173,6 +175,7 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
 
   // What the flags typed, and only that: the URL's defaults or the file's values fill in the rest.
   const typed: Partial<Record<PlanField, unknown>> = {
+    url: values.url,
     method: values.method,
     body,
     totalRequests: optional(values.requests, parseTypedNumber),
@@ -208,6 +211,7 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     const given = (field: PlanField): boolean => field in typed || (field === 'headers' && headers.length > 0)
     const flagOf = (field: PlanField): string => {
       if (testFile && !given(field)) return fileFieldName(testFile.file, field)
+      if (field === 'url' && values.url !== undefined) return '--url'
       return field === 'protocol' && values.h2c ? '--h2c' : FLAG_OF_FIELD[field]
     }
     const lines = Object.entries(check.errors).map(([field, message]) => `${flagOf(field as PlanField)}: ${message}`)

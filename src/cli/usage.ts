@@ -16,7 +16,8 @@ run <file> runs a test file (YAML, or JSON when the name ends .json): the reques
 load, shape and thresholds a test saved from the app holds, as in
 examples/checkout.stampede.yaml. Each option given replaces its one value in the
 file; -H replaces the file's headers of that name and adds the others; --threshold,
-when given, replaces the file's thresholds; -w replaces load.workers.
+when given, replaces the file's thresholds; -w replaces load.workers; --url URL
+replaces request.url (the same test against another environment).
 
 Options:
   -n, --requests N       send N requests in all

@@ -56,6 +56,18 @@ const thresholds = (...expressions: string[]) =>
   })
 
 describe('stampede run FILE', () => {
+  it('--url replaces the file\'s URL, and a bad one is named as --url; without a file --url is refused', () => {
+    expect(run('run', 'checkout.yaml', '--url', 'https://staging.example/checkout').plan.url).toBe('https://staging.example/checkout')
+    expect(parse('run', 'checkout.yaml', '--url', 'ftp://staging.example/')).toEqual({
+      kind: 'usage-error',
+      message: expect.stringMatching(/^--url: /)
+    })
+    expect(parse('--url', 'http://127.0.0.1:8080/', 'http://127.0.0.1:8080/')).toEqual({
+      kind: 'usage-error',
+      message: "--url replaces a test file's URL (stampede run FILE --url URL); here give the URL as the argument."
+    })
+  })
+
   it("runs the file's test: its plan, its thresholds and its workers", () => {
     expect(run('run', 'checkout.yaml')).toEqual({
       kind: 'run',

@@ -3,6 +3,7 @@ import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { formatCount, formatLatency } from '../../../shared/format'
 import type { LatencyBin } from '../../../shared/run-snapshot'
+import { followContainerWidth } from './uplot-parts'
 
 const CHART_HEIGHT = 170
 
@@ -44,10 +45,9 @@ export function HistogramChart({ bins }: { bins: readonly LatencyBin[] }) {
       [bins.map((_bin, index) => index), bins.map((bin) => bin.count)],
       element
     )
-    const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: CHART_HEIGHT }))
-    resize.observe(element)
+    const stopFollowing = followContainerWidth(element, CHART_HEIGHT, () => plot)
     return () => {
-      resize.disconnect()
+      stopFollowing()
       plot.destroy()
     }
   }, [bins])

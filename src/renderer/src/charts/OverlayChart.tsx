@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import type { OverlayLine } from './overlay-line'
-
+import { followContainerWidth, FROM_ZERO, lineSeries, valueAxis } from './uplot-parts'
 
 interface OverlayChartProps {
   title: string
@@ -38,7 +38,7 @@ export function OverlayChart({ title, lines, format, formatX, logX = false }: Ov
         legend: { live: false },
         scales: {
           x: logX ? { time: false, distr: 3 } : { time: false },
-          y: { range: (_plot, _min, max) => [0, max > 0 ? max * 1.1 : 1] }
+          y: { range: FROM_ZERO }
         },
         axes: [
           {
@@ -47,29 +47,21 @@ export function OverlayChart({ title, lines, format, formatX, logX = false }: Ov
             size: 28,
             font: '11px system-ui'
           },
-          { values: (_plot, splits) => splits.map(format), size: 64, font: '11px system-ui' }
+          valueAxis(format)
         ],
         series: [
           {},
-          ...lines.map((line) => ({
-            label: line.label,
-            stroke: line.color,
-            width: 1.5,
-            dash: line.dash,
-            // Finished series: a line through the points where no response ended, to show the trend
-            // (the run's own charts show those as gaps); uPlot draws the points when they are few.
-            spanGaps: true,
-            value: (_plot: uPlot, value: number | null) => (value === null ? '–' : format(value))
-          }))
+          // Finished series: a line through the points where no response ended, to show the trend
+          // (the run's own charts show those as gaps); uPlot draws the points when they are few.
+          ...lines.map((line) => ({ ...lineSeries(line, format), spanGaps: true }))
         ]
       },
       data,
       element
     )
-    const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: CHART_HEIGHT }))
-    resize.observe(element)
+    const stopFollowing = followContainerWidth(element, CHART_HEIGHT, () => plot)
     return () => {
-      resize.disconnect()
+      stopFollowing()
       plot.destroy()
     }
   }, [lines, format, formatX, logX])

@@ -3,6 +3,7 @@ import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import type { LiveSeries } from './live-series'
 import type { SeriesColumn } from './series-buffer'
+import { followContainerWidth, FROM_ZERO, lineSeries, valueAxis } from './uplot-parts'
 
 export interface ChartLine {
   label: string
@@ -57,13 +58,12 @@ export function TimeChart({ title, series, lines, format }: TimeChartProps) {
       schedule()
     })
     const stop = series.subscribe(schedule)
-    const resize = new ResizeObserver(() => plot?.setSize({ width: element.clientWidth, height: CHART_HEIGHT }))
-    resize.observe(element)
+    const stopFollowing = followContainerWidth(element, CHART_HEIGHT, () => plot)
     return () => {
       clearTimeout(build)
       stop()
       cancelAnimationFrame(frame)
-      resize.disconnect()
+      stopFollowing()
       plot?.destroy()
     }
   }, [series, lines, format])
@@ -92,21 +92,11 @@ function chartOptions(lines: readonly ChartLine[], format: (value: number) => st
     // Never animated or interpolated: each redraw shows the data as it is.
     cursor: { drag: { x: false, y: false } },
     legend: { live: false },
-    scales: { x: { time: false }, y: { range: (_plot, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+    scales: { x: { time: false }, y: { range: FROM_ZERO } },
     axes: [
       { values: (_plot, splits) => splits.map((seconds) => `${seconds}s`), size: 28, font: '11px system-ui' },
-      { values: (_plot, splits) => splits.map(format), size: 64, font: '11px system-ui' }
+      valueAxis(format)
     ],
-    series: [
-      {},
-      ...lines.map((line) => ({
-        label: line.label,
-        stroke: line.color,
-        width: 1.5,
-        dash: line.dash,
-        points: { show: false },
-        value: (_plot: uPlot, value: number | null) => (value === null ? '–' : format(value))
-      }))
-    ]
+    series: [{}, ...lines.map((line) => ({ ...lineSeries(line, format), points: { show: false } }))]
   }
 }

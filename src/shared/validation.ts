@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formatCount } from './format'
 import { peakTarget, shapeDurationMs } from './load-shape'
 import { PLAN_DEFAULTS, PLAN_LIMITS, PROTOCOLS, shapeOf, type Protocol, type RunPlan } from './run-plan'
 
@@ -44,7 +45,7 @@ function wholeNumberUpTo(label: string, max: number) {
   return z
     .number({ error: `${label} must be a whole number.` })
     .refine(isWhole, `${label} must be a whole number.`)
-    .max(max, `${label} can be at most ${max.toLocaleString('en-US')}.`)
+    .max(max, `${label} can be at most ${formatCount(max)}.`)
 }
 
 function wholeNumber(label: string, max: number) {
@@ -107,7 +108,7 @@ function headerProblem(name: string, value: string): string | undefined {
     return `The value of ${name} holds a character a header cannot carry (a control character, or one past Latin-1 such as €).`
   }
   if (name.length + value.length > PLAN_LIMITS.headerLength) {
-    return `The header ${name} is longer than ${PLAN_LIMITS.headerLength.toLocaleString('en-US')} characters.`
+    return `The header ${name} is longer than ${formatCount(PLAN_LIMITS.headerLength)} characters.`
   }
   return undefined
 }
@@ -202,7 +203,7 @@ function stageProblems({ unit, start, stages }: NonNullable<ReturnType<typeof sh
   const what = unit === 'rate' ? 'requests a second' : 'connections'
   stages.forEach((stage, index) => {
     if (stage.target > limit) {
-      problem(['stages', index, 'target'], `the target can be at most ${limit.toLocaleString('en-US')} ${what}.`)
+      problem(['stages', index, 'target'], `the target can be at most ${formatCount(limit)} ${what}.`)
     }
   })
   const totalMs = shapeDurationMs(stages)

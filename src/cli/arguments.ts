@@ -3,7 +3,8 @@ import type { LoadStage } from '../shared/load-shape'
 import { PLAN_DEFAULTS, type RunPlan, type RunPlanInput } from '../shared/run-plan'
 import { parseThreshold, type Threshold } from '../shared/thresholds'
 import { typedSecondsAsMs } from '../shared/typed-seconds'
-import { checkRunPlan, parseTypedNumber, workerCountProblem, type PlanField } from '../shared/validation'
+import { parseTypedNumber } from '../shared/typed-number'
+import { checkRunPlan, workerCountProblem, type PlanField } from '../shared/validation'
 
 /** What the command line asks for. Every problem is found here, before any process starts. */
 export type Command =

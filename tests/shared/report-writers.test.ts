@@ -75,6 +75,14 @@ describe('seriesCsv', () => {
   })
 })
 
+/** An example message the network shaped: markup, Markdown, backticks and a line break, all to be shown as text. */
+const hostileExample = 'bad <b>header</b> *value* `x` ``y``|\n[link](http://evil.test)'
+const withExamples: RunReport = buildRunReport({
+  plan: planOf({ url, totalRequests: 5, concurrency: 1 }),
+  result: { ...result, errorKinds: { timeout: 2, reset: 1 }, errorExamples: { timeout: 'Request timed out after 10000 ms', reset: hostileExample } },
+  workers: 1
+})
+
 describe('markdownSummary', () => {
   it('gives the verdicts, the totals and the percentile table, ready for a ticket', () => {
     const markdown = markdownSummary(report)
@@ -87,6 +95,15 @@ describe('markdownSummary', () => {
     expect(markdown).toContain('- ✅ `p99<10ms`: passed (9.00 ms)')
     expect(markdown).toContain('- ❌ `error_rate<1%`: failed (40.0%)')
     expect(markdown).toMatch(/\*\*Generator\*\*: Stampede, not the target, limited the run/)
+  })
+
+  it('gives one example message per error kind, in a code span nothing in the message can close', () => {
+    const markdown = markdownSummary(withExamples)
+    expect(markdown).toContain('**Errors**: reset: 1, timeout: 2')
+    expect(markdown).toContain('- timeout, for example: `Request timed out after 10000 ms`')
+    // The longest run of backticks inside is two: a fence of three, and the line break gone.
+    expect(markdown).toContain('- reset, for example: ```bad <b>header</b> *value* `x` ``y``| [link](http://evil.test)```')
+    expect(markdownSummary(report)).not.toContain('for example')
   })
 })
 
@@ -115,6 +132,18 @@ describe('htmlReport', () => {
     expect(html).toContain('<th>p99.99</th>')
     expect(html).toContain('Latency from the send (raw)')
     expect(html).toContain('Stampede, not the target, limited the run')
+  })
+
+  it('lists each error kind with its count and example message, escaped', () => {
+    const page = htmlReport(withExamples)
+    expect(page).toContain('<table class="errors">')
+    expect(page).toContain('<tr><th scope="row">timeout</th><td>2</td><td><code>Request timed out after 10000 ms</code></td></tr>')
+    expect(page).toContain(
+      '<td><code>bad &lt;b&gt;header&lt;/b&gt; *value* `x` ``y``| [link](http://evil.test)</code></td>'
+    )
+    expect(page).not.toContain('<b>')
+    // A kind whose message was not kept keeps its row, with the example cell empty.
+    expect(html).toContain('<tr><th scope="row">timeout</th><td>2</td><td></td></tr>')
   })
 
   it('says so when no response arrived, rather than charting zeros as latency', () => {

@@ -72,7 +72,40 @@ describe('seriesCsv', () => {
     expect(cell(0, 'raw_latency_p99_ms')).toBe('2')
     expect([cell(1, 'failed'), cell(1, 'latency_p50_ms'), cell(1, 'ttfb_max_ms')]).toEqual(['2', '', ''])
     expect([cell(1, 'behind_schedule_ms'), cell(1, 'generator_limited'), cell(0, 'generator_limited')]).toEqual(['120', '1', '0'])
+    expect(cell(0, 'target')).toBe('')
   })
+
+  it('writes the shape’s target at each point’s end, to a thousandth', () => {
+    const [header, ...rows] = seriesCsv(shapedConnections).trimEnd().split('\n')
+    const column = header.split(',').indexOf('target')
+    expect(header.split(',')[column - 1]).toBe('active_connections')
+    expect(rows.map((row) => row.split(',')[column])).toEqual(['2.5', '3.333'])
+  })
+})
+
+describe('the shape’s target in the HTML report', () => {
+  it('draws a closed-model shape’s target connections, dashed, beside the open ones; no such chart without a shape', () => {
+    const page = htmlReport(shapedConnections)
+    expect(page).toContain('<figcaption>Active connections (the shape’s target dashed)</figcaption>')
+    expect(page).toMatch(/<span class="swatch dashed" style="border-color:#757575"><\/span>target<\/span>/)
+    expect(htmlReport(buildRunReport({ plan: planOf({ url, totalRequests: 5, concurrency: 1 }), result, workers: 1 }))).not.toContain(
+      'Active connections'
+    )
+  })
+})
+
+/** A closed-model run with a shape of connections: each point carries the shape's target at its end. */
+const shapedConnections: RunReport = buildRunReport({
+  plan: planOf({ url, concurrency: 1, stages: [{ durationMs: 300, target: 5 }] }),
+  result: {
+    ...result,
+    rawLatencyMs: undefined,
+    series: {
+      bucketMs: 100,
+      points: [intervalOf(1, [1000], { target: 2.5, activeConnections: 2 }), intervalOf(2, [1000], { target: 3.3333333, activeConnections: 3 })]
+    }
+  },
+  workers: 1
 })
 
 /** An example message the network shaped: markup, Markdown, backticks and a line break, all to be shown as text. */

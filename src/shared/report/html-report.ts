@@ -179,6 +179,19 @@ function chartSection(report: RunReport): string {
       formatX: seconds,
       formatY: (value) => `${Math.round(value)}%`
     }),
+    ...(!open && points.some((point) => point.target !== undefined)
+      ? [
+          lineChart({
+            title: 'Active connections (the shape’s target dashed)',
+            lines: [
+              { label: 'open', color: '#1565c0', points: points.map((point) => [at(point), point.activeConnections] as const) },
+              { label: 'target', color: '#757575', dashed: true, points: points.map((point) => [at(point), point.target ?? null] as const) }
+            ],
+            formatX: seconds,
+            formatY: (value) => formatCount(value)
+          })
+        ]
+      : []),
     ...(open
       ? [
           lineChart({

@@ -209,9 +209,11 @@ function outcomeError(result: RunResult): string {
   return result.message ?? crashMessage()
 }
 
-/** Run time to a tenth of a millisecond: the engines' clocks agree no better. */
+/** Run time to a tenth of a millisecond: the engines' clocks agree no better; a shape's target to a thousandth. */
 function roundInterval(interval: RunInterval): RunInterval {
-  return { ...interval, startMs: round(interval.startMs, 1), endMs: round(interval.endMs, 1) }
+  const rounded = { ...interval, startMs: round(interval.startMs, 1), endMs: round(interval.endMs, 1) }
+  if (interval.target !== undefined) rounded.target = round(interval.target, 3)
+  return rounded
 }
 
 /** Microseconds are the histogram's own resolution: more digits would be noise. */

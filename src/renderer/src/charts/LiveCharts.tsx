@@ -1,6 +1,6 @@
 import { formatLatency, formatRate } from '../../../shared/format'
 import { useStampede } from '../app/use-stampede'
-import { selectOpenModel } from '../results/live-selectors'
+import { selectOpenModel, selectShapedConnections } from '../results/live-selectors'
 import { TimeChart, type ChartLine } from './TimeChart'
 
 // Module constants: a chart is rebuilt only when its lines change (the open model adds some).
@@ -23,6 +23,8 @@ const ERRORS: readonly ChartLine[] = [
   { label: 'failed/s', column: 'failedRate', color: '#c0392b' }
 ]
 const CONNECTIONS: readonly ChartLine[] = [{ label: 'open', column: 'activeConnections', color: '#3b6ea8' }]
+// A shape of connections (closed model): its target beside the open ones, as the open model's due rate is.
+const CONNECTIONS_SHAPED: readonly ChartLine[] = [...CONNECTIONS, { label: 'target', column: 'target', color: '#8a8f98', dash: [4, 4] }]
 
 const perSecond = (value: number): string => formatRate(value)
 const count = (value: number): string => String(Math.round(value))
@@ -30,12 +32,13 @@ const count = (value: number): string => String(Math.round(value))
 /** The run over time: throughput, latency, errors and connections, each redrawn on animation frames. */
 export function LiveCharts() {
   const openModel = useStampede(selectOpenModel)
+  const shapedConnections = useStampede(selectShapedConnections)
   return (
     <section className="panel charts" aria-label="Charts">
       <TimeChart title="Requests per second" lines={openModel ? THROUGHPUT_OPEN : THROUGHPUT} format={perSecond} />
       <TimeChart title="Latency" lines={openModel ? LATENCY_OPEN : LATENCY} format={formatLatency} />
       <TimeChart title="Errors per second" lines={ERRORS} format={perSecond} />
-      <TimeChart title="Active connections" lines={CONNECTIONS} format={count} />
+      <TimeChart title="Active connections" lines={shapedConnections ? CONNECTIONS_SHAPED : CONNECTIONS} format={count} />
     </section>
   )
 }

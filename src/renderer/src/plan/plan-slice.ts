@@ -70,8 +70,9 @@ export interface PlanSlice {
   rememberPlan(plan: RunPlan): Promise<void>
   /**
    * Loads the form's judge, the shared validation and zod with it, and judges the form as it is by
-   * then. Called once the window has painted: parsing zod and building the schema is the heaviest
-   * work of the page's load, so it runs after the first paint, in tasks of its own.
+   * then. Called once the window has painted: zod, its schema and its first parse were a third of
+   * the page's one long task at load (docs/benchmarks.md), so they run after the first paint, in
+   * tasks of their own.
    */
   loadPlanJudge(): Promise<void>
 }

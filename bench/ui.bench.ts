@@ -106,7 +106,7 @@ test('UI benchmark: long tasks during a 200,000-request run with the charts on s
     ['Chart points drawn', `${pointsEarly} early in the run, ${pointsAtEnd} at its end (4 uPlot charts)`, '<= 1,000'],
     ['Long tasks during the 200k run', `${duringFullRun.length}, longest ${longest(duringFullRun)}`, 'none > 50 ms'],
     ['Long tasks during all runs', `${duringRuns.length}, longest ${longest(duringRuns)}`, 'none > 50 ms'],
-    ['Long tasks at page load', `${atLoad.length}, longest ${longest(atLoad)}`, ''],
+    ['Long tasks at page load', `${atLoad.length}, longest ${longest(atLoad)}`, 'none > 50 ms'],
     [
       `Cancel click -> engine ack (${CANCEL_SAMPLES} runs)`,
       `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,

@@ -4,7 +4,8 @@ import { PLAN_DEFAULTS, type RunPlan } from '../shared/run-plan'
 import type { TestDefinition } from '../shared/saved-test'
 import { parseThreshold, type Threshold } from '../shared/thresholds'
 import { typedDurationMs, typedSecondsAsMs } from '../shared/typed-seconds'
-import { checkRunPlan, parseTypedNumber, workerCountProblem, type PlanField } from '../shared/validation'
+import { parseTypedNumber } from '../shared/typed-number'
+import { checkRunPlan, workerCountProblem, type PlanField } from '../shared/validation'
 import { fileFieldName, headersWithFlags, readTestFileArgument, RUN_SUBCOMMAND } from './test-file-arguments'
 
 /** What the command line asks for. Every problem is found here, before any process starts. */

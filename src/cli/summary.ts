@@ -1,5 +1,5 @@
 import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../shared/format'
-import { errorsText, PERCENTILE_COLUMNS, settingsLine, statusCodesText, thresholdText } from '../shared/report/report-text'
+import { errorRows, errorsText, PERCENTILE_COLUMNS, settingsLine, statusCodesText, thresholdText } from '../shared/report/report-text'
 import type { RunReport } from '../shared/report/run-report'
 import type { LatencySummary } from '../shared/run-snapshot'
 
@@ -23,6 +23,7 @@ export function summaryText(report: RunReport): string {
     row('Error rate', formatErrorRate(report.errorRate)),
     row('Status codes', statusCodesText(report.statusCodes)),
     row('Errors', errorsText(report.errors)),
+    ...errorRows(report).flatMap(({ kind, example }) => (example === undefined ? [] : [`  ${kind.padEnd(12)}${example}`])),
     ''
   )
   // Zeros would read as a very fast server: with no response there is no latency to show.

@@ -18,6 +18,7 @@ import {
  * | tick, endMs       | the same / the latest end       | the last part's                      |
  * | startMs           | the earliest                    | the first part's                     |
  * | activeConnections | summed (all open at once)       | the last part's (open at its end)    |
+ * | target            | summed (each runs its share)    | the last part's (set at its end)     |
  * | everything else   | summed / merged / worst         | summed / merged / worst              |
  */
 
@@ -29,7 +30,8 @@ export function mergeConcurrentIntervals(parts: readonly RunInterval[]): RunInte
     tick: parts[0].tick,
     startMs: Math.min(...parts.map((part) => part.startMs)),
     endMs: Math.max(...parts.map((part) => part.endMs)),
-    activeConnections: sum(parts, (part) => part.activeConnections)
+    activeConnections: sum(parts, (part) => part.activeConnections),
+    ...(parts.some((part) => part.target !== undefined) ? { target: sum(parts, (part) => part.target ?? 0) } : {})
   }
 }
 
@@ -42,11 +44,12 @@ export function mergeConsecutiveIntervals(parts: readonly RunInterval[]): RunInt
     tick: last.tick,
     startMs: parts[0].startMs,
     endMs: last.endMs,
-    activeConnections: last.activeConnections
+    activeConnections: last.activeConnections,
+    ...(last.target !== undefined ? { target: last.target } : {})
   }
 }
 
-type MergedCounts = Omit<RunInterval, 'tick' | 'startMs' | 'endMs' | 'activeConnections'>
+type MergedCounts = Omit<RunInterval, 'tick' | 'startMs' | 'endMs' | 'activeConnections' | 'target'>
 
 function mergeCounts(parts: readonly RunInterval[]): MergedCounts {
   const open = parts.some((part) => part.due !== undefined)

@@ -17,8 +17,6 @@ import { EMPTY_LATENCY, type ErrorKind, type LatencySummary, type RunResult, typ
 export function mergeSnapshots(runId: number, total: number, parts: readonly RunSnapshot[]): RunSnapshot {
   const elapsedMs = Math.max(0, ...parts.map((part) => part.elapsedMs))
   const done = sum(parts.map((part) => part.done))
-  // Each part's shape is its share of the plan's (./plan-shares.ts): their targets add up to it.
-  const targets = parts.flatMap((part) => (part.target === undefined ? [] : [part.target]))
   return {
     runId,
     total,
@@ -35,8 +33,7 @@ export function mergeSnapshots(runId: number, total: number, parts: readonly Run
       : {}),
     bytesRead: sum(parts.map((part) => part.bytesRead)),
     // The workers' intervals are merged tick by tick as they come (./worker-intervals.ts).
-    intervals: [],
-    ...(targets.length > 0 ? { target: sum(targets) } : {})
+    intervals: []
   }
 }
 

@@ -90,9 +90,7 @@ export class LoadRun implements SlotHost {
     const now = performance.now()
     const elapsedMs = now - this.startedAt
     const interval = this.closeInterval(now, elapsedMs)
-    const snapshot: RunSnapshot = { ...this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, elapsedMs), intervals: [interval] }
-    if (this.shape) snapshot.target = targetAt(this.shape.start, this.shape.stages, elapsedMs)
-    return snapshot
+    return { ...this.tally.snapshot(this.runId, this.plan.totalRequests ?? 0, elapsedMs), intervals: [interval] }
   }
 
   /**
@@ -112,6 +110,7 @@ export class LoadRun implements SlotHost {
       ...this.tally.closeInterval(),
       ...(pace ? { due: pace.due } : {}),
       activeConnections: this.openConnections.count,
+      ...(this.shape ? { target: targetAt(this.shape.start, this.shape.stages, elapsedMs) } : {}),
       health: { ...this.monitor.sample(), ...(pace ? { behindScheduleMs: round(pace.behindScheduleMs) } : {}) }
     }
   }

@@ -1,16 +1,33 @@
 /**
- * The one place numbers become text. A fixed locale keeps every screen, test and screenshot reading
- * the same, and matches the limits quoted by src/shared/validation.ts.
+ * The one place numbers become text. A fixed locale (en-US) keeps every screen, test and screenshot
+ * reading the same, and matches the limits quoted by src/shared/validation.ts.
  */
-const LOCALE = 'en-US'
 
-const wholeNumber = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 })
-const oneDecimal = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-const twoDecimals = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+/**
+ * Numbers with a fixed count of decimals, as Intl.NumberFormat('en-US') writes them: grouped by
+ * thousands, rounded half away from zero on the number's shortest decimal form (1.005 -> "1.01"),
+ * and a negative that rounds to zero reads "0". Written without Intl because a window's first
+ * Intl.NumberFormat loads ICU's number data: 40-100 ms in one task of the page's load, measured
+ * (docs/benchmarks.md). tests/shared/format.test.ts holds it to Intl's output.
+ */
+function fixedDecimals(value: number, digits: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '-∞'
+  // The shortest decimal form, shifted by the exponent in text: no binary rounding on the way.
+  const [mantissa, exponent] = Math.abs(value).toExponential().split('e')
+  const scaled = Math.round(Number(`${mantissa}e${Number(exponent) + digits}`))
+  const text = String(scaled).padStart(digits + 1, '0')
+  const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const sign = value < 0 && scaled !== 0 ? '-' : ''
+  return digits > 0 ? `${sign}${whole}.${text.slice(-digits)}` : `${sign}${whole}`
+}
+
+const wholeNumber = (value: number): string => fixedDecimals(value, 0)
+const oneDecimal = (value: number): string => fixedDecimals(value, 1)
+const twoDecimals = (value: number): string => fixedDecimals(value, 2)
 
 /** 1234567 -> "1,234,567". */
 export function formatCount(value: number): string {
-  return wholeNumber.format(value)
+  return wholeNumber(value)
 }
 
 /** Floored to a tenth, so 99.96% is 99.9 and only a finished run reaches 100. */
@@ -20,14 +37,14 @@ export function flooredPercent(part: number, whole: number): number {
 
 /** "99.9%": see flooredPercent. */
 export function formatPercent(part: number, whole: number): string {
-  return `${oneDecimal.format(flooredPercent(part, whole))}%`
+  return `${oneDecimal(flooredPercent(part, whole))}%`
 }
 
 /** An error rate (a fraction, see src/shared/request-outcomes.ts): "0.25%", "12.5%", "0%". */
 export function formatErrorRate(fraction: number): string {
   const percent = fraction * 100
   if (percent === 0) return '0%'
-  return `${percent < 1 ? twoDecimals.format(percent) : oneDecimal.format(percent)}%`
+  return `${percent < 1 ? twoDecimals(percent) : oneDecimal(percent)}%`
 }
 
 /** A difference of two rates (fractions) in percentage points, signed: "+0.50 pp", "-12.5 pp", "0 pp". */
@@ -39,7 +56,7 @@ export function formatPercentagePoints(fractionChange: number): string {
 /** A relative change (0.04 is 4%), signed: "+4.0%", "-0.5%", "+300%". */
 export function formatRelativeChange(fraction: number): string {
   const percent = Math.abs(fraction * 100)
-  return `${signOf(fraction)}${percent < 100 ? oneDecimal.format(percent) : wholeNumber.format(percent)}%`
+  return `${signOf(fraction)}${percent < 100 ? oneDecimal(percent) : wholeNumber(percent)}%`
 }
 
 /** "+" or "-" before a change; none for no change. */
@@ -50,22 +67,22 @@ export function signOf(change: number): string {
 
 /** Requests per second: whole numbers once they are large enough for decimals to be noise. */
 export function formatRate(perSecond: number): string {
-  return perSecond < 100 ? oneDecimal.format(perSecond) : wholeNumber.format(perSecond)
+  return perSecond < 100 ? oneDecimal(perSecond) : wholeNumber(perSecond)
 }
 
 /** Latencies: three significant digits in ms, seconds past one second. */
 export function formatLatency(ms: number): string {
-  if (ms >= 1000) return `${twoDecimals.format(ms / 1000)} s`
-  if (ms >= 100) return `${wholeNumber.format(ms)} ms`
-  if (ms >= 10) return `${oneDecimal.format(ms)} ms`
-  return `${twoDecimals.format(ms)} ms`
+  if (ms >= 1000) return `${twoDecimals(ms / 1000)} s`
+  if (ms >= 100) return `${wholeNumber(ms)} ms`
+  if (ms >= 10) return `${oneDecimal(ms)} ms`
+  return `${twoDecimals(ms)} ms`
 }
 
 /** Elapsed wall time: "0.84 s", "12.3 s", "2 min 05 s". */
 export function formatDuration(ms: number): string {
   const seconds = ms / 1000
-  if (seconds < 10) return `${twoDecimals.format(seconds)} s`
-  if (seconds < 60) return `${oneDecimal.format(seconds)} s`
+  if (seconds < 10) return `${twoDecimals(seconds)} s`
+  if (seconds < 60) return `${oneDecimal(seconds)} s`
   const minutes = Math.floor(seconds / 60)
   const rest = Math.floor(seconds % 60)
   return `${minutes} min ${String(rest).padStart(2, '0')} s`
@@ -81,5 +98,5 @@ export function formatBytes(bytes: number): string {
     value /= 1000
     unit++
   }
-  return unit === 0 ? `${wholeNumber.format(value)} B` : `${oneDecimal.format(value)} ${BYTE_UNITS[unit]}`
+  return unit === 0 ? `${wholeNumber(value)} B` : `${oneDecimal(value)} ${BYTE_UNITS[unit]}`
 }

@@ -79,6 +79,12 @@ export interface RunInterval {
   rawLatencyMs?: IntervalLatency
   /** Connections open at the interval's end. */
   activeConnections: number
+  /**
+   * Only while a shaped plan runs (./load-shape.ts): the target the shape sets at the interval's
+   * end, requests a second (open model) or connections (closed model), beside what was achieved.
+   * Across engine processes, the sum of theirs: each runs its share of the shape (src/control/plan-shares.ts).
+   */
+  target?: number
   health: GeneratorHealth
   /**
    * Between the engine and src/control only: the interval's histograms, so workers' intervals and

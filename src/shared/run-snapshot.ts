@@ -65,12 +65,6 @@ export interface RunSnapshot {
    * window, so none is lost when snapshots are coalesced.
    */
   intervals: RunInterval[]
-  /**
-   * Only while a shaped plan runs (src/shared/load-shape.ts): the target the shape sets at this
-   * moment, requests a second (open model) or connections (closed model), to set beside what was
-   * achieved. Across engine processes, the sum of theirs.
-   */
-  target?: number
 }
 
 export type RunOutcome = 'finished' | 'cancelled' | 'crashed'

@@ -2,6 +2,7 @@ import type { FieldErrors } from './validation'
 import { checkRunPlan } from './validation'
 import type { RunPlan } from './run-plan'
 import { parseThresholdList } from './thresholds'
+import { testNameProblem } from './test-name'
 
 /**
  * A test: a named request + load (shape included) + thresholds. What the sidebar lists, what a test
@@ -24,18 +25,10 @@ export interface SavedTest extends TestDefinition {
   updatedAt: string
 }
 
-export const TEST_NAME_MAX_LENGTH = 120
 
 export type TestCheck =
   | { ok: true; test: TestDefinition }
   | { ok: false; message: string; errors?: FieldErrors }
-
-/** Why a test name cannot be used, or undefined when it can. */
-export function testNameProblem(name: unknown): string | undefined {
-  if (typeof name !== 'string' || name.trim() === '') return 'Give the test a name.'
-  if (name.trim().length > TEST_NAME_MAX_LENGTH) return `A test name has at most ${TEST_NAME_MAX_LENGTH} characters.`
-  return undefined
-}
 
 /**
  * The one check of a test from outside (the page over IPC, an imported file after ./test-file.ts

@@ -1,5 +1,6 @@
 import { Document, isMap, isSeq } from 'yaml'
-import { checkTestDefinition, testNameProblem, type TestDefinition } from './saved-test'
+import { checkTestDefinition, type TestDefinition } from './saved-test'
+import { testNameProblem } from './test-name'
 import { PLAN_DEFAULTS, type RunPlan } from './run-plan'
 import { parseThreshold } from './thresholds'
 import { durationText } from './typed-seconds'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formatCount } from './format'
 import { peakTarget, shapeDurationMs } from './load-shape'
 import { PLAN_DEFAULTS, PLAN_LIMITS, PROTOCOLS, shapeOf, type Protocol, type RunPlan } from './run-plan'
 
@@ -44,7 +45,7 @@ function wholeNumberUpTo(label: string, max: number) {
   return z
     .number({ error: `${label} must be a whole number.` })
     .refine(isWhole, `${label} must be a whole number.`)
-    .max(max, `${label} can be at most ${max.toLocaleString('en-US')}.`)
+    .max(max, `${label} can be at most ${formatCount(max)}.`)
 }
 
 function wholeNumber(label: string, max: number) {
@@ -107,7 +108,7 @@ function headerProblem(name: string, value: string): string | undefined {
     return `The value of ${name} holds a character a header cannot carry (a control character, or one past Latin-1 such as €).`
   }
   if (name.length + value.length > PLAN_LIMITS.headerLength) {
-    return `The header ${name} is longer than ${PLAN_LIMITS.headerLength.toLocaleString('en-US')} characters.`
+    return `The header ${name} is longer than ${formatCount(PLAN_LIMITS.headerLength)} characters.`
   }
   return undefined
 }
@@ -131,54 +132,66 @@ const stageField = z.strictObject(
   { error: 'give a duration and a target, and nothing else.' }
 )
 
-const runPlanSchema = z
-  .strictObject({
-    url: urlField,
-    method: methodField.default(PLAN_DEFAULTS.method),
-    headers: z
-      .array(headerField)
-      .max(PLAN_LIMITS.headers, `At most ${PLAN_LIMITS.headers} headers.`)
-      .default(() => []),
-    body: z
-      .string()
-      .refine((body) => utf8Length(body) <= PLAN_LIMITS.bodyBytes, 'The body can be at most 10 MB.')
-      .optional(),
-    totalRequests: wholeNumber('Number of requests', PLAN_LIMITS.totalRequests).optional(),
-    durationMs: z
-      .number({ error: 'The duration must be a number.' })
-      .refine(isWhole, 'The duration must be a whole number of milliseconds.')
-      .min(1, 'The duration must be at least 1 ms.')
-      .max(PLAN_LIMITS.durationMs, 'The duration can be at most 24 hours.')
-      .optional(),
-    // At least 1, or 0 when stages start from it: judged below, with the plan in view.
-    concurrency: wholeNumberUpTo('Concurrency', PLAN_LIMITS.concurrency),
-    pipelining: wholeNumber('Pipelining', PLAN_LIMITS.pipelining).default(PLAN_DEFAULTS.pipelining),
-    ratePerSecond: wholeNumberUpTo('Rate', PLAN_LIMITS.ratePerSecond).optional(),
-    stages: z
-      .array(stageField, { error: 'Give the stages as a list.' })
-      .min(1, 'Give at least one stage, or none for a constant load.')
-      .max(PLAN_LIMITS.stages, `At most ${PLAN_LIMITS.stages} stages.`)
-      .optional(),
-    protocol: z.enum(PROTOCOLS, { error: 'Choose HTTP/1.1 (http1), HTTP/2 (h2) or h2c.' }).default(PLAN_DEFAULTS.protocol),
-    timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs),
-    workers: wholeNumber('Workers', PLAN_LIMITS.workers).optional(),
-    insecure: z.boolean({ error: 'Insecure must be true or false.' }).default(PLAN_DEFAULTS.insecure)
-  })
-  .superRefine((plan, ctx) => {
-    const problem = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message })
-    if (plan.totalRequests === undefined && plan.durationMs === undefined && plan.stages === undefined) {
-      problem(['totalRequests'], 'Give a number of requests or a duration.')
-    }
-    if (plan.body !== undefined && plan.method === 'HEAD') problem(['body'], 'A HEAD request cannot have a body.')
-    const shape = shapeOf(plan)
-    if (shape) stageProblems(shape, problem)
-    protocolProblems(plan, problem)
-  })
-  // The lowest connections and rate, which depend on the stages: judged even when a field is
-  // malformed (zod skips the refinement above then), as every field's own bounds are.
-  .superRefine((plan, ctx) => startProblems(plan, (path, message) => ctx.addIssue({ code: 'custom', path, message })), {
-    when: (payload) => typeof payload.value === 'object' && payload.value !== null
-  })
+/**
+ * Built on its first use, not when the module loads: the window loads this module once it has
+ * painted and judges the form in a later task, so the two halves of the work never make one long
+ * task (src/renderer/src/plan/plan-slice.ts, loadPlanJudge).
+ */
+const runPlanSchema = once(() =>
+  z
+    .strictObject({
+      url: urlField,
+      method: methodField.default(PLAN_DEFAULTS.method),
+      headers: z
+        .array(headerField)
+        .max(PLAN_LIMITS.headers, `At most ${PLAN_LIMITS.headers} headers.`)
+        .default(() => []),
+      body: z
+        .string()
+        .refine((body) => utf8Length(body) <= PLAN_LIMITS.bodyBytes, 'The body can be at most 10 MB.')
+        .optional(),
+      totalRequests: wholeNumber('Number of requests', PLAN_LIMITS.totalRequests).optional(),
+      durationMs: z
+        .number({ error: 'The duration must be a number.' })
+        .refine(isWhole, 'The duration must be a whole number of milliseconds.')
+        .min(1, 'The duration must be at least 1 ms.')
+        .max(PLAN_LIMITS.durationMs, 'The duration can be at most 24 hours.')
+        .optional(),
+      // At least 1, or 0 when stages start from it: judged below, with the plan in view.
+      concurrency: wholeNumberUpTo('Concurrency', PLAN_LIMITS.concurrency),
+      pipelining: wholeNumber('Pipelining', PLAN_LIMITS.pipelining).default(PLAN_DEFAULTS.pipelining),
+      ratePerSecond: wholeNumberUpTo('Rate', PLAN_LIMITS.ratePerSecond).optional(),
+      stages: z
+        .array(stageField, { error: 'Give the stages as a list.' })
+        .min(1, 'Give at least one stage, or none for a constant load.')
+        .max(PLAN_LIMITS.stages, `At most ${PLAN_LIMITS.stages} stages.`)
+        .optional(),
+      protocol: z.enum(PROTOCOLS, { error: 'Choose HTTP/1.1 (http1), HTTP/2 (h2) or h2c.' }).default(PLAN_DEFAULTS.protocol),
+      timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs),
+      workers: wholeNumber('Workers', PLAN_LIMITS.workers).optional(),
+      insecure: z.boolean({ error: 'Insecure must be true or false.' }).default(PLAN_DEFAULTS.insecure)
+    })
+    .superRefine((plan, ctx) => {
+      const problem = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message })
+      if (plan.totalRequests === undefined && plan.durationMs === undefined && plan.stages === undefined) {
+        problem(['totalRequests'], 'Give a number of requests or a duration.')
+      }
+      if (plan.body !== undefined && plan.method === 'HEAD') problem(['body'], 'A HEAD request cannot have a body.')
+      const shape = shapeOf(plan)
+      if (shape) stageProblems(shape, problem)
+      protocolProblems(plan, problem)
+    })
+    // The lowest connections and rate, which depend on the stages: judged even when a field is
+    // malformed (zod skips the refinement above then), as every field's own bounds are.
+    .superRefine((plan, ctx) => startProblems(plan, (path, message) => ctx.addIssue({ code: 'custom', path, message })), {
+      when: (payload) => typeof payload.value === 'object' && payload.value !== null
+    })
+)
+
+function once<T>(build: () => T): () => T {
+  let built: T | undefined
+  return () => (built ??= build())
+}
 
 type Problem = (path: PropertyKey[], message: string) => void
 
@@ -202,7 +215,7 @@ function stageProblems({ unit, start, stages }: NonNullable<ReturnType<typeof sh
   const what = unit === 'rate' ? 'requests a second' : 'connections'
   stages.forEach((stage, index) => {
     if (stage.target > limit) {
-      problem(['stages', index, 'target'], `the target can be at most ${limit.toLocaleString('en-US')} ${what}.`)
+      problem(['stages', index, 'target'], `the target can be at most ${formatCount(limit)} ${what}.`)
     }
   })
   const totalMs = shapeDurationMs(stages)
@@ -237,46 +250,37 @@ export type FieldErrors = Partial<Record<PlanField, string>>
 /** `message` speaks of the plan as a whole (not an object, unknown settings): never typed in the form. */
 export type PlanCheck = { ok: true; plan: RunPlan } | { ok: false; errors: FieldErrors; message?: string }
 
-const PLAN_FIELDS: ReadonlySet<string> = new Set(Object.keys(runPlanSchema.shape))
+const planFields = once((): ReadonlySet<string> => new Set(Object.keys(runPlanSchema().shape)))
 
 /**
  * Judges a plan from an untrusted source (the renderer, over IPC). One message per field, the
  * first found, in the plan's field order; a message about one stage starts "Stage N: ".
  */
 export function checkRunPlan(input: unknown): PlanCheck {
-  const parsed = runPlanSchema.safeParse(input)
+  const parsed = runPlanSchema().safeParse(input)
+  const fields = planFields()
   if (parsed.success) return { ok: true, plan: parsed.data }
   const found: FieldErrors = {}
   let message: string | undefined
   for (const issue of parsed.error.issues) {
     const [field, stage] = issue.path
-    if (typeof field === 'string' && PLAN_FIELDS.has(field)) {
+    if (typeof field === 'string' && fields.has(field)) {
       found[field as PlanField] ??= field === 'stages' && typeof stage === 'number' ? `Stage ${stage + 1}: ${issue.message}` : issue.message
     } else if (issue.code === 'unrecognized_keys') message ??= `Unknown settings: ${issue.keys.join(', ')}.`
     else message ??= 'Not a run plan: expected an object with url, totalRequests and concurrency.'
   }
   const errors: FieldErrors = {}
-  for (const field of PLAN_FIELDS) {
+  for (const field of fields) {
     const fieldMessage = found[field as PlanField]
     if (fieldMessage !== undefined) errors[field as PlanField] = fieldMessage
   }
   return message ? { ok: false, errors, message } : { ok: false, errors }
 }
 
-/**
- * A whole number as typed, in the form or on the command line: an optional minus and digits (with
- * thousands separators) only, so "-5" is told it must be at least 1 while "1.5", "1e3" and "ten"
- * become NaN, which the schema calls not a whole number.
- */
-export function parseTypedNumber(text: string): number {
-  const trimmed = text.trim().replace(/[_,\s]/g, '')
-  return /^-?\d{1,15}$/.test(trimmed) ? Number(trimmed) : Number.NaN
-}
-
-const workerCountSchema = wholeNumber('Workers', PLAN_LIMITS.workers)
+const workerCountSchema = once(() => wholeNumber('Workers', PLAN_LIMITS.workers))
 
 /** Judges how many engine processes to split a run between; a message when it cannot be. */
 export function workerCountProblem(workers: unknown): string | undefined {
-  const parsed = workerCountSchema.safeParse(workers)
+  const parsed = workerCountSchema().safeParse(workers)
   return parsed.success ? undefined : parsed.error.issues[0].message
 }

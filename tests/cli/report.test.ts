@@ -45,6 +45,16 @@ describe('summaryText', () => {
     expect(text).not.toMatch(/p99/)
   })
 
+  it('gives one example message per error kind under the counts, on one line, with no terminal escape', () => {
+    const text = summaryOf({
+      ...result,
+      errorExamples: { refused: 'connect ECONNREFUSED 127.0.0.1:8080', timeout: 'slow\n\u001b[31mred\u001b[0m <b>x</b>' }
+    })
+    expect(text).toMatch(/^Errors\s+refused: 2, timeout: 3\n {2}refused {5}connect ECONNREFUSED 127\.0\.0\.1:8080\n {2}timeout {5}slow \[31mred \[0m <b>x<\/b>\n/m)
+    expect(text).not.toContain('\u001b')
+    expect(summaryOf(result)).toMatch(/^Errors\s+refused: 2, timeout: 3\n\n/m)
+  })
+
   it('reads as the run went', () => {
     const text = summaryOf(result, plan, 2)
 

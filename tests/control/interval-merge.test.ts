@@ -46,6 +46,12 @@ describe('mergeConcurrentIntervals (workers, one tick)', () => {
     expect(merged.rawLatencyMs).toEqual(intervalLatencyOf([900, 1100]))
   })
 
+  it("adds up the workers' shape targets (each runs its share), and gives none when no worker runs a shape", () => {
+    const merged = mergeConcurrentIntervals([intervalOf(4, [1000], { target: 150.5 }), intervalOf(4, [2000], { target: 149.5 })])
+    expect(merged.target).toBe(300)
+    expect(mergeConcurrentIntervals([intervalOf(4, [1000]), intervalOf(4, [2000])])).not.toHaveProperty('target')
+  })
+
   it('passes a lone worker’s interval through untouched, and skips workers without responses', () => {
     const only = intervalOf(2, latencies(50, 3))
     expect(mergeConcurrentIntervals([only])).toBe(only)
@@ -64,5 +70,11 @@ describe('mergeConsecutiveIntervals (downsampling)', () => {
 
     expect(merged).toMatchObject({ tick: 3, startMs: 0, endMs: 300, sent: 301, activeConnections: 12 })
     expect(merged.latencyMs).toEqual(intervalLatencyOf(values.flat()))
+  })
+
+  it("takes the last part's shape target, the one set at the merged interval's end", () => {
+    const parts = [5, 6, 7].map((target, index) => intervalOf(index + 1, [1000], { target }))
+    expect(mergeConsecutiveIntervals(parts).target).toBe(7)
+    expect(mergeConsecutiveIntervals([intervalOf(1, [1000]), intervalOf(2, [1000])])).not.toHaveProperty('target')
   })
 })

@@ -211,13 +211,4 @@ describe('mergeSnapshots', () => {
     const idle = mergeSnapshots(RUN_ID, 10, [emptySnapshot(1, 5), emptySnapshot(1, 5)])
     expect(idle).toEqual(emptySnapshot(RUN_ID, 10))
   })
-
-  it("adds up the parts' shape targets, and gives none when no part runs a shape", () => {
-    const merged = mergeSnapshots(RUN_ID, 0, [
-      snapshot({ '200': 1 }, latency(1, 1, 1), { target: 150.5 }),
-      snapshot({ '200': 1 }, latency(1, 1, 1), { target: 149.5 })
-    ])
-    expect(merged.target).toBe(300)
-    expect(mergeSnapshots(RUN_ID, 0, [snapshot({ '200': 1 }, latency(1, 1, 1))])).not.toHaveProperty('target')
-  })
 })

@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test'
-import { checkPlanForm, INITIAL_PLAN_FORM_VALUES, type PlanFormPart, type PlanFormValues } from '../../src/renderer/src/plan/plan-form'
+import { INITIAL_PLAN_FORM_VALUES, type PlanFormPart, type PlanFormValues } from '../../src/renderer/src/plan/plan-form'
+import { checkPlanForm } from '../../src/renderer/src/plan/plan-form-check'
 import { expect, test, type StampedeApp } from '../support/app-harness'
 import type { DesignerLocators } from '../support/app-locators'
 

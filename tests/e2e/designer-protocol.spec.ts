@@ -1,4 +1,5 @@
-import { checkPlanForm, INITIAL_PLAN_FORM_VALUES } from '../../src/renderer/src/plan/plan-form'
+import { INITIAL_PLAN_FORM_VALUES } from '../../src/renderer/src/plan/plan-form'
+import { checkPlanForm } from '../../src/renderer/src/plan/plan-form-check'
 import { expect, test } from '../support/app-harness'
 import { startHttp2Target } from '../support/http2-targets'
 

@@ -1,6 +1,8 @@
-import { requestsBy, type LoadStage } from '../../src/shared/load-shape'
+import { readFileSync } from 'node:fs'
+import { requestsBy, targetAt, type LoadStage } from '../../src/shared/load-shape'
+import type { RunReport } from '../../src/shared/report/run-report'
 import { expect, test } from '../support/app-harness'
-import { recordArrivals } from '../support/target-server'
+import { recordArrivals, respondAfter } from '../support/target-server'
 
 /** A loaded core may move a burst across a one-second boundary: each second within 25% of the shape. */
 const PER_SECOND_TOLERANCE = 0.25
@@ -95,4 +97,39 @@ test('presets fill the stages and the chart follows; a bad stage is refused on i
   await app.page.evaluate(() => 0)
   expect(app.bridge.invocations.startRun).toBe(0)
   expect(server.received).toBe(0)
+})
+
+test('a shape of connections draws its target beside the open connections, and exports it with the series', async ({ app }) => {
+  const server = await app.startTarget(respondAfter(5))
+  const { designer } = app.ui
+  await app.ui.url.fill(server.url)
+  await designer.loadToggle.click()
+  await designer.shaped.check()
+  await expect(designer.stopAfter('The end of the stages')).toBeChecked()
+  // 1 -> 4 connections over 1.5 s.
+  await app.ui.concurrency.fill('1')
+  const stages: LoadStage[] = [{ durationMs: 1500, target: 4 }]
+  await designer.stageDuration(1).fill('1.5')
+  await designer.stageTarget(1).fill('4')
+  await app.ui.submit.click()
+
+  // The chart's own legend names its lines: the open connections, and the shape's target.
+  const connections = app.page.getByRole('figure', { name: 'Active connections' })
+  await expect(connections.locator('.u-legend .u-series .u-label')).toHaveText(['open', 'target'])
+  await expect(app.ui.notice).toContainText('Finished', { timeout: 30_000 })
+  await expect(connections.locator('.chart-canvas')).not.toHaveAttribute('data-points', '0')
+  // The closed model's requests a second have no target: the shape counts connections.
+  await expect(app.page.getByRole('figure', { name: 'Requests per second' }).locator('.u-legend .u-series .u-label')).toHaveText([
+    'ended/s'
+  ])
+
+  // The exported series carries the target of each point, which is the shape's at the point's end.
+  await app.page.getByRole('tab', { name: 'Summary' }).click()
+  await app.page.getByRole('button', { name: 'Export JSON' }).click()
+  await expect(app.page.getByText(/^Saved the JSON report to /)).toBeVisible()
+  const report = JSON.parse(readFileSync(app.saveDialog.written[0], 'utf8')) as RunReport
+  const points = report.series?.points ?? []
+  expect(points.length).toBeGreaterThan(5)
+  for (const point of points) expect(point.target).toBeCloseTo(targetAt(1, stages, point.endMs), 2)
+  expect(report.requests.sent).toBe(server.received)
 })

@@ -1,4 +1,5 @@
-import { checkPlanForm, type PlanFormField } from '../../src/renderer/src/plan/plan-form'
+import type { PlanFormField } from '../../src/renderer/src/plan/plan-form'
+import { checkPlanForm } from '../../src/renderer/src/plan/plan-form-check'
 import { expect, test } from '../support/app-harness'
 
 // The messages are the shared validation's own (the one place input is judged); the test checks

@@ -59,9 +59,10 @@ describe('the open model with stages (a ramping arrival rate)', () => {
     expect(perSecond[1]).toBeGreaterThan(perSecond[0])
     expect(perSecond[0] + perSecond[1]).toBeLessThan(0.8 * (perSecond[2] + perSecond[3]))
 
-    // Snapshots carry the shape's target at their moment, beside what was achieved.
-    expect(progress.length).toBeGreaterThan(10)
-    for (const snapshot of progress) expect(snapshot.target).toBeCloseTo(targetAt(100, stages, snapshot.elapsedMs), 6)
+    // Each interval carries the shape's target at its end, beside what was achieved.
+    const intervals = progress.flatMap((snapshot) => snapshot.intervals)
+    expect(intervals.length).toBeGreaterThan(10)
+    for (const interval of intervals) expect(interval.target).toBeCloseTo(targetAt(100, stages, interval.endMs), 6)
   })
 
   it('counts latency from each due time while the ramp outruns a slow server', async () => {
@@ -106,9 +107,14 @@ describe('the closed model with stages (connections opened and retired)', () => 
       const first = recorder.arrivals[0]
       if (first !== undefined) samples.push({ atMs: performance.now() - first, open: server.openSockets })
     }, 20)
-    const { result } = await runShape(server, { concurrency: 1, stages }).finally(() => clearInterval(sampler))
+    const { result, progress } = await runShape(server, { concurrency: 1, stages }).finally(() => clearInterval(sampler))
 
     expect(result).toMatchObject({ outcome: 'finished', done: server.received, errorKinds: {} })
+    // Each interval carries the shape's target connections at its end, for the chart beside the open ones.
+    const intervals = [...progress, result].flatMap((snapshot) => snapshot.intervals)
+    expect(intervals.length).toBeGreaterThan(20)
+    for (const interval of intervals) expect(interval.target).toBeCloseTo(targetAt(1, stages, interval.endMs), 6)
+    expect(Math.max(...intervals.map((interval) => interval.target ?? 0))).toBe(5)
     expect(server.peakSockets).toBe(5)
     // On each plateau, from 300 ms after the change to 150 ms before the next: exactly the target.
     // The margins cover a retired connection finishing its request and closing, a busy core's late

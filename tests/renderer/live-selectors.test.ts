@@ -3,7 +3,8 @@ import {
   currentRate,
   remainingMs,
   selectHeadline,
-  selectHealthNotice
+  selectHealthNotice,
+  selectShapedConnections
 } from '../../src/renderer/src/results/live-selectors'
 import { selectSummaryReport } from '../../src/renderer/src/results/results-selectors'
 import type { RunInterval } from '../../src/shared/run-interval'
@@ -71,6 +72,17 @@ describe('selectHealthNotice', () => {
     expect(selectHealthNotice(runState({ phase: 'running', latestIntervals: [limited] }))).toMatch(/Stampede is the limit/)
     expect(selectHealthNotice(runState({ phase: 'running', latestIntervals: [interval(3, 10)] }))).toBeUndefined()
     expect(selectHealthNotice(runState({ phase: 'ended', latestIntervals: [limited] }))).toBeUndefined()
+  })
+})
+
+describe('selectShapedConnections', () => {
+  it('is true only for a shape of connections, where the chart draws the target beside the open ones', () => {
+    const stages = [{ durationMs: 1000, target: 5 }]
+    expect(selectShapedConnections(runState({ runPlan: planOf({ url: 'http://127.0.0.1/', concurrency: 1, stages }) }))).toBe(true)
+    const openShape = planOf({ url: 'http://127.0.0.1/', concurrency: 1, ratePerSecond: 10, stages })
+    expect(selectShapedConnections(runState({ runPlan: openShape }))).toBe(false)
+    expect(selectShapedConnections(runState({ runPlan: planOf({ url: 'http://127.0.0.1/', totalRequests: 5, concurrency: 1 }) }))).toBe(false)
+    expect(selectShapedConnections(runState({ runPlan: undefined }))).toBe(false)
   })
 })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formWithCurlRequest, planToForm } from '../../src/renderer/src/plan/form-of-plan'
-import { checkPlanForm, INITIAL_PLAN_FORM_VALUES } from '../../src/renderer/src/plan/plan-form'
+import { INITIAL_PLAN_FORM_VALUES } from '../../src/renderer/src/plan/plan-form'
+import { checkPlanForm } from '../../src/renderer/src/plan/plan-form-check'
 import { PLAN_DEFAULTS } from '../../src/shared/run-plan'
 import { header } from '../support/factories'
 import { planOf } from '../support/plans'

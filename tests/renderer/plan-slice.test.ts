@@ -5,6 +5,7 @@ import {
   selectPlanIsValid,
   selectQueryParams
 } from '../../src/renderer/src/plan/plan-selectors'
+import { createStampedeStore } from '../../src/renderer/src/app/stampede-store'
 import { fakeApi, stampedeStore } from '../support/factories'
 import { planOf } from '../support/plans'
 
@@ -169,5 +170,21 @@ describe('choose', () => {
     expect(selectPlanIsValid(store.getState())).toBe(false)
     expect(selectFieldMessage('ratePerSecond')(store.getState())).toBe('Rate must be a whole number.')
     expect(selectFieldMessage('duration')(store.getState())).toBe('The duration must be a number.')
+  })
+})
+
+describe('loadPlanJudge (the window judges the form once its judge, zod, has loaded)', () => {
+  it('holds Submit back with no message until then, and then judges what was typed meanwhile', async () => {
+    const store = createStampedeStore(fakeApi())
+    store.getState().editField('url', 'localhost:8080')
+    store.getState().touchAllFields()
+    expect(store.getState().planCheck).toEqual({ ok: false, errors: {}, pending: true })
+    expect(selectPlanIsValid(store.getState())).toBe(false)
+    expect(selectFieldMessage('url')(store.getState())).toBeUndefined()
+
+    await store.getState().loadPlanJudge()
+    expect(selectFieldMessage('url')(store.getState())).toMatch(/^Enter a full URL starting with http:\/\//)
+    store.getState().editField('url', 'http://127.0.0.1:8080/')
+    expect(selectPlanIsValid(store.getState())).toBe(true)
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { selectVisibleTests } from '../../src/renderer/src/saved-tests/saved-tests-selectors'
 import { sameTestContent, unusedTestName } from '../../src/renderer/src/saved-tests/test-content'
-import { TEST_NAME_MAX_LENGTH, type SavedTest } from '../../src/shared/saved-test'
+import type { SavedTest } from '../../src/shared/saved-test'
+import { TEST_NAME_MAX_LENGTH } from '../../src/shared/test-name'
 import { runState } from '../support/factories'
 import { planOf } from '../support/plans'
 

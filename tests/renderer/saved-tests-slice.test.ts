@@ -7,7 +7,7 @@ import {
   selectPendingOpenTest
 } from '../../src/renderer/src/saved-tests/saved-tests-selectors'
 import type { StampedeApi } from '../../src/shared/ipc'
-import { TEST_NAME_MAX_LENGTH } from '../../src/shared/saved-test'
+import { TEST_NAME_MAX_LENGTH } from '../../src/shared/test-name'
 import { fakeApi, result, stampedeStore } from '../support/factories'
 import { FakeSavedTests } from '../support/fake-saved-tests'
 import { planOf } from '../support/plans'

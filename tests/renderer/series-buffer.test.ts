@@ -63,6 +63,17 @@ describe('SeriesBuffer', () => {
     expect(buffer.view('rawP99')[1]).toBe(3)
   })
 
+  it('carries the shape’s target where there is one, the last one set when points merge', () => {
+    const buffer = new SeriesBuffer(2)
+    buffer.push(interval(1, 10))
+    buffer.push(interval(2, 10, 5, { target: 3 }))
+    expect(buffer.view('target')[0]).toBeNaN()
+    expect(buffer.view('target')[1]).toBe(3)
+    // Full at the third: ticks 1-2 merge and take tick 2's target; tick 3 waits alone with its own.
+    buffer.push(interval(3, 10, 5, { target: 4.5 }))
+    expect([...buffer.view('target')]).toEqual([3, 4.5])
+  })
+
   it('puts the same intervals in the same points as the controller’s BoundedSeries, with the same counts', () => {
     const capacity = 50
     const buffer = new SeriesBuffer(capacity)

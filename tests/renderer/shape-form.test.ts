@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { planToForm } from '../../src/renderer/src/plan/form-of-plan'
-import { checkPlanForm, INITIAL_PLAN_FORM_VALUES, type PlanFormValues } from '../../src/renderer/src/plan/plan-form'
+import { INITIAL_PLAN_FORM_VALUES, type PlanFormValues } from '../../src/renderer/src/plan/plan-form'
+import { checkPlanForm } from '../../src/renderer/src/plan/plan-form-check'
 import { formWithPreset, withShape } from '../../src/renderer/src/plan/shape-form'
 import { stageRow, stageRowErrorOf, stagesOf } from '../../src/renderer/src/plan/stage-rows'
 import { planOf } from '../support/plans'

@@ -72,7 +72,48 @@ describe('seriesCsv', () => {
     expect(cell(0, 'raw_latency_p99_ms')).toBe('2')
     expect([cell(1, 'failed'), cell(1, 'latency_p50_ms'), cell(1, 'ttfb_max_ms')]).toEqual(['2', '', ''])
     expect([cell(1, 'behind_schedule_ms'), cell(1, 'generator_limited'), cell(0, 'generator_limited')]).toEqual(['120', '1', '0'])
+    expect(cell(0, 'target')).toBe('')
   })
+
+  it('writes the shape’s target at each point’s end, to a thousandth', () => {
+    const [header, ...rows] = seriesCsv(shapedConnections).trimEnd().split('\n')
+    const column = header.split(',').indexOf('target')
+    expect(header.split(',')[column - 1]).toBe('active_connections')
+    expect(rows.map((row) => row.split(',')[column])).toEqual(['2.5', '3.333'])
+  })
+})
+
+describe('the shape’s target in the HTML report', () => {
+  it('draws a closed-model shape’s target connections, dashed, beside the open ones; no such chart without a shape', () => {
+    const page = htmlReport(shapedConnections)
+    expect(page).toContain('<figcaption>Active connections (the shape’s target dashed)</figcaption>')
+    expect(page).toMatch(/<span class="swatch dashed" style="border-color:#757575"><\/span>target<\/span>/)
+    expect(htmlReport(buildRunReport({ plan: planOf({ url, totalRequests: 5, concurrency: 1 }), result, workers: 1 }))).not.toContain(
+      'Active connections'
+    )
+  })
+})
+
+/** A closed-model run with a shape of connections: each point carries the shape's target at its end. */
+const shapedConnections: RunReport = buildRunReport({
+  plan: planOf({ url, concurrency: 1, stages: [{ durationMs: 300, target: 5 }] }),
+  result: {
+    ...result,
+    rawLatencyMs: undefined,
+    series: {
+      bucketMs: 100,
+      points: [intervalOf(1, [1000], { target: 2.5, activeConnections: 2 }), intervalOf(2, [1000], { target: 3.3333333, activeConnections: 3 })]
+    }
+  },
+  workers: 1
+})
+
+/** An example message the network shaped: markup, Markdown, backticks and a line break, all to be shown as text. */
+const hostileExample = 'bad <b>header</b> *value* `x` ``y``|\n[link](http://evil.test)'
+const withExamples: RunReport = buildRunReport({
+  plan: planOf({ url, totalRequests: 5, concurrency: 1 }),
+  result: { ...result, errorKinds: { timeout: 2, reset: 1 }, errorExamples: { timeout: 'Request timed out after 10000 ms', reset: hostileExample } },
+  workers: 1
 })
 
 describe('markdownSummary', () => {
@@ -87,6 +128,15 @@ describe('markdownSummary', () => {
     expect(markdown).toContain('- ✅ `p99<10ms`: passed (9.00 ms)')
     expect(markdown).toContain('- ❌ `error_rate<1%`: failed (40.0%)')
     expect(markdown).toMatch(/\*\*Generator\*\*: Stampede, not the target, limited the run/)
+  })
+
+  it('gives one example message per error kind, in a code span nothing in the message can close', () => {
+    const markdown = markdownSummary(withExamples)
+    expect(markdown).toContain('**Errors**: reset: 1, timeout: 2')
+    expect(markdown).toContain('- timeout, for example: `Request timed out after 10000 ms`')
+    // The longest run of backticks inside is two: a fence of three, and the line break gone.
+    expect(markdown).toContain('- reset, for example: ```bad <b>header</b> *value* `x` ``y``| [link](http://evil.test)```')
+    expect(markdownSummary(report)).not.toContain('for example')
   })
 })
 
@@ -115,6 +165,18 @@ describe('htmlReport', () => {
     expect(html).toContain('<th>p99.99</th>')
     expect(html).toContain('Latency from the send (raw)')
     expect(html).toContain('Stampede, not the target, limited the run')
+  })
+
+  it('lists each error kind with its count and example message, escaped', () => {
+    const page = htmlReport(withExamples)
+    expect(page).toContain('<table class="errors">')
+    expect(page).toContain('<tr><th scope="row">timeout</th><td>2</td><td><code>Request timed out after 10000 ms</code></td></tr>')
+    expect(page).toContain(
+      '<td><code>bad &lt;b&gt;header&lt;/b&gt; *value* `x` ``y``| [link](http://evil.test)</code></td>'
+    )
+    expect(page).not.toContain('<b>')
+    // A kind whose message was not kept keeps its row, with the example cell empty.
+    expect(html).toContain('<tr><th scope="row">timeout</th><td>2</td><td></td></tr>')
   })
 
   it('says so when no response arrived, rather than charting zeros as latency', () => {

@@ -65,6 +65,17 @@ describe('buildRunReport', () => {
     })
   })
 
+  it('carries one example message per error kind that occurred, as the engine gave it, and none without errors', () => {
+    const examples = { timeout: 'Request timed out after 10000 ms', refused: 'connect ECONNREFUSED 127.0.0.1:8080', reset: 'never counted' }
+    const report = buildRunReport({ plan, result: { ...result, errorExamples: examples }, workers: 1 })
+    expect(report.errorExamples).toEqual({ timeout: examples.timeout, refused: examples.refused })
+    expect(JSON.parse(reportJson(report)).errorExamples).toEqual(report.errorExamples)
+    expect(jsonOutput(report).errorExamples).toEqual(report.errorExamples)
+
+    const clean = buildRunReport({ plan, result: { ...result, errorKinds: {}, errorExamples: undefined }, workers: 1 })
+    expect('errorExamples' in clean).toBe(false)
+  })
+
   it('adds the 4xx–5xx rate, time to first byte, the thresholds and the settings', () => {
     const report = buildRunReport({
       plan: planOf({ url: 'http://h/', method: 'POST', headers: [['Authorization', 'secret']], body: 'héllo', durationMs: 5000, ratePerSecond: 200, concurrency: 4 }),

@@ -1,6 +1,6 @@
 import { createStampedeStore, type StampedeState, type StampedeStore } from '../../src/renderer/src/app/stampede-store'
+import { checkPlanForm } from '../../src/renderer/src/plan/plan-form-check'
 import {
-  checkPlanForm,
   INITIAL_PLAN_FORM_VALUES,
   type HeaderRow,
   type PlanFormErrors,
@@ -56,9 +56,9 @@ export function fakeApi(overrides: Partial<StampedeApi> = {}): StampedeApi {
   }
 }
 
-/** The app's store on a fake api, as the window opens. */
+/** The app's store on a fake api, as the window is once its plan judge has loaded. */
 export function stampedeStore(api: StampedeApi = fakeApi()): StampedeStore {
-  return createStampedeStore(api)
+  return createStampedeStore(api, { planJudge: checkPlanForm })
 }
 
 /** The store's state with some run fields set, as a selector receives it. */

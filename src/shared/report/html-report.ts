@@ -2,7 +2,7 @@ import { judgeHealth } from '../generator-health'
 import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../format'
 import type { RunInterval } from '../run-interval'
 import type { LatencySummary } from '../run-snapshot'
-import { errorsText, PERCENTILE_COLUMNS, PROTOCOL_NAMES, settingsLine, statusCodesText, thresholdText } from './report-text'
+import { errorRows, errorsText, PERCENTILE_COLUMNS, PROTOCOL_NAMES, settingsLine, statusCodesText, thresholdText } from './report-text'
 import type { RunReport } from './run-report'
 import { REPORT_STYLE } from './report-style'
 import { barChart, escapeHtml, lineChart, type ChartLine } from './svg-charts'
@@ -179,6 +179,19 @@ function chartSection(report: RunReport): string {
       formatX: seconds,
       formatY: (value) => `${Math.round(value)}%`
     }),
+    ...(!open && points.some((point) => point.target !== undefined)
+      ? [
+          lineChart({
+            title: 'Active connections (the shape’s target dashed)',
+            lines: [
+              { label: 'open', color: '#1565c0', points: points.map((point) => [at(point), point.activeConnections] as const) },
+              { label: 'target', color: '#757575', dashed: true, points: points.map((point) => [at(point), point.target ?? null] as const) }
+            ],
+            formatX: seconds,
+            formatY: (value) => formatCount(value)
+          })
+        ]
+      : []),
     ...(open
       ? [
           lineChart({
@@ -219,7 +232,21 @@ function countsSection(report: RunReport): string {
 <tr><th scope="row">Status codes</th><td>${escapeHtml(statusCodesText(report.statusCodes))}</td></tr>
 <tr><th scope="row">Errors (no response)</th><td>${escapeHtml(errorsText(report.errors))}</td></tr>
 <tr><th scope="row">4xx–5xx rate</th><td>${formatErrorRate(report.clientOrServerErrorRate)}</td></tr>
-</tbody></table></section>`
+</tbody></table>${errorTable(report)}</section>`
+}
+
+/** One row per error kind that occurred: its count and the first message seen, escaped (it is the network's text). */
+function errorTable(report: RunReport): string {
+  const rows = errorRows(report)
+  if (rows.length === 0) return ''
+  const body = rows
+    .map(
+      ({ kind, count, example }) =>
+        `<tr><th scope="row">${kind}</th><td>${formatCount(count)}</td><td>${example === undefined ? '' : `<code>${escapeHtml(example)}</code>`}</td></tr>`
+    )
+    .join('')
+  return `
+<table class="errors"><thead><tr><th>Error</th><th>Count</th><th>Example</th></tr></thead><tbody>${body}</tbody></table>`
 }
 
 function settingsSection(report: RunReport): string {

@@ -1,6 +1,6 @@
 import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../format'
 import type { LatencySummary } from '../run-snapshot'
-import { errorsText, PERCENTILE_COLUMNS, settingsLine, statusCodesText, thresholdText } from './report-text'
+import { errorRows, errorsText, PERCENTILE_COLUMNS, settingsLine, statusCodesText, thresholdText } from './report-text'
 import type { RunReport } from './run-report'
 
 /** The summary as Markdown, to paste into a ticket: the verdicts, the totals and the percentile table. */
@@ -42,6 +42,10 @@ export function markdownSummary(report: RunReport): string {
     lines.push('')
   }
   lines.push(`**Status codes**: ${statusCodesText(report.statusCodes)}  `, `**Errors**: ${errorsText(report.errors)}  `)
+  const examples = errorRows(report).filter((row) => row.example !== undefined)
+  if (examples.length > 0) {
+    lines.push('', ...examples.map(({ kind, example }) => `- ${kind}, for example: ${inlineCode(example ?? '')}`), '')
+  }
   lines.push(`**Bytes read**: ${formatBytes(report.bytesRead)}`)
   if (report.health) lines.push('', `**Generator**: ${report.health.summary}`)
   return `${lines.join('\n')}\n`
@@ -52,8 +56,14 @@ function percentileRow(label: string, latency: LatencySummary): string {
   return `| ${label} | ${cells.join(' | ')} | ${formatLatency(latency.mean)} |`
 }
 
-/** Backticks that cannot be closed early by the text itself. */
+/**
+ * Code that nothing in the text can end early: a fence of one backtick more than the longest run
+ * inside, and a space on each side when the text starts or ends with one (CommonMark code spans).
+ */
 function inlineCode(text: string): string {
-  const fence = text.includes('`') ? '``' : '`'
-  return `${fence}${text.replace(/\n/g, ' ')}${fence}`
+  const flat = text.replace(/\n/g, ' ')
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${flat}${pad}${fence}`
 }

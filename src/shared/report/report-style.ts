@@ -18,6 +18,7 @@ header p { margin: 4px 0; }
 table { border-collapse: collapse; background: #fff; border: 1px solid #dde1e8; font-size: 14px; }
 th, td { padding: 6px 10px; border-bottom: 1px solid #eceff3; text-align: left; }
 .percentiles td { text-align: right; font-variant-numeric: tabular-nums; }
+.errors { margin-top: 10px; } .errors code { font-size: 13px; word-break: break-word; }
 .thresholds tr.passed .verdict { color: #2e7d32; font-weight: 600; }
 .thresholds tr.failed .verdict { color: #b71c1c; font-weight: 600; }
 .verdict.ok { color: #2e7d32; } .verdict.warn { color: #8a4b00; background: #fff4e5; padding: 8px 10px; border-radius: 6px; }

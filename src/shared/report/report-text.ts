@@ -3,7 +3,7 @@ import { impliedRequests, peakTarget, shapeDurationMs } from '../load-shape'
 import { runLengthMs, shapeOf } from '../run-plan'
 import { ERROR_KINDS, type ErrorKind, type LatencySummary } from '../run-snapshot'
 import { formatThresholdActual } from '../thresholds'
-import type { ReportSettings, ThresholdResult } from './run-report'
+import type { ReportSettings, RunReport, ThresholdResult } from './run-report'
 
 /** The pieces of text every rendering of a report shares: the CLI summary, Markdown and HTML. */
 
@@ -75,6 +75,28 @@ export function statusCodesText(statusCodes: Record<string, number>): string {
 /** "refused: 2, timeout: 3" in the app's order of kinds; "none" when empty. */
 export function errorsText(errors: Partial<Record<ErrorKind, number>>): string {
   return countsText(errors, (a, b) => ERROR_KINDS.indexOf(a as ErrorKind) - ERROR_KINDS.indexOf(b as ErrorKind))
+}
+
+export interface ErrorRow {
+  kind: ErrorKind
+  count: number
+  /** The first message of the kind, on one line with no control character; absent when none was kept. */
+  example?: string
+}
+
+/** Each error kind that occurred, in the app's order, with its count and its example message. */
+export function errorRows(report: Pick<RunReport, 'errors' | 'errorExamples'>): ErrorRow[] {
+  return ERROR_KINDS.filter((kind) => (report.errors[kind] ?? 0) > 0).map((kind) => {
+    const example = report.errorExamples?.[kind]
+    const count = report.errors[kind] ?? 0
+    return example === undefined ? { kind, count } : { kind, count, example: oneLine(example) }
+  })
+}
+
+/** Line breaks and terminal escapes in a message the target may have shaped stay out of every rendering. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes.
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim()
 }
 
 function countsText(byName: Record<string, number | undefined>, order: (a: string, b: string) => number): string {

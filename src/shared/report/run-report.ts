@@ -5,6 +5,7 @@ import type { LoadStage } from '../load-shape'
 import type { Protocol, RunPlan } from '../run-plan'
 import {
   crashMessage,
+  ERROR_KINDS,
   type ErrorKind,
   type LatencyBin,
   type LatencySummary,
@@ -47,6 +48,11 @@ export interface RunReport {
   clientOrServerErrorRate: number
   statusCodes: Record<string, number>
   errors: Partial<Record<ErrorKind, number>>
+  /**
+   * Only when a request ended in an error: the first message of each kind seen, as the engine gave
+   * it (at most ERROR_EXAMPLE_LENGTH characters), for people to read. Untrusted text: a writer escapes it.
+   */
+  errorExamples?: Partial<Record<ErrorKind, string>>
   /** To the last byte: from the send (closed model) or the due time (open model). */
   latencyMs: LatencySummary
   /** Time to first byte (the response's headers), from the same start as latencyMs. */
@@ -129,6 +135,7 @@ export function buildRunReport({ plan, result, workers, thresholds = [], started
     clientOrServerErrorRate: round(clientOrServerErrorRate(outcomes), 6),
     statusCodes: { ...result.statusCodes },
     errors: { ...result.errorKinds },
+    ...errorExamplesOf(result),
     latencyMs: roundEach(result.latencyMs),
     ttfbMs: roundEach(result.ttfbMs),
     ...(result.rawLatencyMs ? { rawLatencyMs: roundEach(result.rawLatencyMs) } : {}),
@@ -187,14 +194,26 @@ function settingsOf(plan: RunPlan, workers: number): ReportSettings {
   }
 }
 
+/** The examples of the kinds that occurred; nothing at all when none did. */
+function errorExamplesOf(result: RunResult): Pick<RunReport, 'errorExamples'> {
+  const examples: Partial<Record<ErrorKind, string>> = {}
+  for (const kind of ERROR_KINDS) {
+    const example = result.errorExamples?.[kind]
+    if (example !== undefined && (result.errorKinds[kind] ?? 0) > 0) examples[kind] = example
+  }
+  return Object.keys(examples).length > 0 ? { errorExamples: examples } : {}
+}
+
 function outcomeError(result: RunResult): string {
   if (result.outcome === 'cancelled') return 'Cancelled (Ctrl-C) before the run finished: these are the results until then.'
   return result.message ?? crashMessage()
 }
 
-/** Run time to a tenth of a millisecond: the engines' clocks agree no better. */
+/** Run time to a tenth of a millisecond: the engines' clocks agree no better; a shape's target to a thousandth. */
 function roundInterval(interval: RunInterval): RunInterval {
-  return { ...interval, startMs: round(interval.startMs, 1), endMs: round(interval.endMs, 1) }
+  const rounded = { ...interval, startMs: round(interval.startMs, 1), endMs: round(interval.endMs, 1) }
+  if (interval.target !== undefined) rounded.target = round(interval.target, 3)
+  return rounded
 }
 
 /** Microseconds are the histogram's own resolution: more digits would be noise. */

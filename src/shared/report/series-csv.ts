@@ -5,8 +5,10 @@ import type { RunReport } from './run-report'
 /**
  * The report's series as CSV: a header row, then one row per point (an interval, or a bucket of
  * them for a long run; see src/control/bounded-series.ts). Times in seconds from the run's start,
- * latencies in ms (empty for an interval without a response). Open-model columns (due, raw_latency_*, behind_schedule_ms) are empty in the
- * closed model. generator_limited and target_slow are 1 or 0 by src/shared/generator-health.ts.
+ * latencies in ms (empty for an interval without a response). Open-model columns (due, raw_latency_*,
+ * behind_schedule_ms) are empty in the closed model; target (the shape's, at the point's end:
+ * connections in the closed model, requests a second in the open) is empty without a shape.
+ * generator_limited and target_slow are 1 or 0 by src/shared/generator-health.ts.
  */
 const COLUMNS = [
   'start_s',
@@ -23,6 +25,7 @@ const COLUMNS = [
   ...latencyColumns('ttfb'),
   ...latencyColumns('raw_latency'),
   'active_connections',
+  'target',
   'event_loop_delay_p99_ms',
   'event_loop_busy_percent',
   'cpu_percent',
@@ -61,6 +64,7 @@ function row(point: RunInterval): Array<number | string> {
     ...latencyCells(point.ttfbMs),
     ...latencyCells(point.rawLatencyMs),
     point.activeConnections,
+    point.target ?? '',
     point.health.eventLoopDelayP99Ms,
     point.health.eventLoopBusyPercent,
     point.health.cpuPercent,

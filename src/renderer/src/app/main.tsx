@@ -1,19 +1,7 @@
-import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
-import { listenToKeyboardShortcuts } from './keyboard-shortcuts'
-import { listenToRunEvents } from './run-events'
-import { useStampede } from './use-stampede'
 import './styles.css'
 
-// Listeners start before the first render so no message of a run can slip past the store.
-listenToRunEvents(window.api)
-listenToKeyboardShortcuts(document)
-void useStampede.getState().restoreLastPlan()
-void useStampede.getState().loadTests()
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>
-)
+// The window's first paint is index.html's header. React loads next; the app (its store and every
+// component) is a chunk of its own, run with the root's creation in a later task, so the page's
+// load is no one long task (docs/benchmarks.md).
+void import('./start-app').then(({ startApp }) => startApp(createRoot(document.getElementById('root')!)))

@@ -13,6 +13,7 @@ import { create } from 'zustand'
 import type { StampedeApi } from '../../../shared/ipc'
 import { createHistorySlice, type HistorySlice } from '../history/history-slice'
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
+import type { PlanJudge } from '../plan/plan-form'
 import { createPlanSlice, type PlanSlice } from '../plan/plan-slice'
 import { createResultsSlice, type ResultsSlice } from '../results/results-slice'
 import { createRunSlice, type RunSlice } from '../run/run-slice'
@@ -36,10 +37,11 @@ export type SliceCreator<Slice> = (
   api: StampedeApi
 ) => (set: SetOwnFields<Slice>, get: () => StampedeState) => Slice
 
-export function createStampedeStore(api: StampedeApi) {
+/** `planJudge`: the form's judge from the start (tests); the window loads it after its first paint. */
+export function createStampedeStore(api: StampedeApi, { planJudge }: { planJudge?: PlanJudge } = {}) {
   return create<StampedeState>()((set, get) => ({
     ...createNavigationSlice(api)(set, get),
-    ...createPlanSlice(api)(set, get),
+    ...createPlanSlice(planJudge)(api)(set, get),
     ...createRunSlice(api)(set, get),
     ...createThresholdsSlice(api)(set, get),
     ...createResultsSlice(api)(set, get),

@@ -1,6 +1,6 @@
 import { formatLatency, formatRate } from '../../../shared/format'
 import { useStampede } from '../app/use-stampede'
-import { selectOpenModel } from '../results/live-selectors'
+import { selectOpenModel, selectShapedConnections } from '../results/live-selectors'
 import { liveSeries, type LiveSeries } from './live-series'
 import { TimeChart, type ChartLine } from './TimeChart'
 
@@ -24,6 +24,8 @@ const ERRORS: readonly ChartLine[] = [
   { label: 'failed/s', column: 'failedRate', color: '#c0392b' }
 ]
 const CONNECTIONS: readonly ChartLine[] = [{ label: 'open', column: 'activeConnections', color: '#3b6ea8' }]
+// A shape of connections (closed model): its target beside the open ones, as the open model's due rate is.
+const CONNECTIONS_SHAPED: readonly ChartLine[] = [...CONNECTIONS, { label: 'target', column: 'target', color: '#8a8f98', dash: [4, 4] }]
 
 const perSecond = (value: number): string => formatRate(value)
 const count = (value: number): string => String(Math.round(value))
@@ -31,17 +33,30 @@ const count = (value: number): string => String(Math.round(value))
 /** The live run over time, redrawn on animation frames as its snapshots arrive. */
 export function LiveCharts() {
   const openModel = useStampede(selectOpenModel)
-  return <RunCharts series={liveSeries} openModel={openModel} />
+  const shapedConnections = useStampede(selectShapedConnections)
+  return <RunCharts series={liveSeries} openModel={openModel} shapedConnections={shapedConnections} />
+}
+
+interface RunChartsProps {
+  series: LiveSeries
+  openModel: boolean
+  /** A shape of connections (closed model): its target is drawn beside the open connections. */
+  shapedConnections: boolean
 }
 
 /** A run over time: throughput, latency, errors and connections, from its series (live or stored). */
-export function RunCharts({ series, openModel }: { series: LiveSeries; openModel: boolean }) {
+export function RunCharts({ series, openModel, shapedConnections }: RunChartsProps) {
   return (
     <section className="panel charts" aria-label="Charts">
       <TimeChart title="Requests per second" series={series} lines={openModel ? THROUGHPUT_OPEN : THROUGHPUT} format={perSecond} />
       <TimeChart title="Latency" series={series} lines={openModel ? LATENCY_OPEN : LATENCY} format={formatLatency} />
       <TimeChart title="Errors per second" series={series} lines={ERRORS} format={perSecond} />
-      <TimeChart title="Active connections" series={series} lines={CONNECTIONS} format={count} />
+      <TimeChart
+        title="Active connections"
+        series={series}
+        lines={shapedConnections ? CONNECTIONS_SHAPED : CONNECTIONS}
+        format={count}
+      />
     </section>
   )
 }

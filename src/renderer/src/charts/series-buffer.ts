@@ -4,7 +4,7 @@ import { MAX_SERIES_POINTS, seriesBucket } from '../../../shared/series-buckets'
 /**
  * The columns a chart can draw, one Float64Array each. Rates are per second over the point's span;
  * latencies are in ms and NaN where no response completed (a gap, not a fast zero); dueRate and rawP99
- * are NaN in the closed model.
+ * are NaN in the closed model, target without a shape.
  */
 export const SERIES_COLUMNS = [
   /** Seconds from the run's start to the point's end: the x axis. */
@@ -26,7 +26,9 @@ export const SERIES_COLUMNS = [
   'p90',
   'p99',
   'rawP99',
-  'activeConnections'
+  'activeConnections',
+  /** With a shape: its target at the point's end (./run-interval.ts), connections or requests a second. */
+  'target'
 ] as const
 export type SeriesColumn = (typeof SERIES_COLUMNS)[number]
 
@@ -116,6 +118,7 @@ export class SeriesBuffer {
     c.p99[slot] = latency(interval.latencyMs, 'p99')
     c.rawP99[slot] = latency(interval.rawLatencyMs, 'p99')
     c.activeConnections[slot] = interval.activeConnections
+    c.target[slot] = interval.target ?? Number.NaN
   }
 
   /** Merges the point at `from` (which follows it in time) into the one at `into`. */
@@ -137,6 +140,8 @@ export class SeriesBuffer {
     c.time[into] = c.time[from]
     c.tick[into] = c.tick[from]
     c.activeConnections[into] = c.activeConnections[from]
+    // Set at the point's end, as the controller merges it (src/control/interval-merge.ts).
+    c.target[into] = c.target[from]
   }
 
   /** Doubles the width, merging the points that now share a bucket, until there is room again. */

@@ -52,5 +52,7 @@ function StoredRunCharts({ run }: { run: StoredRun }) {
       </section>
     )
   }
-  return <RunCharts series={series} openModel={run.report.settings.model === 'open'} />
+  const { settings } = run.report
+  const shapedConnections = settings.model === 'closed' && (settings.stages?.length ?? 0) > 0
+  return <RunCharts series={series} openModel={settings.model === 'open'} shapedConnections={shapedConnections} />
 }

@@ -1,7 +1,6 @@
-import { PLAN_DEFAULTS, type Protocol, type RunPlan, type RunPlanInput } from '../../../shared/run-plan'
-import { typedSecondsAsMs } from '../../../shared/typed-seconds'
-import { checkRunPlan, parseTypedNumber, type FieldErrors, type PlanField } from '../../../shared/validation'
-import { stageRowErrorOf, stagesOf, type StageRow } from './stage-rows'
+import { PLAN_DEFAULTS, type Protocol, type RunPlan } from '../../../shared/run-plan'
+import type { FieldErrors, PlanField } from '../../../shared/validation'
+import type { StageRow } from './stage-rows'
 
 /** The methods the form offers; an imported command may bring another, which is kept. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
@@ -78,7 +77,14 @@ export type PlanFormCheck =
       headerRowErrors?: Record<number, string>
       /** With a stages message about one stage: that message, by the stage row's id. */
       stageRowErrors?: Record<number, string>
+      /** The judge has not loaded yet (the window's first moments): nothing to say, nothing to send. */
+      pending?: true
     }
+
+/** Judges the form (./plan-form-check.ts, loaded after the window's first paint). */
+export type PlanJudge = (form: PlanFormInput) => PlanFormCheck
+
+export const PENDING_PLAN_CHECK: PlanFormCheck = { ok: false, errors: {}, pending: true }
 
 /** The Content-Type a body kind is sent with, unless a header row of the user's sets one. */
 export const BODY_CONTENT_TYPES: Readonly<Record<Exclude<BodyKind, 'none'>, string>> = {
@@ -135,25 +141,6 @@ export const INITIAL_PLAN_FORM_VALUES: PlanFormValues = {
 /** A form given in part (as tests write it): the rest as the form first shows it. */
 export type PlanFormInput = Pick<PlanFormValues, 'url' | 'totalRequests' | 'concurrency'> & Partial<PlanFormValues>
 
-/**
- * Reads the form into a plan and judges it with the shared validation: every message is the
- * schema's, put next to the field it was typed in. The one judgement of the form's own is the
- * body's JSON syntax (a body-editor concern the plan does not have): a JSON body that does not
- * parse is an error on the body, so it blocks Submit like any other.
- */
-export function checkPlanForm(input: PlanFormInput): PlanFormCheck {
-  const form: PlanFormValues = { ...INITIAL_PLAN_FORM_VALUES, ...input }
-  const check = checkRunPlan(planInputOf(form))
-  const jsonProblem = form.bodyKind === 'json' ? jsonSyntaxProblem(form.body) : undefined
-  if (check.ok && !jsonProblem) return check
-  const errors = check.ok ? {} : formErrorsOf(check.errors)
-  if (jsonProblem) errors.body ??= jsonProblem
-  const failed: PlanFormCheck = { ok: false, errors }
-  if (errors.headers) failed.headerRowErrors = headerRowErrorsOf(form)
-  if (errors.stages) failed.stageRowErrors = stageRowErrorOf(errors.stages, form.stages)
-  return failed
-}
-
 /** Main's refusals, or any plan's messages, on the form's fields. */
 export function formErrorsOf(errors: FieldErrors): PlanFormErrors {
   const onForm: PlanFormErrors = {}
@@ -161,62 +148,7 @@ export function formErrorsOf(errors: FieldErrors): PlanFormErrors {
   return onForm
 }
 
-/** The rows that are sent: switched on, and not left blank. */
-function sentRows(form: PlanFormValues): HeaderRow[] {
-  return form.headers.filter((row) => row.enabled && (row.name.trim() !== '' || row.value.trim() !== ''))
-}
-
-function planInputOf(form: PlanFormValues): RunPlanInput {
-  const headers = sentRows(form).map((row): [string, string] => [row.name.trim(), row.value.trim()])
-  const hasBody = form.bodyKind !== 'none'
-  if (form.bodyKind !== 'none' && !headers.some(([name]) => name.toLowerCase() === 'content-type')) {
-    headers.push(['Content-Type', BODY_CONTENT_TYPES[form.bodyKind]])
-  }
-  const input: RunPlanInput = {
-    url: form.url,
-    method: form.method,
-    headers,
-    timeoutMs: parseTypedNumber(form.timeout),
-    protocol: form.protocol,
-    insecure: form.insecure,
-    concurrency: parseTypedNumber(form.concurrency),
-    pipelining: parseTypedNumber(form.pipelining)
-  }
-  if (hasBody) input.body = form.body
-  const stopAfter = stopAfterOf(form)
-  if (stopAfter === 'requests' || stopAfter === 'both') input.totalRequests = parseTypedNumber(form.totalRequests)
-  if (stopAfter === 'duration' || stopAfter === 'both') input.durationMs = typedSecondsAsMs(form.duration)
-  if (form.shaped) input.stages = stagesOf(form.stages)
-  if (form.model === 'open') input.ratePerSecond = parseTypedNumber(form.ratePerSecond)
-  if (form.workers.trim() !== '') input.workers = parseTypedNumber(form.workers)
-  return input
-}
-
 /** The shape's end is a stop only while there is a shape; without one, the count stops the run. */
 export function stopAfterOf(form: Pick<PlanFormValues, 'stopAfter' | 'shaped'>): StopAfter {
   return form.stopAfter === 'shape' && !form.shaped ? 'requests' : form.stopAfter
-}
-
-function jsonSyntaxProblem(body: string): string | undefined {
-  try {
-    JSON.parse(body)
-    return undefined
-  } catch (error) {
-    return `The body is not valid JSON: ${(error as Error).message}`
-  }
-}
-
-/** Each sent row judged alone by the shared validation, to say which row a headers message is about. */
-function headerRowErrorsOf(form: PlanFormValues): Record<number, string> {
-  const rowErrors: Record<number, string> = {}
-  for (const row of sentRows(form)) {
-    const check = checkRunPlan({
-      url: 'http://127.0.0.1/',
-      totalRequests: 1,
-      concurrency: 1,
-      headers: [[row.name.trim(), row.value.trim()]]
-    })
-    if (!check.ok && check.errors.headers) rowErrors[row.id] = check.errors.headers
-  }
-  return rowErrors
 }

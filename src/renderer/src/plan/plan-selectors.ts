@@ -1,5 +1,5 @@
 import { impliedRequests, peakTarget, shapeDurationMs, type LoadStage } from '../../../shared/load-shape'
-import { parseTypedNumber } from '../../../shared/validation'
+import { parseTypedNumber } from '../../../shared/typed-number'
 import { stopAfterOf, type PlanFormPart, type PlanFormValues, type PlanTextFieldName } from './plan-form'
 import type { PlanChoice, PlanSlice } from './plan-slice'
 import { queryParamsOf, type QueryParam } from './query-params'

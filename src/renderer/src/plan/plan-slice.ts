@@ -5,12 +5,13 @@ import type { FieldErrors } from '../../../shared/validation'
 import type { SliceCreator, StampedeState } from '../app/stampede-store'
 import { isActivePhase } from '../run/run-slice'
 import {
-  checkPlanForm,
   formErrorsOf,
   headerRow,
   INITIAL_PLAN_FORM_VALUES,
+  PENDING_PLAN_CHECK,
   type HeaderRow,
   type PlanFormCheck,
+  type PlanJudge,
   type PlanFormErrors,
   type PlanFormPart,
   type PlanFormValues,
@@ -32,6 +33,7 @@ export interface PlanSlice {
   fields: PlanFormValues
   /** A field shows its message once it was edited or left, so an untouched form is not scolded. */
   touched: Partial<Record<PlanFormPart, boolean>>
+  /** Pending until the judge has loaded (loadPlanJudge), then the judgement of `fields`. */
   planCheck: PlanFormCheck
   /** What main refused on the last start, shown until the field changes. */
   refusedErrors: PlanFormErrors
@@ -68,6 +70,13 @@ export interface PlanSlice {
   restoreLastPlan(): Promise<void>
   /** Asks main to remember a plan that has just started. */
   rememberPlan(plan: RunPlan): Promise<void>
+  /**
+   * Loads the form's judge, the shared validation and zod with it, and judges the form as it is by
+   * then. Called once the window has painted: zod, its schema and its first parse were a third of
+   * the page's one long task at load (docs/benchmarks.md), so they run after the first paint, in
+   * tasks of their own.
+   */
+  loadPlanJudge(): Promise<void>
 }
 
 const ALL_TOUCHED: Record<PlanFormPart, true> = {
@@ -87,15 +96,16 @@ const ALL_TOUCHED: Record<PlanFormPart, true> = {
   stages: true
 }
 
-/** The form after a change to some of its values, judged anew; the edited field's refusal is cleared. */
-function edited(state: StampedeState, change: Partial<PlanFormValues>, field?: PlanFormPart): Partial<PlanSlice> {
-  const fields = { ...state.fields, ...change }
-  if (!field) return { fields, planCheck: checkPlanForm(fields) }
-  const { [field]: _edited, ...refusedErrors } = state.refusedErrors
-  return { fields, planCheck: checkPlanForm(fields), touched: { ...state.touched, [field]: true }, refusedErrors }
-}
-
-export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
+/** `judge`: given, the form is judged from the start (tests); otherwise loadPlanJudge loads it. */
+export const createPlanSlice = (judge?: PlanJudge): SliceCreator<PlanSlice> => (api) => (set, get) => {
+  const judged = (fields: PlanFormValues): PlanFormCheck => (judge ? judge(fields) : PENDING_PLAN_CHECK)
+  /** The form after a change to some of its values, judged anew; the edited field's refusal is cleared. */
+  const edited = (state: StampedeState, change: Partial<PlanFormValues>, field?: PlanFormPart): Partial<PlanSlice> => {
+    const fields = { ...state.fields, ...change }
+    if (!field) return { fields, planCheck: judged(fields) }
+    const { [field]: _edited, ...refusedErrors } = state.refusedErrors
+    return { fields, planCheck: judged(fields), touched: { ...state.touched, [field]: true }, refusedErrors }
+  }
   const editRows = (change: (rows: HeaderRow[]) => HeaderRow[]): void =>
     set((state) => edited(state, { headers: change(state.fields.headers) }, 'headers'))
   const editStages = (change: (rows: StageRow[]) => StageRow[]): void =>
@@ -108,7 +118,7 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
   return {
     fields: INITIAL_PLAN_FORM_VALUES,
     touched: {},
-    planCheck: checkPlanForm(INITIAL_PLAN_FORM_VALUES),
+    planCheck: judged(INITIAL_PLAN_FORM_VALUES),
     refusedErrors: {},
     curlImport: undefined,
     planNote: undefined,
@@ -151,7 +161,7 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
         const fields = formWithCurlRequest(state.fields, reading.request)
         // Shows at once what the command brought that the plan refuses, such as a Connection header.
         const touched = { ...state.touched, url: true, method: true, headers: true, body: true, timeout: true, protocol: true, insecure: true }
-        return { fields, planCheck: checkPlanForm(fields), touched, refusedErrors: {}, curlImport: { ok: true, unmapped: reading.unmapped } }
+        return { fields, planCheck: judged(fields), touched, refusedErrors: {}, curlImport: { ok: true, unmapped: reading.unmapped } }
       })
       return true
     },
@@ -172,7 +182,7 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
     },
     loadPlan: (plan) => {
       const fields = planToForm(plan)
-      set({ fields, planCheck: checkPlanForm(fields), touched: {}, refusedErrors: {}, curlImport: undefined })
+      set({ fields, planCheck: judged(fields), touched: {}, refusedErrors: {}, curlImport: undefined })
     },
     restoreLastPlan: async () => {
       try {
@@ -193,6 +203,15 @@ export const createPlanSlice: SliceCreator<PlanSlice> = (api) => (set, get) => {
       } catch (error) {
         set({ planNote: `The plan could not be remembered: ${reasonOf(error)}` })
       }
+    },
+    loadPlanJudge: async () => {
+      if (judge) return
+      const { checkPlanForm } = await import('./plan-form-check')
+      // A real yield between loading the module (zod, the schema) and its first judgement, which
+      // warms zod's parsers: each is a task of its own, so neither holds the page for long.
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      judge = checkPlanForm
+      set((state) => ({ planCheck: judged(state.fields) }))
     }
   }
 }

@@ -1,6 +1,6 @@
 import { peakTarget, shapeDurationMs } from '../../../shared/load-shape'
 import { presetShape, type StagePreset } from '../../../shared/stage-presets'
-import { parseTypedNumber } from '../../../shared/validation'
+import { parseTypedNumber } from '../../../shared/typed-number'
 import type { PlanFormValues } from './plan-form'
 import { stageRowsOf, stagesOf } from './stage-rows'
 

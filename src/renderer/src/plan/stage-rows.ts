@@ -1,5 +1,5 @@
 import type { LoadStage } from '../../../shared/load-shape'
-import { parseTypedNumber } from '../../../shared/validation'
+import { parseTypedNumber } from '../../../shared/typed-number'
 import { typedSecondsAsMs } from '../../../shared/typed-seconds'
 
 /** One stage as typed: how long (seconds, decimals allowed) and the target it ramps to. */

@@ -1,6 +1,7 @@
 import { healthNotice } from '../../../shared/generator-health'
 import { classifyOutcomes, errorRate } from '../../../shared/request-outcomes'
 import { intervalEnded, type RunInterval } from '../../../shared/run-interval'
+import { shapeOf } from '../../../shared/run-plan'
 import { isActivePhase, type RunSlice } from '../run/run-slice'
 
 /** Requests ended a second over the latest intervals: the run's pace now, beside its mean. */
@@ -58,3 +59,7 @@ export const selectHealthNotice = (state: RunSlice): string | undefined => {
 
 /** Whether the run on screen is an open-model one (its snapshots carry raw latency). */
 export const selectOpenModel = (state: RunSlice): boolean => state.snapshot?.rawLatencyMs !== undefined
+
+/** Whether the run on screen has a shape of connections (closed model): its target is drawn beside the open ones. */
+export const selectShapedConnections = (state: RunSlice): boolean =>
+  state.runPlan !== undefined && shapeOf(state.runPlan)?.unit === 'connections'

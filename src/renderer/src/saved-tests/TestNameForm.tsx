@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { TEST_NAME_MAX_LENGTH } from '../../../shared/saved-test'
+import { TEST_NAME_MAX_LENGTH } from '../../../shared/test-name'
 import type { TestChange } from './saved-tests-slice'
 
 interface TestNameFormProps {

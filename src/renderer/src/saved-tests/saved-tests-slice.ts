@@ -1,5 +1,5 @@
 import type { SavedTest } from '../../../shared/saved-test'
-import { testNameProblem } from '../../../shared/saved-test'
+import { testNameProblem } from '../../../shared/test-name'
 import type { SliceCreator } from '../app/stampede-store'
 import { isActivePhase } from '../run/run-slice'
 import { selectDesignerContent, selectOpenTest, selectOpenTestIsModified } from './saved-tests-selectors'

@@ -1,5 +1,5 @@
 import type { RunPlan } from '../../../shared/run-plan'
-import { TEST_NAME_MAX_LENGTH } from '../../../shared/saved-test'
+import { TEST_NAME_MAX_LENGTH } from '../../../shared/test-name'
 
 /** What a test holds besides its name: what the designer shows and what "unsaved changes" compares. */
 export interface TestContent {

@@ -25,4 +25,6 @@ export function startApp(root: Root): void {
 
   // The form's judge (zod and the plan schema) loads once the window has painted and is idle.
   requestIdleCallback(() => void useStampede.getState().loadPlanJudge(), { timeout: 1000 })
+  // And the live charts' chunk (uPlot), later still: evaluated while idle, not when a run's results appear.
+  requestIdleCallback(() => void import('../charts/LiveCharts'), { timeout: 5000 })
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useDeferredValue } from 'react'
 import { selectHasSnapshot } from '../run/run-selectors'
 import { useStampede } from '../app/use-stampede'
 import { ThresholdTiles } from '../thresholds/ThresholdTiles'
@@ -23,7 +23,9 @@ const VIEWS: ReadonlyArray<[ResultsView, string]> = [
 
 /** Everything a run reports: live from its first progress, and its summary once it ended. */
 export function RunResults() {
-  const hasSnapshot = useStampede(selectHasSnapshot)
+  // Deferred: the results' first render (tiles, tables, four charts) is a background render React
+  // slices and yields from, not one task in the middle of the run's first progress message.
+  const hasSnapshot = useDeferredValue(useStampede(selectHasSnapshot))
   const view = useStampede(selectResultsView)
   const summaryReady = useStampede((state) => selectSummaryReport(state) !== undefined)
   const showResultsView = useStampede((state) => state.showResultsView)

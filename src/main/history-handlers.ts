@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import { MAX_RUNS_LIMITS } from '../shared/run-history'
 import { parseReportText, REPORT_FILE_MAX_BYTES } from '../shared/report/report-file'
+import { sameTestName } from '../shared/test-name'
 import { checkTestDefinition } from '../shared/saved-test'
 import type { HistoryStore } from '../control/history/history-store'
 import { runOfImport } from '../control/history/runs-to-keep'
@@ -60,6 +61,9 @@ export function createHistoryHandlers(history: HistoryStore, destinations: FileD
       if (!check.ok) return check
       const id = Object.hasOwn(test as object, 'id') ? (test as { id: unknown }).id : undefined
       if (id !== undefined && !isRecordId(id)) return { ok: false, message: 'A test id is a positive whole number.' }
+      // One name, one test: the sidebar says so as it is typed; main holds to it whatever the page sends.
+      const namesake = history.listTests().find((other) => other.id !== id && sameTestName(other.name, check.test.name))
+      if (namesake) return { ok: false, message: `A test named ${namesake.name} already exists: choose another name.` }
       try {
         const saved = history.saveTest(check.test, id)
         return saved ? { ok: true, test: saved } : { ok: false, message: NO_TEST }

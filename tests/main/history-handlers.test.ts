@@ -72,6 +72,13 @@ describe.skipIf(sqliteMissing)('history handlers', () => {
     expect(await handlers.saveTest({ ...checkout, id: 99 })).toEqual({ ok: false, message: 'There is no saved test with that id.' })
     expect(await handlers.duplicateTest(saved.test.id)).toMatchObject({ ok: true, test: { name: 'Renamed (copy)' } })
     expect((await handlers.listTests()).map((test) => test.name)).toEqual(['Renamed', 'Renamed (copy)'])
+    // One name, one test: a second copy takes the next free name, and a namesake is refused, case aside.
+    expect(await handlers.duplicateTest(saved.test.id)).toMatchObject({ ok: true, test: { name: 'Renamed (copy) (2)' } })
+    expect(await handlers.saveTest({ ...checkout, name: ' renamed (COPY) ' })).toEqual({
+      ok: false,
+      message: 'A test named Renamed (copy) already exists: choose another name.'
+    })
+    expect(await handlers.saveTest({ ...checkout, id: saved.test.id, name: 'renamed' })).toMatchObject({ ok: true, test: { name: 'renamed' } })
     expect(await handlers.deleteTest(saved.test.id)).toEqual({ ok: true })
     expect(await handlers.deleteTest(saved.test.id)).toEqual({ ok: false, message: 'There is no saved test with that id.' })
   })

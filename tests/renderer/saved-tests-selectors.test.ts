@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { selectVisibleTests } from '../../src/renderer/src/saved-tests/saved-tests-selectors'
-import { sameTestContent, unusedTestName } from '../../src/renderer/src/saved-tests/test-content'
+import { sameTestContent } from '../../src/renderer/src/saved-tests/test-content'
+import { unusedTestName } from '../../src/shared/test-name'
 import type { SavedTest } from '../../src/shared/saved-test'
 import { TEST_NAME_MAX_LENGTH } from '../../src/shared/test-name'
 import { runState } from '../support/factories'

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { HistoryStatus, RunRecordSummary, StoredRun } from '../../shared/run-history'
 import { MAX_RUNS_LIMITS } from '../../shared/run-history'
 import type { SavedTest, TestDefinition } from '../../shared/saved-test'
-import { TEST_NAME_MAX_LENGTH } from '../../shared/test-name'
+import { TEST_NAME_MAX_LENGTH, unusedTestName } from '../../shared/test-name'
 import { openHistoryFile } from './history-file'
 import { RunsTable, type RunHistograms, type RunToStore } from './runs-table'
 import { SettingsTable } from './settings-table'
@@ -95,13 +95,14 @@ export class HistoryStore {
     return this.change((tables) => (id === undefined ? tables.tests.create(test) : tables.tests.replace(id, test)))
   }
 
-  /** A copy under "<name> (copy)", without its runs or baseline; undefined when there is no such test. */
+  /** A copy under "<name> (copy)" ("(copy) (2)"… when taken), without its runs or baseline; undefined when there is no such test. */
   duplicateTest(id: number): SavedTest | undefined {
     return this.change((tables) => {
       const original = tables.tests.get(id)
       if (!original) return undefined
       const suffix = ' (copy)'
-      const name = original.name.slice(0, TEST_NAME_MAX_LENGTH - suffix.length) + suffix
+      const copyName = original.name.slice(0, TEST_NAME_MAX_LENGTH - suffix.length) + suffix
+      const name = unusedTestName(copyName, tables.tests.list().map((test) => test.name))
       return tables.tests.create({ name, plan: original.plan, thresholds: original.thresholds })
     })
   }

@@ -3,7 +3,8 @@ import { testNameProblem } from '../../../shared/test-name'
 import type { SliceCreator } from '../app/stampede-store'
 import { isActivePhase } from '../run/run-slice'
 import { selectDesignerContent, selectOpenTest, selectOpenTestIsModified } from './saved-tests-selectors'
-import { sameTestName, unusedTestName, type TestContent } from './test-content'
+import { sameTestName, unusedTestName } from '../../../shared/test-name'
+import type { TestContent } from './test-content'
 
 /** What a change typed somewhere (a name) came to: its message is shown where it was typed. */
 export type TestChange = { ok: true } | { ok: false; message: string }

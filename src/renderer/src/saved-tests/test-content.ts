@@ -1,5 +1,4 @@
 import type { RunPlan } from '../../../shared/run-plan'
-import { TEST_NAME_MAX_LENGTH } from '../../../shared/test-name'
 
 /** What a test holds besides its name: what the designer shows and what "unsaved changes" compares. */
 export interface TestContent {
@@ -21,21 +20,4 @@ function sameJson(a: unknown, b: unknown): boolean {
   const aKeys = keysOf(a)
   if (aKeys.length !== keysOf(b).length) return false
   return aKeys.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
-}
-
-/** Names compare as people read them: "checkout" and "Checkout " are the same test's name. */
-export function sameTestName(a: string, b: string): boolean {
-  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
-}
-
-/** `name`, or "name (2)", "name (3)"… : the first no test in `taken` has, within the length limit. */
-export function unusedTestName(name: string, taken: readonly string[]): string {
-  const isTaken = (candidate: string) => taken.some((other) => sameTestName(other, candidate))
-  const base = name.trim()
-  if (!isTaken(base)) return base
-  for (let copy = 2; ; copy++) {
-    const suffix = ` (${copy})`
-    const candidate = base.slice(0, TEST_NAME_MAX_LENGTH - suffix.length).trimEnd() + suffix
-    if (!isTaken(candidate)) return candidate
-  }
 }

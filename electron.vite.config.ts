@@ -48,6 +48,9 @@ function eagerlyCompiledWrappers(chunkName: string): Plugin {
   }
 }
 
+/** React DOM's chunk: named by its group below, rewritten by eagerlyCompiledWrappers. */
+const REACT_DOM_CHUNK = 'react-dom'
+
 // The engine and the demo target get stable entry names so tests and the CLI can fork out/main/*.js.
 export default defineConfig({
   main: {
@@ -63,7 +66,7 @@ export default defineConfig({
   },
   preload: {},
   renderer: {
-    plugins: [contentSecurityPolicyMeta(), react(), eagerlyCompiledWrappers('react-dom')],
+    plugins: [contentSecurityPolicyMeta(), react(), eagerlyCompiledWrappers(REACT_DOM_CHUNK)],
     build: {
       // electron-vite leaves builds unminified; the renderer is parsed at every window load.
       minify: true,
@@ -74,7 +77,7 @@ export default defineConfig({
           // runs them both (docs/benchmarks.md).
           codeSplitting: {
             groups: [
-              { name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/ },
+              { name: REACT_DOM_CHUNK, test: /node_modules[\\/](react-dom|scheduler)[\\/]/ },
               { name: 'zod', test: /node_modules[\\/]zod[\\/]/ }
             ]
           }

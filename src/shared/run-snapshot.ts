@@ -1,5 +1,6 @@
 import type { RunHealth } from './generator-health'
 import type { RunInterval, RunSeries } from './run-interval'
+import type { CheckTotals, IterationTally, StepResult, StepSnapshot } from './flow/step-results'
 
 /** How a request ended without a full response. Labels for people live in the renderer. */
 export const ERROR_KINDS = [
@@ -65,12 +66,20 @@ export interface RunSnapshot {
    * window, so none is lost when snapshots are coalesced.
    */
   intervals: RunInterval[]
+  /** A flow only (./flow/step-results.ts): each step's own figures, in the order of the steps. */
+  steps?: StepSnapshot[]
+  /** A flow only: iterations started, completed and failed, and their duration. */
+  iterations?: IterationTally
+  /** A flow only: every check of every step, summed. */
+  checks?: CheckTotals
 }
 
 export type RunOutcome = 'finished' | 'cancelled' | 'crashed'
 
 /** The last word on a run. A crashed run keeps the last snapshot the engine had posted. */
-export interface RunResult extends RunSnapshot {
+export interface RunResult extends Omit<RunSnapshot, 'steps'> {
+  /** A flow only: each step's figures with its histograms, for exact merging. */
+  steps?: StepResult[]
   outcome: RunOutcome
   /** For 'crashed': what went wrong, in words for the user. */
   message?: string

@@ -82,8 +82,11 @@ export function msIntoStageUntil(fromRate: number, toRate: number, durationMs: n
     if (curve <= 0) return Infinity
     ms = Math.sqrt(requests / curve)
   } else {
-    const discriminant = perMs * perMs + 4 * curve * requests
-    if (discriminant < 0) return Infinity
+    // A negative discriminant means more requests than the parabola's peak, which lies at or past
+    // the stage's end; it can also be a rounding error at a ramp to 0, whose peak is the stage's last
+    // instant. Read as 0 it gives the peak's time, 2·requests/rate, and the check below tells a
+    // request due at the end (a rounding error past it) from one the stage never asks for.
+    const discriminant = Math.max(0, perMs * perMs + 4 * curve * requests)
     ms = (2 * requests) / (perMs + Math.sqrt(discriminant))
   }
   // A request due on the stage's last instant may come out a rounding error past it.

@@ -72,6 +72,9 @@ describe('requestsBy and impliedRequests (the integral of the rate)', () => {
   })
 })
 
+/** [from, to, durationMs, fraction] that the inversion property once failed on. */
+const inversionCounterexamples: [number, number, number, number][] = [[1, 0, 1, 0.9999999977032742]]
+
 describe('msIntoStageUntil (the integral, inverted within one stage)', () => {
   it('is requests / rate on a flat stage', () => {
     expect(msIntoStageUntil(200, 200, 1000, 50)).toBeCloseTo(250, 9)
@@ -99,6 +102,18 @@ describe('msIntoStageUntil (the integral, inverted within one stage)', () => {
     expect(Math.abs(msIntoStageUntil(0, 10504, durationMs, asked) - atMs)).toBeLessThanOrEqual(1e-6 * durationMs)
   })
 
+  it('finds a request asked for on the last instant of a ramp to 0, where the discriminant rounds below 0', () => {
+    // 1 -> 0 req/s over 1 ms, asked just before its end: requestsBy rounds to a hair above the stage's
+    // 0.0005 in all, which once read as never (issue 21, seed -114432909).
+    const atMs = 0.9999999977032742
+    const asked = requestsBy(1, [{ durationMs: 1, target: 0 }], atMs)
+    expect(msIntoStageUntil(1, 0, 1, asked)).toBe(1)
+    // A whole request due on a ramp's last instant: 11 -> 0 over 2 s asks for 11 in all.
+    expect(msIntoStageUntil(11, 0, 2000, 11)).toBe(2000)
+    // More than a falling stage asks for is still never.
+    expect(msIntoStageUntil(100, 0, 1000, 50.0001)).toBe(Infinity)
+  })
+
   it('inverts requestsBy within any ramp', () => {
     fc.assert(
       fc.property(
@@ -116,7 +131,9 @@ describe('msIntoStageUntil (the integral, inverted within one stage)', () => {
           const dueByFound = requestsBy(from, [{ durationMs, target: to }], found)
           return found >= 0 && found <= durationMs && Math.abs(dueByFound - asked) <= 1e-9 * Math.max(1, asked)
         }
-      )
+      ),
+      // Counterexamples found before, kept so every run tries them (issue 21).
+      { examples: inversionCounterexamples }
     )
   })
 })

@@ -4,7 +4,7 @@ import { intervalEnded, type RunInterval } from '../../src/shared/run-interval'
 import type { RunResult } from '../../src/shared/run-snapshot'
 import { EngineClient, stopAllEngines } from '../support/engine-client'
 import { planOf } from '../support/plans'
-import { resetConnection, respondAfter, respondOk, respondStatus, TargetServers, type Responder, type TargetServer } from '../support/target-server'
+import { afterAtLeast, resetConnection, respondAfter, respondOk, respondStatus, TargetServers, type Responder, type TargetServer } from '../support/target-server'
 
 /**
  * The time series through the built engine: every snapshot closes an interval, and the intervals
@@ -40,8 +40,7 @@ const headersThenBody =
   (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' })
     res.flushHeaders()
-    const timer = setTimeout(() => res.end('ok'), delayMs)
-    res.on('close', () => clearTimeout(timer))
+    res.on('close', afterAtLeast(delayMs, () => res.end('ok')))
   }
 
 describe('the intervals of a run', () => {

@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import { createSecureServer, createServer as createH2cServer, type Http2Server, type Http2Session, type ServerHttp2Stream } from 'node:http2'
 import type { AddressInfo, Socket } from 'node:net'
 import { SELF_SIGNED } from './self-signed'
+import { afterAtLeast } from './target-server'
 
 /**
  * Local HTTP/2 targets counting what they receive, like ./target-server.ts (which serves HTTP/1.1
@@ -68,7 +69,7 @@ export async function startHttp2Target({ tls, answerAfterMs = 0 }: Http2TargetOp
       stream.respond({ ':status': 200, 'content-length': '2' })
       stream.end('ok')
     }
-    if (answerAfterMs > 0) setTimeout(answer, answerAfterMs)
+    if (answerAfterMs > 0) stream.on('close', afterAtLeast(answerAfterMs, answer))
     else answer()
   })
   const port = await listen(server)

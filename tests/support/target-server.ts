@@ -34,11 +34,30 @@ export const respondGarbage: Responder = (req) => {
 /** Reads the request and never answers: the client must time out or abort. */
 export const neverRespond: Responder = () => {}
 
+/**
+ * Calls `fire` no sooner than `delayMs` after now by performance.now(), the clock the engine measures
+ * latency with; returns what cancels it. A bare setTimeout counts from libuv's cached loop time,
+ * which may lag, so it can fire a fraction of a ms early (a 1 s delay was once measured as
+ * 999.847 ms): this re-arms for whatever is left, so a test may bound latency from below by it.
+ */
+export function afterAtLeast(delayMs: number, fire: () => void): () => void {
+  const dueAt = performance.now() + delayMs
+  let timer: NodeJS.Timeout
+  const check = (): void => {
+    const left = dueAt - performance.now()
+    if (left > 0) timer = setTimeout(check, left)
+    else fire()
+  }
+  timer = setTimeout(check, delayMs)
+  return () => clearTimeout(timer)
+}
+
+/** Answers with `then` at least `delayMs` after the request's head arrived. */
 export const respondAfter =
   (delayMs: number, then: Responder = respondOk): Responder =>
   (req, res, index) => {
-    const timer = setTimeout(() => then(req, res, index), delayMs)
-    res.on('close', () => clearTimeout(timer))
+    const cancel = afterAtLeast(delayMs, () => then(req, res, index))
+    res.on('close', cancel)
   }
 
 /** Answers the first `answered` requests, then holds every later one open. */

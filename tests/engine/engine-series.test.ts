@@ -124,12 +124,17 @@ describe('the intervals of an open-model run', () => {
 
   it('counts nothing behind when the server keeps up', async () => {
     const { result, intervals } = await runOnce(respondOk, { ratePerSecond: 100, durationMs: 1000, concurrency: 10 })
-    const behind = intervals.map((interval) => interval.health.behindScheduleMs ?? 0).sort((a, b) => a - b)
+    // Behind schedule beyond what the engine's own timers were late in the same interval: a busy
+    // machine holds the engine's every timer back alike (once by 55 ms for most of a run at load 7),
+    // a stalling server only its sends.
+    const behindBeyondLateness = intervals
+      .map((interval) => (interval.health.behindScheduleMs ?? 0) - interval.health.eventLoopDelayP99Ms)
+      .sort((a, b) => a - b)
 
     expect(result.done).toBeGreaterThanOrEqual(95)
-    // Timers on a busy machine may be late by a few ms, or more now and then; never by the seconds a
-    // stalling server puts the sends behind (the test above).
-    expect(behind[Math.floor(behind.length / 2)]).toBeLessThan(50)
+    // A few ms, or more now and then; never by the seconds a stalling server puts the sends behind
+    // (the test above).
+    expect(behindBeyondLateness[Math.floor(behindBeyondLateness.length / 2)]).toBeLessThan(50)
     expect(result.rawLatencyMs?.p50).toBeLessThanOrEqual(result.latencyMs.p50)
   })
 })

@@ -8,6 +8,8 @@ import { APP_VIEWPORT, chromiumLaunchOptions } from './tests/support/chromium'
 export default defineConfig({
   workers: 1,
   fullyParallel: false,
+  // Never retried: a test that passes on its second try has failed once, and CI must say so.
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],

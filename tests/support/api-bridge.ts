@@ -37,7 +37,7 @@ export interface ApiBridge {
 
 /**
  * Stands in for Electron's IPC: requests go from the page to main's handlers through a binding,
- * main's events go to the page one after another, in the order main emitted them.
+ * main's events go to the page in the order main emitted them, each with the moment main sent it.
  */
 export async function connectPage(page: Page, backend: AppBackend, pageBridgeScript: string): Promise<ApiBridge> {
   const invocations = Object.fromEntries(REQUEST_NAMES.map((name) => [name, 0])) as Record<RequestName, number>
@@ -51,25 +51,39 @@ export async function connectPage(page: Page, backend: AppBackend, pageBridgeScr
   })
   await page.addInitScript({ content: pageBridgeScript })
 
+  // One evaluate at a time, in main's order. Events that come while one is on its way go together in
+  // the next: an evaluate takes up to half a second on a busy machine, and one each let a backlog of
+  // progress grow without end, holding a run's 'done' back by tens of seconds.
+  let waiting: Array<{ channel: string; payload: unknown; sentAt: number }> = []
+  let delivering = false
   let delivered: Promise<void> = Promise.resolve()
   let closed = false
   const failures: unknown[] = []
-  const send = <K extends EventName>(name: K, payload: Events[K]): void => {
-    const sentAt = Date.now()
-    // Chained, so the page sees events in main's order whatever each evaluate's latency.
-    delivered = delivered.then(async () => {
-      if (closed) return
+  const deliver = async (): Promise<void> => {
+    while (waiting.length > 0) {
+      const events = waiting
+      waiting = []
+      if (closed) continue
       try {
         await page.evaluate(
-          ({ bridge, channel, payload, sentAt }) => {
-            ;(globalThis as unknown as BridgedPage)[bridge as typeof PAGE_BRIDGE].dispatch(channel, payload, sentAt)
+          ({ bridge, events }) => {
+            for (const { channel, payload, sentAt } of events) {
+              ;(globalThis as unknown as BridgedPage)[bridge as typeof PAGE_BRIDGE].dispatch(channel, payload, sentAt)
+            }
           },
-          { bridge: PAGE_BRIDGE, channel: eventChannel(name), payload, sentAt }
+          { bridge: PAGE_BRIDGE, events }
         )
       } catch (error) {
         if (!closed) failures.push(error)
       }
-    })
+    }
+    delivering = false
+  }
+  const send = <K extends EventName>(name: K, payload: Events[K]): void => {
+    waiting.push({ channel: eventChannel(name), payload, sentAt: Date.now() })
+    if (delivering) return
+    delivering = true
+    delivered = deliver()
   }
   const stopProgress = backend.controller.onProgress((snapshot) => send('progress', snapshot))
   const stopDone = backend.controller.onDone((result) => send('done', result))

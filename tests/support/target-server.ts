@@ -111,6 +111,44 @@ export function recordArrivals(then: Responder = respondOk): { respond: Responde
 }
 
 /**
+ * Upper bounds, from what the server saw, on the latency a closed-model client without pipelining
+ * measures: it sends a connection's next request only once the last response has fully arrived, so
+ * request k's latency (its send to its last byte) is shorter than from when the server began to
+ * answer request k-1 to when request k+1 arrived. The first and last request of each connection
+ * have no such bound. This holds however busy the machine is, unlike a fixed allowance over the
+ * server's delay.
+ */
+export function boundLatencies(then: Responder = respondOk): { respond: Responder; latencyBoundMs(percentile: number): number } {
+  const bySocket = new Map<Socket, Array<{ arrivedAt: number; answeringAt: number }>>()
+  const respond: Responder = (req, res, index) => {
+    const seen = { arrivedAt: performance.now(), answeringAt: Infinity }
+    const list = bySocket.get(req.socket) ?? []
+    list.push(seen)
+    bySocket.set(req.socket, list)
+    // Noted before the bytes go out: the client cannot have them, nor send again, any earlier.
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+    res.end = ((...args: unknown[]) => {
+      seen.answeringAt = performance.now()
+      return end(...args)
+    }) as typeof res.end
+    then(req, res, index)
+  }
+  return {
+    respond,
+    /** The bound on the client's percentile, as HdrHistogram reports it (its bucket's top, at most 0.1% above). */
+    latencyBoundMs(percentile) {
+      const bounds: number[] = []
+      for (const list of bySocket.values()) {
+        list.forEach((_, k) => bounds.push(k > 0 && k < list.length - 1 ? list[k + 1].arrivedAt - list[k - 1].answeringAt : Infinity))
+      }
+      bounds.sort((a, b) => a - b)
+      const rank = Math.max(1, Math.ceil((percentile / 100) * bounds.length))
+      return bounds[rank - 1] * 1.001 + 0.001
+    }
+  }
+}
+
+/**
  * Watches how many requests each connection has outstanding (arrived, not yet answered): a client
  * that pipelines shows more than one at some moment, one that does not never does.
  */

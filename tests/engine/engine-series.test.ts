@@ -4,7 +4,7 @@ import { intervalEnded, type RunInterval } from '../../src/shared/run-interval'
 import type { RunResult } from '../../src/shared/run-snapshot'
 import { EngineClient, stopAllEngines } from '../support/engine-client'
 import { planOf } from '../support/plans'
-import { afterAtLeast, resetConnection, respondAfter, respondOk, respondStatus, TargetServers, type Responder, type TargetServer } from '../support/target-server'
+import { afterAtLeast, boundLatencies, recordArrivals, resetConnection, respondAfter, respondStatus, TargetServers, type Responder, type TargetServer } from '../support/target-server'
 
 /**
  * The time series through the built engine: every snapshot closes an interval, and the intervals
@@ -70,7 +70,8 @@ describe('the intervals of a run', () => {
   })
 
   it('read about 50 ms, interval by interval, from a server that waits 50 ms', async () => {
-    const { result, intervals } = await runOnce(respondAfter(50), { durationMs: 1500, concurrency: 4 })
+    const timed = boundLatencies(respondAfter(50))
+    const { result, intervals } = await runOnce(timed.respond, { durationMs: 1500, concurrency: 4 })
     const answered = intervals.filter((interval) => interval.responses.ok > 0)
 
     expect(answered.length).toBeGreaterThanOrEqual(8)
@@ -79,19 +80,22 @@ describe('the intervals of a run', () => {
       expect(interval.latencyMs.max).toBeGreaterThanOrEqual(interval.latencyMs.p99)
       expect(interval.latencyMs.p99).toBeGreaterThanOrEqual(interval.latencyMs.p90)
     }
-    const medians = answered.map((interval) => interval.latencyMs.p50).sort((a, b) => a - b)
-    expect(medians[Math.floor(medians.length / 2)]).toBeLessThan(80)
+    // About 50 ms on an idle machine; no more than the target saw of each turn on a busy one (a fixed
+    // 80 ms failed at 90 ms under load 15).
     expect(result.latencyMs.p50).toBeGreaterThanOrEqual(50)
+    expect(result.latencyMs.p50).toBeLessThanOrEqual(timed.latencyBoundMs(50))
     // All four connections stay open the whole run.
     expect(intervals.slice(1, -1).every((interval) => interval.activeConnections === 4)).toBe(true)
   })
 
-  it('time the first byte apart from the last: headers at once, the body 100 ms later', async () => {
-    const { result, intervals } = await runOnce(headersThenBody(100), { totalRequests: 24, concurrency: 4 })
+  // The body comes 500 ms after the headers: only an engine stalled for most of that reads both at
+  // once (with 100 ms, a stall at load 15 did: TTFB max 108 ms against latency min 101 ms).
+  it('time the first byte apart from the last: headers at once, the body 500 ms later', async () => {
+    const { result, intervals } = await runOnce(headersThenBody(500), { totalRequests: 12, concurrency: 4 })
 
-    expect(result.statusCodes).toEqual({ '200': 24 })
-    expect(result.latencyMs.p50).toBeGreaterThanOrEqual(100)
-    expect(result.ttfbMs.p50).toBeLessThan(50)
+    expect(result.statusCodes).toEqual({ '200': 12 })
+    expect(result.latencyMs.p50).toBeGreaterThanOrEqual(500)
+    expect(result.ttfbMs.p50).toBeLessThan(250)
     expect(result.ttfbMs.max).toBeLessThan(result.latencyMs.min)
     for (const interval of intervals.filter((each) => each.responses.ok > 0)) {
       expect(interval.ttfbMs.max).toBeLessThan(interval.latencyMs.p50)
@@ -123,18 +127,24 @@ describe('the intervals of an open-model run', () => {
   })
 
   it('counts nothing behind when the server keeps up', async () => {
-    const { result, intervals } = await runOnce(respondOk, { ratePerSecond: 100, durationMs: 1000, concurrency: 10 })
-    // Behind schedule beyond what the engine's own timers were late in the same interval: a busy
-    // machine holds the engine's every timer back alike (once by 55 ms for most of a run at load 7),
-    // a stalling server only its sends.
-    const behindBeyondLateness = intervals
-      .map((interval) => (interval.health.behindScheduleMs ?? 0) - interval.health.eventLoopDelayP99Ms)
-      .sort((a, b) => a - b)
+    const recorder = recordArrivals()
+    const server = await targets.start(recorder.respond)
+    const engine = await EngineClient.fork()
+    const askedAt = performance.now()
+    const { result, progress } = await engine.finish(engine.start(planOf({ url: server.url, ratePerSecond: 100, durationMs: 1000, concurrency: 10 })))
+    const intervals = [...progress.flatMap((snapshot) => snapshot.intervals), ...result.intervals]
 
-    expect(result.done).toBeGreaterThanOrEqual(95)
-    // A few ms, or more now and then; never by the seconds a stalling server puts the sends behind
-    // (the test above).
-    expect(behindBeyondLateness[Math.floor(behindBeyondLateness.length / 2)]).toBeLessThan(50)
+    // How many were sent depends on how late the engine ran (under load 17 it sent 44 of the 100
+    // due before the second was up): engine-modes checks the rate; this checks the measure.
+    expect(result.done).toBeGreaterThan(0)
+    expect(result.done).toBe(recorder.arrivals.length)
+    // Request i is due 10·i ms after a start that comes after the test asked for it, and it was sent
+    // before the server saw it: so it was sent at most (arrival - asked - 10·i) late. A busy machine
+    // makes that tens of ms, or hundreds (it read 62 ms over a fixed 50 ms at load 25, with the
+    // engine's own gauges idle); a measure that counted anything but the sends' lateness would not
+    // keep under it.
+    const latestSend = Math.max(...recorder.arrivals.map((arrivedAt, i) => arrivedAt - askedAt - 10 * i))
+    for (const interval of intervals) expect(interval.health.behindScheduleMs ?? 0).toBeLessThanOrEqual(latestSend + 0.1)
     expect(result.rawLatencyMs?.p50).toBeLessThanOrEqual(result.latencyMs.p50)
   })
 })

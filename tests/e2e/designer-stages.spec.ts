@@ -38,8 +38,12 @@ test('a ramp drawn in the form runs as drawn: the server counts each second what
 
   await app.ui.submit.click()
   await expect(app.ui.notice).toContainText('Finished', { timeout: 30_000 })
-  expect(server.received).toBe(implied)
-  await expect(app.ui.stat('2xx–3xx')).toHaveText(String(implied))
+  // The open model ends with the shape: a request still unsent then is dropped, never sent late. On
+  // an idle machine that is none (the server counts all 280); at load 18 the engine ran 0.3 s behind
+  // and 29 were. The window counts what the server received, no more.
+  expect(server.received).toBeLessThanOrEqual(implied)
+  expect(server.received).toBeGreaterThanOrEqual(implied * (1 - PER_SECOND_TOLERANCE))
+  await expect(app.ui.stat('2xx–3xx')).toHaveText(String(server.received))
 
   // By arrival at the server, from the first (due at 0: the shape starts at 40 a second).
   const first = recorder.arrivals[0]

@@ -23,8 +23,11 @@ function collectGarbage(): void {
   ;(runInNewContext('gc') as () => void)()
 }
 
-/** Bounds the long run on a slow or busy machine; it takes a few seconds on a quiet one. */
-const LONG_RUN_LIMIT_MS = 90_000
+/**
+ * Bounds the long run on a slow or busy machine; it takes a few seconds on a quiet one. 220,000
+ * requests through one process that is also the target: 90 s ran out at load 25 on two cores.
+ */
+const LONG_RUN_LIMIT_MS = 240_000
 
 describe('memory stays flat', () => {
   it(

@@ -6,7 +6,7 @@ import { checkTestDefinition } from '../shared/saved-test'
 import type { HistoryStore } from '../control/history/history-store'
 import { runOfImport } from '../control/history/runs-to-keep'
 import type { FileDestinations } from './file-destinations'
-import { refuseExtraArguments, type RequestHandlers } from './request-handlers'
+import { refuseExtraArguments, type RequestHandlers } from './handler-contract'
 
 /** The saved tests and run history requests. */
 export type HistoryHandlers = Pick<

@@ -3,7 +3,7 @@ import type { ExportReply, ImportTestReply } from '../shared/ipc'
 import { checkTestDefinition } from '../shared/saved-test'
 import { parseTestFile, TEST_FILE_MAX_BYTES, testFileFormatOf, testFileText } from '../shared/test-file'
 import type { FileDestinations, FileFilter } from './file-destinations'
-import { refuseExtraArguments, type RequestHandlers } from './request-handlers'
+import { refuseExtraArguments, type RequestHandlers } from './handler-contract'
 
 /** Test files in and out through main's dialogs: the page names no path, only the user does. */
 export type TestFileHandlers = Pick<RequestHandlers, 'exportTestFile' | 'importTestFile'>

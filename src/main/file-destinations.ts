@@ -17,7 +17,8 @@ export interface FileDestinations {
   writeFile(path: string, text: string): Promise<void>
   /** A file's text; refuses one larger than `maxBytes` rather than read it whole. */
   readFile(path: string, maxBytes: number): Promise<string>
-  writeClipboard(text: string): void
+  /** Electron's clipboard.writeText, a promise since Electron 44: settled once the text is on the clipboard. */
+  writeClipboard(text: string): Promise<void>
 }
 
 /** Without a window there is no dialog to ask and no clipboard: every transfer is refused, nothing touched. */
@@ -26,9 +27,7 @@ export const NO_DESTINATIONS: FileDestinations = {
   chooseOpenPath: () => Promise.reject(new Error(NEEDS_WINDOW)),
   writeFile: () => Promise.reject(new Error(NEEDS_WINDOW)),
   readFile: () => Promise.reject(new Error(NEEDS_WINDOW)),
-  writeClipboard: () => {
-    throw new Error(NEEDS_WINDOW)
-  }
+  writeClipboard: () => Promise.reject(new Error(NEEDS_WINDOW))
 }
 
 const NEEDS_WINDOW = 'Files and the clipboard need the app window.'

@@ -73,7 +73,12 @@ export function createReportExport(lastRun: LastRun, storedRuns: StoredRuns, des
     copySummary: async (runId?: unknown): Promise<ExportReply> => {
       const source = sourceOf(runId)
       if ('refused' in source) return { ok: false, message: source.refused }
-      destinations.writeClipboard(markdownSummary(source.report))
+      // Answered once the text is there: a failed write is said, not shown as copied.
+      try {
+        await destinations.writeClipboard(markdownSummary(source.report))
+      } catch (error) {
+        return { ok: false, message: `The summary could not be copied: ${(error as Error).message}` }
+      }
       return { ok: true }
     }
   }

@@ -213,6 +213,23 @@ describe('why an engine died (child-process-gone)', () => {
     expect(stopped.exits).toEqual([{ code: 15 }])
   })
 
+  it("hears a V8 fatal error ('error'), logs where it came from, and reports the exit that follows", async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const { child, exits } = spawnEngine()
+      child.spawn(51)
+      // An EventEmitter with no 'error' listener throws: in Electron's main, its error dialog.
+      expect(() => child.emit('error', 'FatalError', 'v8::ToLocalChecked Empty MaybeLocal', '{"header":{}}')).not.toThrow()
+      expect(logged).toHaveBeenCalledWith(`${ENGINE}: FatalError at v8::ToLocalChecked Empty MaybeLocal`, '{"header":{}}')
+      child.exit(133)
+      app.processGone({ type: 'Utility', reason: 'crashed', exitCode: 133, name: ENGINE })
+      await settle()
+      expect(exits).toEqual([{ code: 133, reason: 'crashed' }])
+    } finally {
+      logged.mockRestore()
+    }
+  })
+
   it('calls every exit listener once', async () => {
     const { channel, child, exits } = spawnEngine()
     const more: ProcessExit[] = []

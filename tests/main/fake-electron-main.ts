@@ -7,7 +7,8 @@ import { constants } from 'node:os'
  * and its IPC for real under Node. Utility processes are real Node children behaving as Electron 45's
  * do (lib/browser/api/utility-process.ts, shell/browser/api/electron_api_utility_process.cc): 'spawn'
  * once launched, kill() a no-op before that, a numeric exit code (the signal's number when a signal
- * ended it, 0 when we killed it), and app's 'child-process-gone' with why, after the 'exit'.
+ * ended it, 0 when we killed it), and app's 'child-process-gone' with why, after the 'exit' (its
+ * exitCode waitpid's raw status on POSIX, as Chromium gives it).
  */
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown
@@ -31,7 +32,9 @@ class ChildBackedUtilityProcess extends EventEmitter {
       this.emit('exit', exitCode)
       if (!this.killedByUs && exitCode !== 0) {
         const reason = signal === 'SIGKILL' || signal === 'SIGTERM' ? 'killed' : signal ? 'crashed' : 'abnormal-exit'
-        app.emit('child-process-gone', {}, { type: 'Utility', reason, exitCode, serviceName: 'node.mojom.NodeService', name: serviceName })
+        // As Chromium reports it: waitpid's raw status on POSIX (256 for exit(1)), the code on Windows.
+        const rawStatus = process.platform === 'win32' || signal ? exitCode : exitCode << 8
+        app.emit('child-process-gone', {}, { type: 'Utility', reason, exitCode: rawStatus, serviceName: 'node.mojom.NodeService', name: serviceName })
       }
     })
   }

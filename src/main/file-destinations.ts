@@ -31,3 +31,18 @@ export const NO_DESTINATIONS: FileDestinations = {
 }
 
 const NEEDS_WINDOW = 'Files and the clipboard need the app window.'
+
+/** A refusal the page shows as it is: every handler answers with one rather than throw. */
+export type Refusal = { ok: false; message: string }
+
+/**
+ * What the user picked in a dialog (undefined when dismissed), or why no dialog could be shown: a
+ * handler that threw would reach the page behind Electron's "Error invoking remote method" prefix.
+ */
+export async function pickedPath(choose: () => Promise<string | undefined>): Promise<{ path?: string } | Refusal> {
+  try {
+    return { path: await choose() }
+  } catch (error) {
+    return { ok: false, message: `The dialog could not be shown: ${(error as Error).message}` }
+  }
+}

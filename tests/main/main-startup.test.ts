@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
+import { getConfig } from 'app-builder-lib/out/util/config/config'
+import { minimatch } from 'minimatch'
 import { afterEach, describe, expect, it } from 'vitest'
 import packageJson from '../../package.json'
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy'
@@ -40,8 +42,9 @@ afterEach(async () => {
 
 /** Loads main's bundle afresh with `electron` faked and the environment given; returns the fakes. */
 function startMain(
-  options: { isPackaged?: boolean; rendererUrl?: string; singleInstance?: boolean } = {}
+  options: { isPackaged?: boolean; rendererUrl?: string; singleInstance?: boolean; bundle?: string } = {}
 ): FakeElectronMain {
+  const bundle = options.bundle ?? BUNDLE
   const profile = mkdtempSync(join(tmpdir(), 'stampede-main-'))
   profiles.push(profile)
   const electron = fakeElectronMain(profile)
@@ -57,8 +60,8 @@ function startMain(
   if (options.rendererUrl === undefined) delete env.ELECTRON_RENDERER_URL
   else env.ELECTRON_RENDERER_URL = options.rendererUrl
   try {
-    delete nodeRequire.cache[BUNDLE]
-    nodeRequire(BUNDLE)
+    delete nodeRequire.cache[bundle]
+    nodeRequire(bundle)
   } finally {
     loader._load = load
     if (savedUrl === undefined) delete env.ELECTRON_RENDERER_URL
@@ -160,6 +163,33 @@ describe('main at start-up', () => {
     expect(window.minimized).toBe(false)
     expect(window.focused).toBe(1)
     expect(electron.BrowserWindow.getAllWindows()).toHaveLength(1)
+  })
+})
+
+describe('packaged: out/ inside app.asar, as electron-builder lays it out', () => {
+  it("gives Linux's About panel an icon file outside app.asar, where electron-builder.yml unpacks it", async () => {
+    // A folder named app.asar stands in for the archive (GTK could not read inside a real one), and
+    // app.asar.unpacked beside it holds what electron-builder.yml's asarUnpack patterns match.
+    const resources = mkdtempSync(join(tmpdir(), 'stampede-packaged-'))
+    profiles.push(resources)
+    const asar = join(resources, 'app.asar')
+    cpSync(resolve('out'), join(asar, 'out'), { recursive: true })
+    cpSync(resolve('resources'), join(asar, 'resources'), { recursive: true })
+    symlinkSync(resolve('node_modules'), join(asar, 'node_modules'), 'junction')
+    const { asarUnpack } = await getConfig(process.cwd(), null, null)
+    const patterns = [asarUnpack ?? []].flat() as string[]
+    const appFiles = readdirSync(resolve('resources'), { recursive: true }).map((file) => `resources/${String(file).replaceAll('\\', '/')}`)
+    for (const file of appFiles.filter((file) => patterns.some((pattern) => minimatch(file, pattern)))) {
+      mkdirSync(dirname(join(resources, 'app.asar.unpacked', file)), { recursive: true })
+      cpSync(resolve(file), join(resources, 'app.asar.unpacked', file))
+    }
+
+    const electron = startMain({ isPackaged: true, bundle: join(asar, 'out/main/index.js') })
+    const window = await ready(electron)
+    const { iconPath } = electron.app.aboutPanel as { iconPath: string }
+    expect(relative(asar, iconPath).startsWith('..')).toBe(true)
+    expect(existsSync(iconPath)).toBe(true)
+    if (process.platform === 'linux') expect(window.options.icon).toBe(iconPath)
   })
 })
 

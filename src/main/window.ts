@@ -34,9 +34,12 @@ export function createMainWindow(location: RendererLocation, placement: WindowPl
       webSecurity: true
     }
   })
-  if (placement.maximized) window.maximize()
   lockDownContents(window.webContents, location.isRendererUrl)
-  window.once('ready-to-show', () => window.show())
+  // Maximized only once there is something to show: before ready-to-show it shows a blank window.
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize()
+    window.show()
+  })
   void window.loadURL(location.url)
   return window
 }

@@ -138,8 +138,20 @@ export class FakeBrowserWindow extends EventEmitter {
   loadURL = async (url: string): Promise<void> => {
     this.loadedUrl = url
   }
-  show = (): void => {}
-  maximize = (): void => {}
+  /** show() and maximize(), in the order they came, with whether ready-to-show had been emitted. */
+  readonly shown: Array<{ call: 'show' | 'maximize'; readyToShow: boolean }> = []
+  private readyToShow = false
+  show = (): void => {
+    this.shown.push({ call: 'show', readyToShow: this.readyToShow })
+  }
+  maximize = (): void => {
+    this.shown.push({ call: 'maximize', readyToShow: this.readyToShow })
+  }
+  /** Chromium has painted the page: what Electron emits as ready-to-show. */
+  becomeReadyToShow(): void {
+    this.readyToShow = true
+    this.emit('ready-to-show')
+  }
   isDestroyed = (): boolean => this.destroyed
   isMinimized = (): boolean => this.minimized
   restore = (): void => {

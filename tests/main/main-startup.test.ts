@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -42,11 +42,12 @@ afterEach(async () => {
 
 /** Loads main's bundle afresh with `electron` faked and the environment given; returns the fakes. */
 function startMain(
-  options: { isPackaged?: boolean; rendererUrl?: string; singleInstance?: boolean; bundle?: string } = {}
+  options: { isPackaged?: boolean; rendererUrl?: string; singleInstance?: boolean; bundle?: string; windowState?: object } = {}
 ): FakeElectronMain {
   const bundle = options.bundle ?? BUNDLE
   const profile = mkdtempSync(join(tmpdir(), 'stampede-main-'))
   profiles.push(profile)
+  if (options.windowState) writeFileSync(join(profile, 'window-state.json'), JSON.stringify(options.windowState))
   const electron = fakeElectronMain(profile)
   electron.app.isPackaged = options.isPackaged ?? false
   electron.app.singleInstance = options.singleInstance ?? true
@@ -144,6 +145,15 @@ describe('main at start-up', () => {
     help?.submenu?.find((item) => item.id === 'help-readme')?.click?.()
     expect(electron.shell.opened).toEqual([packageJson.homepage])
     expect(electron.app.aboutPanel).toMatchObject({ applicationName: 'Stampede', applicationVersion: '0.0.0-test' })
+  })
+
+  it.each([true, false])('shows the window (maximized: %s) only at ready-to-show, maximizing it there, never before', async (maximized) => {
+    const electron = startMain({ windowState: { bounds: { x: 40, y: 30, width: 900, height: 700 }, maximized } })
+    const window = await ready(electron)
+    expect(window.options).toMatchObject({ x: 40, y: 30, width: 900, height: 700, show: false })
+    expect(window.shown).toEqual([])
+    window.becomeReadyToShow()
+    expect(window.shown).toEqual([...(maximized ? [{ call: 'maximize', readyToShow: true }] : []), { call: 'show', readyToShow: true }])
   })
 
   it('a second copy quits at once, opening and registering nothing', async () => {

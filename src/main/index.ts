@@ -131,8 +131,10 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  // Kills the engine and demo target so no process outlives the app.
+  // Kills the engine and demo target so no process outlives the app. The history is closed here
+  // and now, not after their exits, which a quitting app may never be told of.
   app.on('will-quit', () => {
+    backend?.history.close()
     void backend?.dispose()
     backend = undefined
   })

@@ -176,6 +176,22 @@ describe('main at start-up', () => {
   })
 })
 
+describe.skipIf(sqliteMissing)('quitting', () => {
+  it('closes the history at will-quit itself, not once the children have exited', async () => {
+    const electron = startMain()
+    await ready(electron)
+    // A test saved: a write, so the history's write-ahead log is there until the file is closed.
+    const test = { name: 'Quit', plan: { url: 'http://127.0.0.1:9/', totalRequests: 1, concurrency: 1 }, thresholds: [] }
+    expect(await invoke(electron, 'saveTest', OUR_PAGE, test)).toMatchObject({ ok: true })
+    await invoke(electron, 'startDemoTarget', OUR_PAGE)
+    const wal = join(electron.app.getPath('userData'), 'history.sqlite-wal')
+    expect(existsSync(wal)).toBe(true)
+    electron.app.emit('will-quit')
+    // Closed in the same turn: SQLite folds the log into the file and removes it on the last close.
+    expect(existsSync(wal)).toBe(false)
+  })
+})
+
 describe('packaged: out/ inside app.asar, as electron-builder lays it out', () => {
   it("gives Linux's About panel an icon file outside app.asar, where electron-builder.yml unpacks it", async () => {
     // A folder named app.asar stands in for the archive (GTK could not read inside a real one), and

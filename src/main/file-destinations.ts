@@ -4,6 +4,9 @@ export interface FileFilter {
   extensions: string[]
 }
 
+/** What a dialog is for: each kind opens in the folder last used for that kind (./dialog-folders.ts). */
+export type FileKind = 'report' | 'test-file' | 'result'
+
 /**
  * Where files come from and go: main's own native dialogs, file reads and writes, and clipboard,
  * injected so the handlers run under Node tests with fakes (tests/main) and in the Chromium harness
@@ -11,9 +14,9 @@ export interface FileFilter {
  */
 export interface FileDestinations {
   /** The native save dialog: the path the user picked, or undefined when dismissed. */
-  chooseSavePath(defaultName: string, filters: FileFilter[]): Promise<string | undefined>
+  chooseSavePath(defaultName: string, filters: FileFilter[], kind: FileKind): Promise<string | undefined>
   /** The native open dialog (one file): the path the user picked, or undefined when dismissed. */
-  chooseOpenPath(filters: FileFilter[]): Promise<string | undefined>
+  chooseOpenPath(filters: FileFilter[], kind: FileKind): Promise<string | undefined>
   writeFile(path: string, text: string): Promise<void>
   /** A file's text; refuses one larger than `maxBytes` rather than read it whole. */
   readFile(path: string, maxBytes: number): Promise<string>

@@ -122,7 +122,7 @@ export function createHistoryHandlers(history: HistoryStore, destinations: FileD
       refuseExtraArguments('importRunFile', 0, extra)
       // Said before the dialog: picking a file that cannot be kept would be wasted.
       if (!history.available) return { ok: false, message: history.status().message ?? 'The run history is not available.' }
-      const picked = await pickedPath(() => destinations.chooseOpenPath(RESULT_FILTERS))
+      const picked = await pickedPath(() => destinations.chooseOpenPath(RESULT_FILTERS, 'result'))
       if ('ok' in picked) return picked
       const { path } = picked
       if (path === undefined) return { ok: true }

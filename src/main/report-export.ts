@@ -67,7 +67,7 @@ export function createReportExport(lastRun: LastRun, storedRuns: StoredRuns, des
       const source = sourceOf(runId)
       if ('refused' in source) return { ok: false, message: source.refused }
       const picked = await pickedPath(() =>
-        destinations.chooseSavePath(reportFileName(source.url, source.startedAt, format), [FILTERS[format]])
+        destinations.chooseSavePath(reportFileName(source.url, source.startedAt, format), [FILTERS[format]], 'report')
       )
       if ('ok' in picked) return picked
       const { path } = picked

@@ -24,7 +24,7 @@ export function createTestFileHandlers(destinations: FileDestinations): TestFile
         const problem = Object.values(check.errors ?? {})[0] ?? check.message
         return { ok: false, message: `The test was not exported: ${problem}` }
       }
-      const picked = await pickedPath(() => destinations.chooseSavePath(testFileName(check.test.name), FILTERS))
+      const picked = await pickedPath(() => destinations.chooseSavePath(testFileName(check.test.name), FILTERS, 'test-file'))
       if ('ok' in picked) return picked
       const { path } = picked
       if (path === undefined) return { ok: true }
@@ -37,7 +37,7 @@ export function createTestFileHandlers(destinations: FileDestinations): TestFile
     },
     importTestFile: async (...extra: unknown[]): Promise<ImportTestReply> => {
       refuseExtraArguments('importTestFile', 0, extra)
-      const picked = await pickedPath(() => destinations.chooseOpenPath(FILTERS))
+      const picked = await pickedPath(() => destinations.chooseOpenPath(FILTERS, 'test-file'))
       if ('ok' in picked) return picked
       const { path } = picked
       if (path === undefined) return { ok: true }

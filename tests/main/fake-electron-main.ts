@@ -81,6 +81,7 @@ export class FakeApp extends EventEmitter {
   whenReady = (): Promise<void> => this.ready
   getVersion = (): string => '0.0.0-test'
   getPath = (name: string): string => {
+    if (name === 'documents') return `${this.userData}/Documents`
     if (name !== 'userData') throw new Error(`getPath(${name}) is not faked`)
     return this.userData
   }
@@ -191,6 +192,15 @@ export interface FakeElectronMain {
   shell: { opened: string[]; openExternal(url: string): Promise<void> }
   utilityProcess: { forked: Array<{ modulePath: string; serviceName: string; process: ChildBackedUtilityProcess }>; fork(modulePath: string, args: string[], options: { serviceName: string }): ChildBackedUtilityProcess }
   ipcMain: { handlers: Map<string, Listener>; handle(channel: string, listener: Listener): void; removeHandler(channel: string): void }
+  dialog: FakeDialog
+}
+
+/** Electron's dialog: records each dialog's options and answers with the next path of `answers` (none: cancelled). */
+export interface FakeDialog {
+  asked: Array<{ dialog: 'save' | 'open'; options: { defaultPath?: string } }>
+  answers: string[]
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }>
+  showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }>
 }
 
 export function fakeElectronMain(userData: string): FakeElectronMain {
@@ -248,6 +258,21 @@ export function fakeElectronMain(userData: string): FakeElectronMain {
         const process = new ChildBackedUtilityProcess(modulePath, app, serviceName)
         electron.utilityProcess.forked.push({ modulePath, serviceName, process })
         return process
+      }
+    },
+    dialog: {
+      asked: [],
+      answers: [],
+      // (options) or (window, options), as Electron takes them.
+      async showSaveDialog(...args) {
+        this.asked.push({ dialog: 'save', options: args.at(-1) as { defaultPath?: string } })
+        const path = this.answers.shift()
+        return { canceled: path === undefined, filePath: path ?? '' }
+      },
+      async showOpenDialog(...args) {
+        this.asked.push({ dialog: 'open', options: args.at(-1) as { defaultPath?: string } })
+        const path = this.answers.shift()
+        return { canceled: path === undefined, filePaths: path === undefined ? [] : [path] }
       }
     },
     ipcMain: {

@@ -42,11 +42,11 @@ afterEach(async () => {
 
 /** Loads main's bundle afresh with `electron` faked and the environment given; returns the fakes. */
 function startMain(
-  options: { isPackaged?: boolean; rendererUrl?: string; singleInstance?: boolean; bundle?: string; windowState?: object } = {}
+  options: { isPackaged?: boolean; rendererUrl?: string; singleInstance?: boolean; bundle?: string; windowState?: object; profile?: string } = {}
 ): FakeElectronMain {
   const bundle = options.bundle ?? BUNDLE
-  const profile = mkdtempSync(join(tmpdir(), 'stampede-main-'))
-  profiles.push(profile)
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'stampede-main-'))
+  if (!options.profile) profiles.push(profile)
   if (options.windowState) writeFileSync(join(profile, 'window-state.json'), JSON.stringify(options.windowState))
   const electron = fakeElectronMain(profile)
   electron.app.isPackaged = options.isPackaged ?? false
@@ -189,6 +189,37 @@ describe.skipIf(sqliteMissing)('quitting', () => {
     electron.app.emit('will-quit')
     // Closed in the same turn: SQLite folds the log into the file and removes it on the last close.
     expect(existsSync(wal)).toBe(false)
+  })
+})
+
+describe('file dialogs', () => {
+  // Since Electron 43 a dialog without defaultPath opens in Downloads and forgets where the user went.
+  it('open where this kind of file was last saved or opened, also after a restart; another kind does not', async () => {
+    const electron = startMain()
+    await ready(electron)
+    const chosen = mkdtempSync(join(tmpdir(), 'stampede-chosen-'))
+    profiles.push(chosen)
+    const test = { name: 'Checkout', plan: { url: 'http://127.0.0.1:9/', totalRequests: 1, concurrency: 1 }, thresholds: [] }
+    const file = join(chosen, 'checkout.stampede.yaml')
+    electron.dialog.answers.push(file, file, file)
+    expect(await invoke(electron, 'exportTestFile', OUR_PAGE, test)).toEqual({ ok: true, saved: file })
+    expect(await invoke(electron, 'exportTestFile', OUR_PAGE, test)).toEqual({ ok: true, saved: file })
+    expect(await invoke(electron, 'importTestFile', OUR_PAGE)).toMatchObject({ ok: true, file })
+    if (!sqliteMissing) expect(await invoke(electron, 'importRunFile', OUR_PAGE)).toEqual({ ok: true })
+    const documents = electron.app.getPath('documents')
+    expect(electron.dialog.asked.map(({ dialog, options }) => [dialog, options.defaultPath])).toEqual([
+      ['save', join(documents, 'checkout.stampede.yaml')],
+      ['save', file],
+      ['open', chosen],
+      // A result to import is another kind: its dialog is not sent to the test files' folder.
+      ...(sqliteMissing ? [] : [['open', undefined]])
+    ])
+
+    electron.app.emit('will-quit')
+    const restarted = startMain({ profile: electron.app.getPath('userData') })
+    await ready(restarted)
+    expect(await invoke(restarted, 'importTestFile', OUR_PAGE)).toEqual({ ok: true })
+    expect(restarted.dialog.asked.map(({ options }) => options.defaultPath)).toEqual([chosen])
   })
 })
 

@@ -87,7 +87,7 @@ const OUR_PAGE = 'stampede://app/index.html'
 describe('main at start-up', () => {
   it('registers the stampede scheme as privileged before ready, and handles it only once ready', async () => {
     const electron = startMain()
-    expect(electron.protocol.privileged).toEqual([{ scheme: 'stampede', privileges: { standard: true, secure: true } }])
+    expect(electron.protocol.privileged).toEqual([{ scheme: 'stampede', privileges: { standard: true, secure: true, codeCache: true } }])
     expect(electron.protocol.handlers.size).toBe(0)
     expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0)
     await ready(electron)

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run check:fuses [-- dist]`, after `npm run dist`: reads the fuse wire of every packaged app
-// electron-builder left in dist/ (win-unpacked, linux-unpacked, mac, mac-arm64) and fails unless each
+// electron-builder left in dist/ (win-unpacked, linux-unpacked, mac, mac-arm64; in linux-unpacked the
+// AppImage's <name>.bin when its launcher stands in the executable's place) and fails unless each
 // fuse set in electron-builder.yml's electronFuses is flipped that way in the binary itself.
 import { existsSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -41,7 +42,11 @@ function packagedApps() {
     .filter((entry) => entry.isDirectory())
     .flatMap(({ name }) => {
       if (name === 'win-unpacked' || /^win-.*-unpacked$/.test(name)) return [join(distDir, name, `${productName}.exe`)]
-      if (name === 'linux-unpacked' || /^linux-.*-unpacked$/.test(name)) return [join(distDir, name, executableName)]
+      if (name === 'linux-unpacked' || /^linux-.*-unpacked$/.test(name)) {
+        // After the AppImage's pass the executable is its launcher script, the binary beside it.
+        const executable = join(distDir, name, executableName)
+        return [existsSync(`${executable}.bin`) ? `${executable}.bin` : executable]
+      }
       if (name === 'mac' || name.startsWith('mac-')) return [join(distDir, name, `${productName}.app`)]
       return []
     })

@@ -1,9 +1,10 @@
 // Packs this OS's installers as electron-builder.yml describes them (`npm run dist`; build first):
 // NSIS on Windows, DMG for x64 and arm64 on macOS, the .deb and then the AppImage in a pass of its
-// own on Linux (./after-pack.mjs). With --publish, attaches them to the draft GitHub release of this
-// version (GH_TOKEN; .github/workflows/release.yml). Signs where the credentials are in the
+// own on Linux (./pack-passes.mjs, ./after-pack.mjs). With --publish, attaches them to the draft
+// GitHub release of this version (GH_TOKEN; .github/workflows/release.yml). Signs where the credentials are in the
 // environment, and says what goes out unsigned, and why, where they are not (docs/release.md).
-import { build, Platform } from 'electron-builder'
+import { build } from 'electron-builder'
+import { packPasses } from './pack-passes.mjs'
 
 const SIGNING = ['CSC_LINK', 'CSC_KEY_PASSWORD', 'WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD']
 const NOTARIZATION = ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']
@@ -42,9 +43,4 @@ if (process.platform === 'win32') {
 }
 
 const publish = process.argv.includes('--publish') ? 'always' : 'never'
-// The .deb's AppArmor profile attaches to the executable, which the AppImage replaces with its launcher.
-const passes =
-  process.platform === 'linux'
-    ? [Platform.LINUX.createTarget('deb'), Platform.LINUX.createTarget('AppImage')]
-    : [Platform.current().createTarget()]
-for (const targets of passes) await build({ targets, publish })
+for (const pass of packPasses()) await build({ ...pass, publish })

@@ -5,8 +5,8 @@ import { sameTestName } from '../shared/test-name'
 import { checkTestDefinition } from '../shared/saved-test'
 import type { HistoryStore } from '../control/history/history-store'
 import { runOfImport } from '../control/history/runs-to-keep'
-import type { FileDestinations } from './file-destinations'
-import { refuseExtraArguments, type RequestHandlers } from './request-handlers'
+import { pickedPath, type FileDestinations } from './file-destinations'
+import { refuseExtraArguments, type RequestHandlers } from './handler-contract'
 
 /** The saved tests and run history requests. */
 export type HistoryHandlers = Pick<
@@ -61,10 +61,10 @@ export function createHistoryHandlers(history: HistoryStore, destinations: FileD
       if (!check.ok) return check
       const id = Object.hasOwn(test as object, 'id') ? (test as { id: unknown }).id : undefined
       if (id !== undefined && !isRecordId(id)) return { ok: false, message: 'A test id is a positive whole number.' }
-      // One name, one test: the sidebar says so as it is typed; main holds to it whatever the page sends.
-      const namesake = history.listTests().find((other) => other.id !== id && sameTestName(other.name, check.test.name))
-      if (namesake) return { ok: false, message: `A test named ${namesake.name} already exists: choose another name.` }
       try {
+        // One name, one test: the sidebar says so as it is typed; main holds to it whatever the page sends.
+        const namesake = history.listTests().find((other) => other.id !== id && sameTestName(other.name, check.test.name))
+        if (namesake) return { ok: false, message: `A test named ${namesake.name} already exists: choose another name.` }
         const saved = history.saveTest(check.test, id)
         return saved ? { ok: true, test: saved } : { ok: false, message: NO_TEST }
       } catch (error) {
@@ -122,7 +122,9 @@ export function createHistoryHandlers(history: HistoryStore, destinations: FileD
       refuseExtraArguments('importRunFile', 0, extra)
       // Said before the dialog: picking a file that cannot be kept would be wasted.
       if (!history.available) return { ok: false, message: history.status().message ?? 'The run history is not available.' }
-      const path = await destinations.chooseOpenPath(RESULT_FILTERS)
+      const picked = await pickedPath(() => destinations.chooseOpenPath(RESULT_FILTERS, 'result'))
+      if ('ok' in picked) return picked
+      const { path } = picked
       if (path === undefined) return { ok: true }
       const name = basename(path)
       let text: string
@@ -163,5 +165,9 @@ export function checkFiledUnder(history: HistoryStore, testId: unknown): { ok: t
   if (testId === undefined) return { ok: true }
   if (!isRecordId(testId)) return { ok: false, message: 'A test id is a positive whole number.' }
   if (!history.available) return { ok: false, message: `The run cannot be filed under a test: ${history.status().message ?? 'the run history is not available.'}` }
-  return history.getTest(testId) ? { ok: true, testId } : { ok: false, message: NO_TEST }
+  try {
+    return history.getTest(testId) ? { ok: true, testId } : { ok: false, message: NO_TEST }
+  } catch (error) {
+    return refusal(error)
+  }
 }

@@ -5,7 +5,8 @@ import { homepage } from '../../package.json'
 import { builtEntryPath } from '../control/built-entries'
 import { readTextFile } from '../control/read-text-file'
 import { contentSecurityPolicy } from '../shared/content-security-policy'
-import type { FileFilter } from './file-destinations'
+import { DIALOG_FOLDERS_FILE, DialogFolders } from './dialog-folders'
+import type { FileFilter, FileKind } from './file-destinations'
 import { aboutPanelOptions, appMenuTemplate, readmeUrl } from './app-menu'
 import { createAppBackend, type AppBackend } from './app-backend'
 import { sendEvent, serveRequests } from './ipc'
@@ -32,6 +33,9 @@ if (!app.requestSingleInstanceLock()) {
   const goneReasons = new ProcessGoneReasons(app)
   let window: BrowserWindow | undefined
   let backend: AppBackend | undefined
+  let folders: DialogFolders | undefined
+  /** Read at the first dialog: nothing of it is needed to start. */
+  const dialogFolders = (): DialogFolders => (folders ??= new DialogFolders(join(app.getPath('userData'), DIALOG_FOLDERS_FILE)))
 
   // Windows groups the taskbar entry and notifications by this id; it matches electron-builder's appId.
   app.setAppUserModelId('dev.stampede.app')
@@ -92,20 +96,29 @@ if (!app.requestSingleInstanceLock()) {
     showWindow()
   })
 
-  /** The native save dialog, over the window when there is one; the page never names a path. */
-  async function chooseSavePath(defaultName: string, filters: FileFilter[]): Promise<string | undefined> {
-    const options = { title: 'Save', defaultPath: join(app.getPath('documents'), defaultName), filters }
+  /**
+   * The native save dialog, over the window when there is one; the page never names a path. It
+   * opens in the folder last used for this kind of file (Documents before any).
+   */
+  async function chooseSavePath(defaultName: string, filters: FileFilter[], kind: FileKind): Promise<string | undefined> {
+    const folder = dialogFolders().last(kind) ?? app.getPath('documents')
+    const options = { title: 'Save', defaultPath: join(folder, defaultName), filters }
     const parent = window && !window.isDestroyed() ? window : undefined
     const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
-    return choice.canceled || !choice.filePath ? undefined : choice.filePath
+    if (choice.canceled || !choice.filePath) return undefined
+    dialogFolders().remember(kind, choice.filePath)
+    return choice.filePath
   }
 
   /** The native open dialog, one file: the only way a path the page could not name reaches main. */
-  async function chooseOpenPath(filters: FileFilter[]): Promise<string | undefined> {
-    const options = { title: 'Open', filters, properties: ['openFile' as const] }
+  async function chooseOpenPath(filters: FileFilter[], kind: FileKind): Promise<string | undefined> {
+    const folder = dialogFolders().last(kind)
+    const options = { title: 'Open', filters, properties: ['openFile' as const], ...(folder ? { defaultPath: folder } : {}) }
     const parent = window && !window.isDestroyed() ? window : undefined
     const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
-    return choice.canceled ? undefined : choice.filePaths[0]
+    const [path] = choice.canceled ? [] : choice.filePaths
+    if (path !== undefined) dialogFolders().remember(kind, path)
+    return path
   }
 
   function openWindow(backend: AppBackend): BrowserWindow {
@@ -131,8 +144,10 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  // Kills the engine and demo target so no process outlives the app.
+  // Kills the engine and demo target so no process outlives the app. The history is closed here
+  // and now, not after their exits, which a quitting app may never be told of.
   app.on('will-quit', () => {
+    backend?.history.close()
     void backend?.dispose()
     backend = undefined
   })

@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { REQUEST_NAMES, eventChannel, requestChannel, type EventName, type Events } from '../shared/ipc'
-import type { RequestHandlers } from './request-handlers'
+import type { RequestHandlers } from './handler-contract'
 
 /** Decides from the sending frame's URL whether a request comes from our own renderer. */
 export type SenderCheck = (frameUrl: string) => boolean

@@ -30,7 +30,7 @@ interface Launching {
  * Electron emits 'exit' from Chromium's service-process observer (or at once when the child calls
  * process.exit), 'child-process-gone' from its browser-child-process observer, and Chromium decides
  * which runs first. The details carry no pid, so an event is matched by service name and exit code
- * (compared as Windows' unsigned 32 bits: 'exit' gives 0xC0000005 where the details give it signed).
+ * (exitCodesMatch: the details give waitpid's raw status on macOS and Linux, and Windows' code signed).
  * An exit waits at most GONE_REASON_GRACE_MS for its reason (a clean exit has none), and an event no
  * exit claims is dropped after as long.
  */
@@ -41,6 +41,7 @@ export class ProcessGoneReasons {
 
   constructor(
     app: ChildProcessGoneSource,
+    private readonly platform: NodeJS.Platform = process.platform,
     private readonly graceMs = GONE_REASON_GRACE_MS
   ) {
     app.on('child-process-gone', (_event, details) => this.gone(details))
@@ -48,7 +49,7 @@ export class ProcessGoneReasons {
 
   /** The reason for the exit of the utility process `name` with `code`, or undefined when none comes. */
   reasonForExit(name: string, code: number): Promise<string | undefined> {
-    const index = this.unclaimed.findIndex(({ details }) => matches(details, name, code))
+    const index = this.unclaimed.findIndex(({ details }) => this.matches(details, name, code))
     if (index >= 0) {
       const [{ details, timer }] = this.unclaimed.splice(index, 1)
       clearTimeout(timer)
@@ -89,7 +90,7 @@ export class ProcessGoneReasons {
       }
       return
     }
-    const waiter = this.waiting.find(({ name, code }) => matches(details, name, code))
+    const waiter = this.waiting.find(({ name, code }) => this.matches(details, name, code))
     if (waiter) {
       remove(this.waiting, waiter)
       clearTimeout(waiter.timer)
@@ -99,10 +100,28 @@ export class ProcessGoneReasons {
     const entry: Unclaimed = { details, timer: setTimeout(() => remove(this.unclaimed, entry), this.graceMs) }
     this.unclaimed.push(entry)
   }
+
+  private matches(details: GoneDetails, name: string, code: number): boolean {
+    return details.name === name && exitCodesMatch(details.exitCode, code, this.platform)
+  }
 }
 
-function matches(details: GoneDetails, name: string, code: number): boolean {
-  return details.name === name && details.exitCode >>> 0 === code >>> 0
+/**
+ * Whether child-process-gone's exitCode and the utility process's 'exit' code tell of one exit.
+ * Windows: GetExitCodeProcess's code, signed in the details and unsigned in 'exit' (0xC0000005).
+ * macOS and Linux: the details hold waitpid's raw status (256 for process.exit(1), the signal's
+ * number for a signal), while 'exit' has process.exit's own code when the child called it; decoded
+ * as WEXITSTATUS / WTERMSIG do, or equal as it is (a crash gives the raw status to both).
+ */
+export function exitCodesMatch(goneExitCode: number, exitCode: number, platform: NodeJS.Platform): boolean {
+  if (platform === 'win32') return goneExitCode >>> 0 === exitCode >>> 0
+  return goneExitCode === exitCode || decodedWaitStatus(goneExitCode) === exitCode
+}
+
+/** A POSIX wait status as the code it carries: the exit status when the child exited, else the signal. */
+function decodedWaitStatus(status: number): number {
+  const signal = status & 0x7f
+  return signal === 0 ? (status >> 8) & 0xff : signal
 }
 
 function remove<T>(list: T[], item: T): void {

@@ -5,13 +5,15 @@ import { RENDERER_SCHEME, isBuiltRendererUrl } from './renderer-location'
 
 /**
  * stampede://app serves out/renderer and nothing else. Standard: relative URLs, storage and an
- * origin of its own, as https has. Secure: a secure context, as the page had on file://. Not
- * corsEnabled (another origin could then read our files) and no fetch support: the page fetches
- * nothing, and its module scripts are same-origin, which needs neither.
+ * origin of its own, as https has. Secure: a secure context, as the page had on file://. Code
+ * cache: V8 keeps the compiled scripts (React DOM, zod) between starts, as it does for https; without
+ * it a custom scheme's scripts are compiled from scratch on every start. Not corsEnabled (another
+ * origin could then read our files) and no fetch support: the page fetches nothing, and its module
+ * scripts are same-origin, which needs neither.
  */
 export const RENDERER_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: RENDERER_SCHEME,
-  privileges: { standard: true, secure: true }
+  privileges: { standard: true, secure: true, codeCache: true }
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

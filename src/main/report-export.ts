@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import { isReportFormat, type ExportReply, type LastReportReply, type ReportFormat } from '../shared/ipc'
 import { htmlReport } from '../shared/report/html-report'
 import { markdownSummary } from '../shared/report/markdown-summary'
@@ -6,7 +7,7 @@ import { seriesCsv } from '../shared/report/series-csv'
 import type { StoredRun } from '../shared/run-history'
 import type { LastRun } from '../control/last-run'
 
-import type { FileDestinations, FileFilter } from './file-destinations'
+import { pickedPath, type FileDestinations, type FileFilter } from './file-destinations'
 import { isRecordId } from './history-handlers'
 
 const FILTERS: Record<ReportFormat, FileFilter> = {
@@ -65,15 +66,28 @@ export function createReportExport(lastRun: LastRun, storedRuns: StoredRuns, des
       if (!isReportFormat(format)) return { ok: false, message: 'Export as json, csv or html.' }
       const source = sourceOf(runId)
       if ('refused' in source) return { ok: false, message: source.refused }
-      const path = await destinations.chooseSavePath(reportFileName(source.url, source.startedAt, format), [FILTERS[format]])
+      const picked = await pickedPath(() =>
+        destinations.chooseSavePath(reportFileName(source.url, source.startedAt, format), [FILTERS[format]], 'report')
+      )
+      if ('ok' in picked) return picked
+      const { path } = picked
       if (path === undefined) return { ok: true }
-      await destinations.writeFile(path, WRITERS[format](source.report))
+      try {
+        await destinations.writeFile(path, WRITERS[format](source.report))
+      } catch (error) {
+        return { ok: false, message: `${basename(path)} could not be written: ${(error as Error).message}` }
+      }
       return { ok: true, saved: path }
     },
     copySummary: async (runId?: unknown): Promise<ExportReply> => {
       const source = sourceOf(runId)
       if ('refused' in source) return { ok: false, message: source.refused }
-      destinations.writeClipboard(markdownSummary(source.report))
+      // Answered once the text is there: a failed write is said, not shown as copied.
+      try {
+        await destinations.writeClipboard(markdownSummary(source.report))
+      } catch (error) {
+        return { ok: false, message: `The summary could not be copied: ${(error as Error).message}` }
+      }
       return { ok: true }
     }
   }

@@ -1,4 +1,3 @@
-import type { RequestName, Requests } from '../shared/ipc'
 import { parseThresholdList } from '../shared/thresholds'
 import { checkRunPlan } from '../shared/validation'
 import type { DemoTargetProcess } from '../control/demo-target-process'
@@ -10,11 +9,7 @@ import type { LastPlanFile } from './last-plan-file'
 import { checkFiledUnder, createHistoryHandlers } from './history-handlers'
 import type { HistoryStore } from '../control/history/history-store'
 import { createTestFileHandlers } from './test-file-handlers'
-
-/** Main's side of every request in the contract, ready to be served over IPC or a test bridge. */
-export type RequestHandlers = {
-  [K in RequestName]: (...args: Parameters<Requests[K]>) => Promise<ReturnType<Requests[K]>>
-}
+import { refuseExtraArguments, type RequestHandlers } from './handler-contract'
 
 export interface RequestHandlerDependencies {
   controller: RunController
@@ -90,11 +85,5 @@ export function createRequestHandlers({
     },
     ...createHistoryHandlers(history, destinations),
     ...createTestFileHandlers(destinations)
-  }
-}
-
-export function refuseExtraArguments(name: RequestName, expected: number, extra: unknown[]): void {
-  if (extra.length > 0) {
-    throw new TypeError(`${name} takes ${expected} argument(s), got ${expected + extra.length}.`)
   }
 }

@@ -2,8 +2,8 @@ import { basename } from 'node:path'
 import type { ExportReply, ImportTestReply } from '../shared/ipc'
 import { checkTestDefinition } from '../shared/saved-test'
 import { parseTestFile, TEST_FILE_MAX_BYTES, testFileFormatOf, testFileText } from '../shared/test-file'
-import type { FileDestinations, FileFilter } from './file-destinations'
-import { refuseExtraArguments, type RequestHandlers } from './request-handlers'
+import { pickedPath, type FileDestinations, type FileFilter } from './file-destinations'
+import { refuseExtraArguments, type RequestHandlers } from './handler-contract'
 
 /** Test files in and out through main's dialogs: the page names no path, only the user does. */
 export type TestFileHandlers = Pick<RequestHandlers, 'exportTestFile' | 'importTestFile'>
@@ -24,7 +24,9 @@ export function createTestFileHandlers(destinations: FileDestinations): TestFile
         const problem = Object.values(check.errors ?? {})[0] ?? check.message
         return { ok: false, message: `The test was not exported: ${problem}` }
       }
-      const path = await destinations.chooseSavePath(testFileName(check.test.name), FILTERS)
+      const picked = await pickedPath(() => destinations.chooseSavePath(testFileName(check.test.name), FILTERS, 'test-file'))
+      if ('ok' in picked) return picked
+      const { path } = picked
       if (path === undefined) return { ok: true }
       try {
         await destinations.writeFile(path, testFileText(check.test, testFileFormatOf(path)))
@@ -35,7 +37,9 @@ export function createTestFileHandlers(destinations: FileDestinations): TestFile
     },
     importTestFile: async (...extra: unknown[]): Promise<ImportTestReply> => {
       refuseExtraArguments('importTestFile', 0, extra)
-      const path = await destinations.chooseOpenPath(FILTERS)
+      const picked = await pickedPath(() => destinations.chooseOpenPath(FILTERS, 'test-file'))
+      if ('ok' in picked) return picked
+      const { path } = picked
       if (path === undefined) return { ok: true }
       let text: string
       try {

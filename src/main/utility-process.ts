@@ -57,6 +57,11 @@ export function spawnUtilityProcess<In, Out>(
     clearTimeout(launchDeadline)
     if (killAsked) child.kill()
   })
+  // A V8 fatal error: unheard, Electron's emit would throw in main and show its error dialog. The
+  // 'exit' that always follows reports the process as gone.
+  child.on('error', (type, location, report) => {
+    console.error(`${serviceName}: ${type} at ${location}`, report)
+  })
   child.once('exit', (code: number) => {
     if (ended) return
     // Stopped by us, or a clean end: there is nothing to explain.

@@ -1,11 +1,14 @@
 /// <reference types="electron-vite/node" />
 import { join } from 'node:path'
 import { BrowserWindow, type Session, type WebContents } from 'electron'
-import icon from '../../resources/icon.png?asset'
+import icon from '../../resources/icon.png?asset&asarUnpack'
 import type { RendererLocation } from './renderer-location'
 import { WINDOW_SIZE, type WindowPlacement } from './window-state'
 
-/** The window's icon file (unpacked from app.asar: see electron-builder.yml). */
+/**
+ * The icon's file, in app.asar.unpacked when packaged (electron-builder.yml's asarUnpack): Linux's
+ * About panel hands the path to GTK, which cannot look inside app.asar. The window reads it too.
+ */
 export const WINDOW_ICON = icon
 
 /** The one window: sandboxed, isolated, its own pages only, no popups, no permissions. */
@@ -31,9 +34,12 @@ export function createMainWindow(location: RendererLocation, placement: WindowPl
       webSecurity: true
     }
   })
-  if (placement.maximized) window.maximize()
   lockDownContents(window.webContents, location.isRendererUrl)
-  window.once('ready-to-show', () => window.show())
+  // Maximized only once there is something to show: before ready-to-show it shows a blank window.
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize()
+    window.show()
+  })
   void window.loadURL(location.url)
   return window
 }

@@ -1,35 +1,31 @@
-import { test, expect, _electron as electron, type ElectronApplication } from '@playwright/test'
+import { test, expect, type ElectronApplication } from '@playwright/test'
 import { REQUEST_NAMES } from '../../src/shared/ipc'
 import { locateApp, type AppLocators } from '../support/app-locators'
-import { findElectronBinary } from '../support/electron-binary'
 import { answerThenHold, TargetServers } from '../support/target-server'
+import { launchApp, skipWithoutElectron, UserDataDirs } from './launch'
 
 // Layer 4: the real app — utility-process engine, preload bridge, sandboxed renderer. The journeys
 // match tests/e2e (same locators); these add what only Electron has: its processes and lock-down.
-const binary = findElectronBinary()
-if ('missing' in binary) {
-  // CI's matrix installs Electron (.github/workflows/ci.yml): there a missing binary is a failure.
-  if (process.env.ELECTRON_SPECS === 'required') throw new Error(`ELECTRON_SPECS=required, but ${binary.missing}`)
-  // Say why in the run's own output, not only in the report's annotations.
-  console.log(`Real Electron specs skipped: ${binary.missing}`)
-  test.skip(true, binary.missing)
-}
+skipWithoutElectron()
 
 let app: ElectronApplication
 let ui: AppLocators
+let profile: string
 const targets = new TargetServers()
+// Each test on a profile of its own: an open Stampede's single-instance lock, or its history, never meets it.
+const profiles = new UserDataDirs()
 
 test.beforeEach(async () => {
-  if (!('path' in binary)) return
-  app = await electron.launch({ executablePath: binary.path, args: ['.'] })
-  const page = await app.firstWindow()
-  await expect(page).toHaveTitle('Stampede')
+  profile = profiles.create()
+  let page
+  ;({ app, page } = await launchApp(profile))
   ui = locateApp(page)
 })
 
 test.afterEach(async () => {
   await app?.close()
   await targets.closeAll()
+  profiles.removeAll()
 })
 
 /** Pids of the app's utility processes with this service name (see src/main/index.ts). */
@@ -56,6 +52,10 @@ async function fillPlan(url: string, requests: number, concurrency = 10): Promis
   await ui.requests.fill(String(requests))
   await ui.concurrency.fill(String(concurrency))
 }
+
+test("runs on the test's own profile, not the developer's", async () => {
+  expect(await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))).toBe(profile)
+})
 
 test('the page is locked down: no Node, only the api members, a sandboxed renderer', async () => {
   const seen = await (await app.firstWindow()).evaluate(() => ({

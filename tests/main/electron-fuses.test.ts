@@ -7,47 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { PlatformPackager } from 'app-builder-lib'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
 import type { Configuration } from 'app-builder-lib'
+import { readWire, standInBinary } from '../tooling/fuse-wire'
 
 // The fuses of the packaged app, read the way electron-builder reads electron-builder.yml, then
 // flipped by electron-builder's own code path on a stand-in for the Electron binary (the real one
 // cannot be downloaded here; scripts/check-fuses.mjs reads the real one after packaging on CI).
-
-/** Electron's fuse wire, from its build/fuses/build.py and fuses.json5 (Electron 45): a sentinel,
- * the schema version (1), the wire's length, then one ASCII '0' / '1' per fuse, in this order. */
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
-const ELECTRON_45_FUSES = [
-  ['run_as_node', '1'],
-  ['cookie_encryption', '0'],
-  ['node_options', '1'],
-  ['node_cli_inspect', '1'],
-  ['embedded_asar_integrity_validation', '0'],
-  ['only_load_app_from_asar', '0'],
-  ['load_browser_process_specific_v8_snapshot', '0'],
-  ['grant_file_protocol_extra_privileges', '1'],
-  ['wasm_trap_handlers', '1']
-] as const
-type FuseName = (typeof ELECTRON_45_FUSES)[number][0]
-
-function standInBinary(): Buffer {
-  const wire = ELECTRON_45_FUSES.map(([, state]) => state).join('')
-  return Buffer.concat([
-    Buffer.from('\x7fELF stand-in machine code before the wire '),
-    Buffer.from(SENTINEL),
-    Buffer.from([1, ELECTRON_45_FUSES.length]),
-    Buffer.from(wire),
-    Buffer.from(' and after it')
-  ])
-}
-
-/** Each fuse's state, read straight from the bytes after the sentinel. */
-function readWire(binary: Buffer): Record<FuseName, string> {
-  const at = binary.indexOf(SENTINEL) + SENTINEL.length
-  expect(binary[at]).toBe(1)
-  expect(binary[at + 1]).toBe(ELECTRON_45_FUSES.length)
-  return Object.fromEntries(
-    ELECTRON_45_FUSES.map(([name], index) => [name, String.fromCharCode(binary[at + 2 + index])])
-  ) as Record<FuseName, string>
-}
 
 const outDir = mkdtempSync(join(tmpdir(), 'stampede-fuses-'))
 afterAll(() => rmSync(outDir, { recursive: true, force: true }))

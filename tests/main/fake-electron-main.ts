@@ -7,7 +7,8 @@ import { constants } from 'node:os'
  * and its IPC for real under Node. Utility processes are real Node children behaving as Electron 45's
  * do (lib/browser/api/utility-process.ts, shell/browser/api/electron_api_utility_process.cc): 'spawn'
  * once launched, kill() a no-op before that, a numeric exit code (the signal's number when a signal
- * ended it, 0 when we killed it), and app's 'child-process-gone' with why, after the 'exit'.
+ * ended it, 0 when we killed it), and app's 'child-process-gone' with why, after the 'exit' (its
+ * exitCode waitpid's raw status on POSIX, as Chromium gives it).
  */
 
 type Listener = (event: unknown, ...args: unknown[]) => unknown
@@ -31,7 +32,9 @@ class ChildBackedUtilityProcess extends EventEmitter {
       this.emit('exit', exitCode)
       if (!this.killedByUs && exitCode !== 0) {
         const reason = signal === 'SIGKILL' || signal === 'SIGTERM' ? 'killed' : signal ? 'crashed' : 'abnormal-exit'
-        app.emit('child-process-gone', {}, { type: 'Utility', reason, exitCode, serviceName: 'node.mojom.NodeService', name: serviceName })
+        // As Chromium reports it: waitpid's raw status on POSIX (256 for exit(1)), the code on Windows.
+        const rawStatus = process.platform === 'win32' || signal ? exitCode : exitCode << 8
+        app.emit('child-process-gone', {}, { type: 'Utility', reason, exitCode: rawStatus, serviceName: 'node.mojom.NodeService', name: serviceName })
       }
     })
   }
@@ -78,6 +81,7 @@ export class FakeApp extends EventEmitter {
   whenReady = (): Promise<void> => this.ready
   getVersion = (): string => '0.0.0-test'
   getPath = (name: string): string => {
+    if (name === 'documents') return `${this.userData}/Documents`
     if (name !== 'userData') throw new Error(`getPath(${name}) is not faked`)
     return this.userData
   }
@@ -135,8 +139,20 @@ export class FakeBrowserWindow extends EventEmitter {
   loadURL = async (url: string): Promise<void> => {
     this.loadedUrl = url
   }
-  show = (): void => {}
-  maximize = (): void => {}
+  /** show() and maximize(), in the order they came, with whether ready-to-show had been emitted. */
+  readonly shown: Array<{ call: 'show' | 'maximize'; readyToShow: boolean }> = []
+  private readyToShow = false
+  show = (): void => {
+    this.shown.push({ call: 'show', readyToShow: this.readyToShow })
+  }
+  maximize = (): void => {
+    this.shown.push({ call: 'maximize', readyToShow: this.readyToShow })
+  }
+  /** Chromium has painted the page: what Electron emits as ready-to-show. */
+  becomeReadyToShow(): void {
+    this.readyToShow = true
+    this.emit('ready-to-show')
+  }
   isDestroyed = (): boolean => this.destroyed
   isMinimized = (): boolean => this.minimized
   restore = (): void => {
@@ -176,6 +192,15 @@ export interface FakeElectronMain {
   shell: { opened: string[]; openExternal(url: string): Promise<void> }
   utilityProcess: { forked: Array<{ modulePath: string; serviceName: string; process: ChildBackedUtilityProcess }>; fork(modulePath: string, args: string[], options: { serviceName: string }): ChildBackedUtilityProcess }
   ipcMain: { handlers: Map<string, Listener>; handle(channel: string, listener: Listener): void; removeHandler(channel: string): void }
+  dialog: FakeDialog
+}
+
+/** Electron's dialog: records each dialog's options and answers with the next path of `answers` (none: cancelled). */
+export interface FakeDialog {
+  asked: Array<{ dialog: 'save' | 'open'; options: { defaultPath?: string } }>
+  answers: string[]
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }>
+  showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }>
 }
 
 export function fakeElectronMain(userData: string): FakeElectronMain {
@@ -233,6 +258,21 @@ export function fakeElectronMain(userData: string): FakeElectronMain {
         const process = new ChildBackedUtilityProcess(modulePath, app, serviceName)
         electron.utilityProcess.forked.push({ modulePath, serviceName, process })
         return process
+      }
+    },
+    dialog: {
+      asked: [],
+      answers: [],
+      // (options) or (window, options), as Electron takes them.
+      async showSaveDialog(...args) {
+        this.asked.push({ dialog: 'save', options: args.at(-1) as { defaultPath?: string } })
+        const path = this.answers.shift()
+        return { canceled: path === undefined, filePath: path ?? '' }
+      },
+      async showOpenDialog(...args) {
+        this.asked.push({ dialog: 'open', options: args.at(-1) as { defaultPath?: string } })
+        const path = this.answers.shift()
+        return { canceled: path === undefined, filePaths: path === undefined ? [] : [path] }
       }
     },
     ipcMain: {

@@ -36,9 +36,7 @@ const destinations: FileDestinations = {
   writeFile: async () => {
     throw new Error('no writes in these tests')
   },
-  writeClipboard: () => {
-    throw new Error('no clipboard in these tests')
-  }
+  writeClipboard: () => Promise.reject(new Error('no clipboard in these tests'))
 }
 
 beforeEach(() => {

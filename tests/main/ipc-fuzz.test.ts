@@ -60,7 +60,7 @@ const destinations: FileDestinations = {
     exportsTouched.push(`read ${path}`)
     return ''
   },
-  writeClipboard: () => {
+  writeClipboard: async () => {
     exportsTouched.push('clipboard')
   }
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { REQUEST_NAMES, eventChannel, requestChannel } from '../../src/shared/ipc'
 import { emptySnapshot } from '../../src/shared/run-snapshot'
-import type { RequestHandlers } from '../../src/main/request-handlers'
+import type { RequestHandlers } from '../../src/main/handler-contract'
 
 // The Electron boundary, faked: ipcMain records what main registers, and the test plays the renderer.
 type Listener = (event: unknown, ...args: unknown[]) => unknown

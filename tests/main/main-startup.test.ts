@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
+import { getConfig } from 'app-builder-lib/out/util/config/config'
+import { minimatch } from 'minimatch'
 import { afterEach, describe, expect, it } from 'vitest'
 import packageJson from '../../package.json'
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy'
@@ -40,10 +42,12 @@ afterEach(async () => {
 
 /** Loads main's bundle afresh with `electron` faked and the environment given; returns the fakes. */
 function startMain(
-  options: { isPackaged?: boolean; rendererUrl?: string; singleInstance?: boolean } = {}
+  options: { isPackaged?: boolean; rendererUrl?: string; singleInstance?: boolean; bundle?: string; windowState?: object; profile?: string } = {}
 ): FakeElectronMain {
-  const profile = mkdtempSync(join(tmpdir(), 'stampede-main-'))
-  profiles.push(profile)
+  const bundle = options.bundle ?? BUNDLE
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'stampede-main-'))
+  if (!options.profile) profiles.push(profile)
+  if (options.windowState) writeFileSync(join(profile, 'window-state.json'), JSON.stringify(options.windowState))
   const electron = fakeElectronMain(profile)
   electron.app.isPackaged = options.isPackaged ?? false
   electron.app.singleInstance = options.singleInstance ?? true
@@ -57,8 +61,8 @@ function startMain(
   if (options.rendererUrl === undefined) delete env.ELECTRON_RENDERER_URL
   else env.ELECTRON_RENDERER_URL = options.rendererUrl
   try {
-    delete nodeRequire.cache[BUNDLE]
-    nodeRequire(BUNDLE)
+    delete nodeRequire.cache[bundle]
+    nodeRequire(bundle)
   } finally {
     loader._load = load
     if (savedUrl === undefined) delete env.ELECTRON_RENDERER_URL
@@ -83,7 +87,7 @@ const OUR_PAGE = 'stampede://app/index.html'
 describe('main at start-up', () => {
   it('registers the stampede scheme as privileged before ready, and handles it only once ready', async () => {
     const electron = startMain()
-    expect(electron.protocol.privileged).toEqual([{ scheme: 'stampede', privileges: { standard: true, secure: true } }])
+    expect(electron.protocol.privileged).toEqual([{ scheme: 'stampede', privileges: { standard: true, secure: true, codeCache: true } }])
     expect(electron.protocol.handlers.size).toBe(0)
     expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0)
     await ready(electron)
@@ -143,6 +147,15 @@ describe('main at start-up', () => {
     expect(electron.app.aboutPanel).toMatchObject({ applicationName: 'Stampede', applicationVersion: '0.0.0-test' })
   })
 
+  it.each([true, false])('shows the window (maximized: %s) only at ready-to-show, maximizing it there, never before', async (maximized) => {
+    const electron = startMain({ windowState: { bounds: { x: 40, y: 30, width: 900, height: 700 }, maximized } })
+    const window = await ready(electron)
+    expect(window.options).toMatchObject({ x: 40, y: 30, width: 900, height: 700, show: false })
+    expect(window.shown).toEqual([])
+    window.becomeReadyToShow()
+    expect(window.shown).toEqual([...(maximized ? [{ call: 'maximize', readyToShow: true }] : []), { call: 'show', readyToShow: true }])
+  })
+
   it('a second copy quits at once, opening and registering nothing', async () => {
     const electron = startMain({ singleInstance: false })
     expect(electron.app.quitCalls).toBe(1)
@@ -160,6 +173,80 @@ describe('main at start-up', () => {
     expect(window.minimized).toBe(false)
     expect(window.focused).toBe(1)
     expect(electron.BrowserWindow.getAllWindows()).toHaveLength(1)
+  })
+})
+
+describe.skipIf(sqliteMissing)('quitting', () => {
+  it('closes the history at will-quit itself, not once the children have exited', async () => {
+    const electron = startMain()
+    await ready(electron)
+    // A test saved: a write, so the history's write-ahead log is there until the file is closed.
+    const test = { name: 'Quit', plan: { url: 'http://127.0.0.1:9/', totalRequests: 1, concurrency: 1 }, thresholds: [] }
+    expect(await invoke(electron, 'saveTest', OUR_PAGE, test)).toMatchObject({ ok: true })
+    await invoke(electron, 'startDemoTarget', OUR_PAGE)
+    const wal = join(electron.app.getPath('userData'), 'history.sqlite-wal')
+    expect(existsSync(wal)).toBe(true)
+    electron.app.emit('will-quit')
+    // Closed in the same turn: SQLite folds the log into the file and removes it on the last close.
+    expect(existsSync(wal)).toBe(false)
+  })
+})
+
+describe('file dialogs', () => {
+  // Since Electron 43 a dialog without defaultPath opens in Downloads and forgets where the user went.
+  it('open where this kind of file was last saved or opened, also after a restart; another kind does not', async () => {
+    const electron = startMain()
+    await ready(electron)
+    const chosen = mkdtempSync(join(tmpdir(), 'stampede-chosen-'))
+    profiles.push(chosen)
+    const test = { name: 'Checkout', plan: { url: 'http://127.0.0.1:9/', totalRequests: 1, concurrency: 1 }, thresholds: [] }
+    const file = join(chosen, 'checkout.stampede.yaml')
+    electron.dialog.answers.push(file, file, file)
+    expect(await invoke(electron, 'exportTestFile', OUR_PAGE, test)).toEqual({ ok: true, saved: file })
+    expect(await invoke(electron, 'exportTestFile', OUR_PAGE, test)).toEqual({ ok: true, saved: file })
+    expect(await invoke(electron, 'importTestFile', OUR_PAGE)).toMatchObject({ ok: true, file })
+    if (!sqliteMissing) expect(await invoke(electron, 'importRunFile', OUR_PAGE)).toEqual({ ok: true })
+    const documents = electron.app.getPath('documents')
+    expect(electron.dialog.asked.map(({ dialog, options }) => [dialog, options.defaultPath])).toEqual([
+      ['save', join(documents, 'checkout.stampede.yaml')],
+      ['save', file],
+      ['open', chosen],
+      // A result to import is another kind: its dialog is not sent to the test files' folder.
+      ...(sqliteMissing ? [] : [['open', undefined]])
+    ])
+
+    electron.app.emit('will-quit')
+    const restarted = startMain({ profile: electron.app.getPath('userData') })
+    await ready(restarted)
+    expect(await invoke(restarted, 'importTestFile', OUR_PAGE)).toEqual({ ok: true })
+    expect(restarted.dialog.asked.map(({ options }) => options.defaultPath)).toEqual([chosen])
+  })
+})
+
+describe('packaged: out/ inside app.asar, as electron-builder lays it out', () => {
+  it("gives Linux's About panel an icon file outside app.asar, where electron-builder.yml unpacks it", async () => {
+    // A folder named app.asar stands in for the archive (GTK could not read inside a real one), and
+    // app.asar.unpacked beside it holds what electron-builder.yml's asarUnpack patterns match.
+    const resources = mkdtempSync(join(tmpdir(), 'stampede-packaged-'))
+    profiles.push(resources)
+    const asar = join(resources, 'app.asar')
+    cpSync(resolve('out'), join(asar, 'out'), { recursive: true })
+    cpSync(resolve('resources'), join(asar, 'resources'), { recursive: true })
+    symlinkSync(resolve('node_modules'), join(asar, 'node_modules'), 'junction')
+    const { asarUnpack } = await getConfig(process.cwd(), null, null)
+    const patterns = [asarUnpack ?? []].flat() as string[]
+    const appFiles = readdirSync(resolve('resources'), { recursive: true }).map((file) => `resources/${String(file).replaceAll('\\', '/')}`)
+    for (const file of appFiles.filter((file) => patterns.some((pattern) => minimatch(file, pattern)))) {
+      mkdirSync(dirname(join(resources, 'app.asar.unpacked', file)), { recursive: true })
+      cpSync(resolve(file), join(resources, 'app.asar.unpacked', file))
+    }
+
+    const electron = startMain({ isPackaged: true, bundle: join(asar, 'out/main/index.js') })
+    const window = await ready(electron)
+    const { iconPath } = electron.app.aboutPanel as { iconPath: string }
+    expect(relative(asar, iconPath).startsWith('..')).toBe(true)
+    expect(existsSync(iconPath)).toBe(true)
+    if (process.platform === 'linux') expect(window.options.icon).toBe(iconPath)
   })
 })
 

@@ -108,8 +108,8 @@ describe('resolveRendererFile', () => {
 })
 
 describe('the scheme', () => {
-  it('is standard and secure, and neither CORS-enabled, CSP-bypassing nor fetchable', () => {
-    expect(RENDERER_SCHEME_PRIVILEGES).toEqual({ scheme: 'stampede', privileges: { standard: true, secure: true } })
+  it('is standard, secure and code-cached, and neither CORS-enabled, CSP-bypassing nor fetchable', () => {
+    expect(RENDERER_SCHEME_PRIVILEGES).toEqual({ scheme: 'stampede', privileges: { standard: true, secure: true, codeCache: true } })
   })
 
   it('serveRenderer handles the scheme with rendererResponse', async () => {

@@ -26,7 +26,7 @@ function fakeController() {
 }
 
 /** A dialog that answers `choice`, a disk and a clipboard that remember what they were given. */
-function fakeDestinations(choice: (defaultName: string) => string | undefined) {
+function fakeDestinations(choice: (defaultName: string) => string | undefined, clipboardWrite: () => Promise<void> = async () => {}) {
   const asked: string[] = []
   const written = new Map<string, string>()
   const clipboard: string[] = []
@@ -40,7 +40,10 @@ function fakeDestinations(choice: (defaultName: string) => string | undefined) {
     },
     chooseOpenPath: async () => undefined,
     readFile: async () => '',
-    writeClipboard: (text) => clipboard.push(text)
+    writeClipboard: async (text) => {
+      await clipboardWrite()
+      clipboard.push(text)
+    }
   }
   return { destinations, asked, written, clipboard }
 }
@@ -60,10 +63,13 @@ const STORED: StoredRun = (() => {
 })()
 const storedRuns: StoredRuns = { getRun: (id) => (id === STORED.id ? STORED : undefined) }
 
-function finishedRun(choice: (defaultName: string) => string | undefined = (name) => `/chosen/${name}`) {
+function finishedRun(
+  choice: (defaultName: string) => string | undefined = (name) => `/chosen/${name}`,
+  clipboardWrite?: () => Promise<void>
+) {
   const { controller, end } = fakeController()
   const lastRun = new LastRun(controller, 4)
-  const fakes = fakeDestinations(choice)
+  const fakes = fakeDestinations(choice, clipboardWrite)
   const handlers = createReportExport(lastRun, storedRuns, fakes.destinations)
   const thresholds = parseThresholdList(['max<1ms'])
   if (!thresholds.ok) throw new Error(thresholds.message)
@@ -164,6 +170,28 @@ describe('copySummary', () => {
     expect(clipboard).toHaveLength(1)
     expect(clipboard[0]).toMatch(/^### Stampede: GET `http:\/\/127\.0\.0\.1:8080\/health`/)
     expect(clipboard[0]).toContain('❌ `max<1ms`: failed')
+  })
+
+  it('answers only once the clipboard has the text (Electron 44+ writes it asynchronously)', async () => {
+    let finishWrite!: () => void
+    const { handlers, clipboard } = finishedRun(undefined, () => new Promise<void>((resolve) => (finishWrite = resolve)))
+    let reply: unknown
+    const replied = handlers.copySummary().then((answer) => (reply = answer))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(reply).toBeUndefined()
+    finishWrite()
+    await replied
+    expect(reply).toEqual({ ok: true })
+    expect(clipboard).toHaveLength(1)
+  })
+
+  it('says why when the clipboard refuses the text, and does not claim it was copied', async () => {
+    const { handlers, clipboard } = finishedRun(undefined, () => Promise.reject(new Error('the clipboard is owned by another program')))
+    expect(await handlers.copySummary()).toEqual({
+      ok: false,
+      message: 'The summary could not be copied: the clipboard is owned by another program'
+    })
+    expect(clipboard).toHaveLength(0)
   })
 })
 

@@ -36,9 +36,7 @@ function fakeDestinations({ savePath, openPath, files = {} }: { savePath?: strin
       if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`)
       return text
     },
-    writeClipboard: () => {
-      throw new Error('not used')
-    }
+    writeClipboard: () => Promise.reject(new Error('not used'))
   }
   return { destinations, saveDialogs, openDialogs, reads, written }
 }

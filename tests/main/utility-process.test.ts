@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ProcessExit } from '../../src/control/process-channel'
 import { ManagedProcess } from '../../src/control/managed-process'
 import { describeExit } from '../../src/control/process-exit'
-import { GONE_REASON_GRACE_MS, ProcessGoneReasons } from '../../src/main/process-gone-reasons'
+import { exitCodesMatch, GONE_REASON_GRACE_MS, ProcessGoneReasons } from '../../src/main/process-gone-reasons'
 import { LAUNCH_DEADLINE_MS, spawnUtilityProcess } from '../../src/main/utility-process'
 import { FakeGoneEvents, fakeFork, type FakeUtilityProcess } from './fake-electron'
 
@@ -142,12 +142,37 @@ describe('why an engine died (child-process-gone)', () => {
   })
 
   it('matches a Windows exit code given signed in the details and unsigned by exit', async () => {
+    reasons = new ProcessGoneReasons(app, 'win32')
     const { child, exits } = spawnEngine()
     child.spawn(13)
     child.exit(0xc0000005)
     app.processGone({ type: 'Utility', reason: 'crashed', exitCode: 0xc0000005 | 0, name: ENGINE })
     await settle()
     expect(exits).toEqual([{ code: 0xc0000005, reason: 'crashed' }])
+  })
+
+  it.each(['linux', 'darwin'] as const)(
+    "pairs process.exit(1) on %s with the details' raw wait status (256), so an engine's fault keeps its reason",
+    async (platform) => {
+      reasons = new ProcessGoneReasons(app, platform)
+      const { child, exits } = spawnEngine()
+      child.spawn(17)
+      child.exit(1)
+      app.processGone({ type: 'Utility', reason: 'abnormal-exit', exitCode: 256, name: ENGINE })
+      await settle()
+      expect(exits).toEqual([{ code: 1, reason: 'abnormal-exit' }])
+      expect(describeExit(exits[0])).toBe('it exited abnormally, exit code 1')
+    }
+  )
+
+  it('pairs a signal on POSIX whether exit has the raw status (core dumped) or the signal', () => {
+    expect(exitCodesMatch(0x80 | 11, 0x80 | 11, 'linux')).toBe(true)
+    expect(exitCodesMatch(0x80 | 11, 11, 'linux')).toBe(true)
+    expect(exitCodesMatch(9, 9, 'darwin')).toBe(true)
+    expect(exitCodesMatch(2 << 8, 1, 'linux')).toBe(false)
+    // Windows has no wait status: 256 is 256 there.
+    expect(exitCodesMatch(256, 1, 'win32')).toBe(false)
+    expect(exitCodesMatch(256, 256, 'win32')).toBe(true)
   })
 
   it('ignores other process types, other names and other exit codes', async () => {
@@ -211,6 +236,23 @@ describe('why an engine died (child-process-gone)', () => {
     stopped.channel.kill()
     stopped.child.exit(15)
     expect(stopped.exits).toEqual([{ code: 15 }])
+  })
+
+  it("hears a V8 fatal error ('error'), logs where it came from, and reports the exit that follows", async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const { child, exits } = spawnEngine()
+      child.spawn(51)
+      // An EventEmitter with no 'error' listener throws: in Electron's main, its error dialog.
+      expect(() => child.emit('error', 'FatalError', 'v8::ToLocalChecked Empty MaybeLocal', '{"header":{}}')).not.toThrow()
+      expect(logged).toHaveBeenCalledWith(`${ENGINE}: FatalError at v8::ToLocalChecked Empty MaybeLocal`, '{"header":{}}')
+      child.exit(133)
+      app.processGone({ type: 'Utility', reason: 'crashed', exitCode: 133, name: ENGINE })
+      await settle()
+      expect(exits).toEqual([{ code: 133, reason: 'crashed' }])
+    } finally {
+      logged.mockRestore()
+    }
   })
 
   it('calls every exit listener once', async () => {

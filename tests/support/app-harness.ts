@@ -185,7 +185,7 @@ export const test = base.extend<
             return openDialog.answer
           },
           readFile: (path, maxBytes) => readTextFile(path, maxBytes),
-          writeClipboard: (text) => {
+          writeClipboard: async (text) => {
             clipboard.push(text)
           }
         }

@@ -1,3 +1,4 @@
+import { REPORT_DIGITS, round } from '../report/report-rounding'
 import type { RunReport } from '../report/run-report'
 import { latencyFieldOf, metricKind, THRESHOLD_METRICS, type ThresholdMetric } from '../thresholds'
 import { formatMetricValue, metricLabel } from './delta-format'
@@ -101,9 +102,6 @@ function metricDelta(metric: ThresholdMetric, base: number | null, next: number 
   return { metric, label: metricLabel(metric), base, next, change, relativeChange, verdict: verdictOf(metric, base, next, relativeChange) }
 }
 
-/** The digits the report keeps (src/shared/report/run-report.ts): µs for latency, a millionth for rates. */
-const REPORT_DIGITS = { latency: 3, rate: 6, rps: 1 } as const
-
 /**
  * Lower latency and error rates are better, higher req/s is. 'unchanged' when the two figures read
  * the same as shown (src/shared/format.ts) or differ by less than UNCHANGED_WITHIN of the base.
@@ -116,7 +114,3 @@ function verdictOf(metric: ThresholdMetric, base: number | null, next: number | 
   return next > base === higherIsBetter ? 'better' : 'worse'
 }
 
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits
-  return Math.round(value * scale) / scale
-}

@@ -2,7 +2,7 @@ import { checkPassRate, stepAsSnapshot } from './flow/flow-figures'
 import { stepName, type StepDefinition } from './flow/flow-definition'
 import { classifyOutcomes, clientOrServerErrorRate, errorRate } from './request-outcomes'
 import type { LatencySummary, RunSnapshot } from './run-snapshot'
-import { formatErrorRate, formatLatency, formatRate } from './format'
+import { formatErrorRate, formatLatency, formatPercent, formatRate } from './format'
 
 /**
  * Pass-or-fail conditions on a run, such as `p99<250ms`, `error_rate<1%` or `rps>500`: one parser
@@ -266,7 +266,8 @@ export function formatThresholdActual(metric: ThresholdMetric, actual: number | 
     case 'latency':
       return formatLatency(actual)
     case 'rate':
-      return formatErrorRate(actual)
+      // Floored: 99.96% of checks passed is not 100%.
+      return metric === 'checks' ? formatPercent(actual, 1) : formatErrorRate(actual)
     case 'rps':
       return `${formatRate(actual)} req/s`
   }

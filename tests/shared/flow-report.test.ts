@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { parseReportText } from '../../src/shared/report/report-file'
 import { buildRunReport, jsonOutput, reportJson } from '../../src/shared/report/run-report'
-import { parseThreshold, type Threshold } from '../../src/shared/thresholds'
 import { flowResult, LOGIN_STEPS, stepResult } from '../support/flow-results'
 import { planOf } from '../support/plans'
 import { sampleReport } from '../support/reports'
+import { thresholdOf } from '../support/thresholds'
 
 const plan = planOf({ url: 'http://127.0.0.1:8080/login', totalRequests: 300, concurrency: 10 })
 
-function threshold(text: string): Threshold {
-  const parsed = parseThreshold(text)
-  if (!parsed.ok) throw new Error(parsed.message)
-  return parsed.threshold
-}
 
 describe("a flow's report", () => {
   it('gives each step the same request figures as the run, by the same rules', () => {
@@ -76,7 +71,7 @@ describe("a flow's report", () => {
       plan,
       result: flowResult(),
       workers: 1,
-      thresholds: [threshold('p99<250ms'), threshold('item: p99<250ms'), threshold('log in: p99<250ms'), threshold('checks>99%')]
+      thresholds: [thresholdOf('p99<250ms'), thresholdOf('item: p99<250ms'), thresholdOf('log in: p99<250ms'), thresholdOf('checks>99%')]
     })
     expect(report.thresholds).toEqual([
       { expression: 'p99<250ms', metric: 'p99', passed: true, actual: 12 },
@@ -111,7 +106,7 @@ describe("a flow's report", () => {
   })
 
   it('reads back from its JSON equal to what was written (compare and the history read it so)', () => {
-    const report = buildRunReport({ plan, result: flowResult(), workers: 2, thresholds: [threshold('item: p99<250ms')] })
+    const report = buildRunReport({ plan, result: flowResult(), workers: 2, thresholds: [thresholdOf('item: p99<250ms')] })
     const parsed = parseReportText(reportJson(report))
     expect(parsed).toEqual({ ok: true, report })
   })

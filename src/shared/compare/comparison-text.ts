@@ -3,6 +3,7 @@ import { formatMetricChange, formatMetricValue, formatRelative, NO_FIGURE } from
 import type { FailOnCheck } from './fail-on'
 import { TABLE_METRICS, type MetricDelta, type RunComparison } from './run-comparison'
 import type { SettingDifference } from './setting-differences'
+import { alignedRows } from '../report/report-text'
 
 /** A comparison as plain text: the table `stampede compare` prints, the settings that differ, and why it is suspect. */
 export function comparisonText(comparison: RunComparison): string {
@@ -91,17 +92,4 @@ function generatorReasons(difference: SettingDifference): string[] {
 /** "a", "a and b", "a, b and c". */
 function listText(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-}
-
-type Alignment = 'left' | 'right'
-
-/** Rows of cells as lines, each column as wide as its widest cell; trailing spaces trimmed. */
-export function alignedRows(rows: readonly string[][], alignments: readonly Alignment[]): string[] {
-  const widths = alignments.map((_alignment, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)))
-  return rows.map((row) =>
-    row
-      .map((cell, column) => (alignments[column] === 'right' ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
-      .join('  ')
-      .trimEnd()
-  )
 }

@@ -62,23 +62,28 @@ export function stepCells(step: StepReport): string[] {
   ]
 }
 
-/** What went wrong in a step, a line each: a check that failed, captures that found nothing (with the example). */
+/**
+ * What went wrong in a step, a line each: a check that failed, captures that found nothing (with
+ * the example). `quote` renders the text the file or the target wrote (the check, the example):
+ * as it is on a terminal, in a code span in Markdown, escaped in HTML.
+ */
 export interface StepProblem {
   step: string
   text: string
 }
 
-export function stepProblems(steps: readonly StepReport[]): StepProblem[] {
+export function stepProblems(steps: readonly StepReport[], quote: (text: string) => string = (text) => text): StepProblem[] {
   const problems: StepProblem[] = []
   for (const step of steps) {
+    const name = oneLine(step.name)
     for (const check of step.checks) {
       if (check.failed > 0) {
-        problems.push({ step: oneLine(step.name), text: `check ${oneLine(check.check)} failed ${formatCount(check.failed)} of ${formatCount(check.passed + check.failed)}` })
+        problems.push({ step: name, text: `check ${quote(oneLine(check.check))} failed ${formatCount(check.failed)} of ${formatCount(check.passed + check.failed)}` })
       }
     }
     if (step.captures.failed > 0) {
-      const example = step.captures.example === undefined ? '' : `, for example: ${oneLine(step.captures.example)}`
-      problems.push({ step: oneLine(step.name), text: `${formatCount(step.captures.failed)} captures found nothing${example}` })
+      const example = step.captures.example === undefined ? '' : `, for example: ${quote(oneLine(step.captures.example))}`
+      problems.push({ step: name, text: `${formatCount(step.captures.failed)} captures found nothing${example}` })
     }
   }
   return problems

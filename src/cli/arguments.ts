@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import type { LoadStage } from '../shared/load-shape'
 import { PLAN_DEFAULTS, type RunPlan } from '../shared/run-plan'
 import type { TestDefinition } from '../shared/saved-test'
-import { parseThreshold, type Threshold } from '../shared/thresholds'
+import { parseThreshold, unknownStepProblem, type Threshold } from '../shared/thresholds'
 import { typedDurationMs, typedSecondsAsMs } from '../shared/typed-seconds'
 import { parseTypedNumber } from '../shared/typed-number'
 import { checkRunPlan, workerCountProblem, type PlanField } from '../shared/validation'
@@ -25,8 +25,8 @@ export interface RunCommand {
   json: boolean
   /** --threshold, in the order given: any failed makes the exit status 3. */
   thresholds: Threshold[]
-  /** Files to write once the run ends: --report (HTML, or JSON / Markdown by extension) and --csv. */
-  outputs: { report?: { path: string; format: ReportFormat }; csv?: string }
+  /** Files to write once the run ends: --report (HTML, or JSON / Markdown by extension), --csv and --junit. */
+  outputs: { report?: { path: string; format: ReportFormat }; csv?: string; junit?: string }
 }
 
 export type ReportFormat = 'html' | 'json' | 'markdown'
@@ -65,6 +65,7 @@ const OPTIONS = {
   threshold: { type: 'string', multiple: true },
   report: { type: 'string' },
   csv: { type: 'string' },
+  junit: { type: 'string' },
   demo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
@@ -154,6 +155,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     if (!parsed.ok) return usageError(`--threshold: ${parsed.message}`)
     thresholds.push(parsed.threshold)
   }
+  const stepProblem = unknownStepProblem(thresholds, stepNamesOf(testFile?.test))
+  if (stepProblem) return usageError(`--threshold: ${stepProblem}`)
 
   const outputs: RunCommand['outputs'] = {}
   if (values.report !== undefined) {
@@ -164,7 +167,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     outputs.report = { path: values.report, format }
   }
   if (values.csv !== undefined) outputs.csv = values.csv
-  for (const [flag, path] of [['--report', outputs.report?.path], ['--csv', outputs.csv]] as const) {
+  if (values.junit !== undefined) outputs.junit = values.junit
+  for (const [flag, path] of [['--report', outputs.report?.path], ['--csv', outputs.csv], ['--junit', outputs.junit]] as const) {
     const problem = path === undefined ? undefined : environment.outputProblem(path)
     if (problem) return usageError(`${flag}: cannot write ${path}: ${problem}`)
   }
@@ -220,6 +224,11 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     return usageError(lines.join('\n'))
   }
   return { kind: 'run', plan: check.plan, demo, workers, json: values.json === true, thresholds, outputs }
+}
+
+/** The steps a threshold may name: a one-request test has none. */
+function stepNamesOf(_test: TestDefinition | undefined): string[] {
+  return []
 }
 
 function usageError(message: string): Command {

@@ -49,10 +49,16 @@ Options:
                          'error_rate<1%' or 'rps>500'; repeat for more. Metrics: p50
                          p90 p99 p99.9 p99.99 max mean, the same of time to first
                          byte as ttfb_p99 etc., error_rate, client_or_server_error_rate
-                         (4xx-5xx), rps. Times in ms unless given (0.5s, 800us)
+                         (4xx-5xx), rps, checks (the share of a flow's checks
+                         passed: 'checks>99%'). Times in ms unless given (0.5s,
+                         800us). 'STEP: EXPR' judges one step of a flow alone,
+                         such as 'log in: p99<250ms'
       --report FILE      write the report to FILE: self-contained HTML (.html), the
                          JSON report with its time series (.json) or Markdown (.md)
       --csv FILE         write the time series to FILE as CSV, one row per interval
+                         (a flow's adds a row per step after an empty line)
+      --junit FILE       write JUnit XML to FILE for CI: a test case per threshold
+                         and per check of each step
       --demo             start the built-in demo target and test it (${DEMO_DURATION_SECONDS} s unless
                          -n or -d is given)
   -h, --help             print this help

@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util'
 import type { LoadStage } from '../shared/load-shape'
 import { PLAN_DEFAULTS, type RunPlan } from '../shared/run-plan'
 import type { TestDefinition } from '../shared/saved-test'
-import { parseThreshold, unknownStepProblem, type Threshold } from '../shared/thresholds'
+import type { Threshold } from '../shared/thresholds'
 import { typedDurationMs, typedSecondsAsMs } from '../shared/typed-seconds'
 import { parseTypedNumber } from '../shared/typed-number'
 import { checkRunPlan, workerCountProblem, type PlanField } from '../shared/validation'
 import { fileFieldName, headersWithFlags, readTestFileArgument, RUN_SUBCOMMAND } from './test-file-arguments'
+import { readThresholds } from './threshold-arguments'
 
 /** What the command line asks for. Every problem is found here, before any process starts. */
 export type Command =
@@ -150,15 +151,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     stages = read
   }
 
-  const thresholds: Threshold[] = []
-  // --threshold replaces the file's thresholds, which were judged with the file.
-  for (const text of values.threshold ?? testFile?.test.thresholds ?? []) {
-    const parsed = parseThreshold(text)
-    if (!parsed.ok) return usageError(`--threshold: ${parsed.message}`)
-    thresholds.push(parsed.threshold)
-  }
-  const stepProblem = unknownStepProblem(thresholds, stepNamesOf(testFile?.test))
-  if (stepProblem) return usageError(`--threshold: ${stepProblem}`)
+  const thresholds = readThresholds(values.threshold, testFile)
+  if (typeof thresholds === 'string') return usageError(thresholds)
 
   const outputs: RunCommand['outputs'] = {}
   if (values.report !== undefined) {
@@ -226,11 +220,6 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     return usageError(lines.join('\n'))
   }
   return { kind: 'run', plan: check.plan, demo, workers, json: values.json === true, thresholds, outputs }
-}
-
-/** The steps a threshold may name: a one-request test has none. */
-function stepNamesOf(_test: TestDefinition | undefined): string[] {
-  return []
 }
 
 function usageError(message: string): Command {

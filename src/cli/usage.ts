@@ -94,8 +94,9 @@ export function compareUsageText(): string {
 Compares two runs: the base run (a baseline) and the new one, each a report file
 (what --json prints, or --report FILE.json). Prints how each metric moved, which
 way is better, and the settings that differ; another URL, method, model, rate,
-connections, pipelining, workers, shape or protocol, a run cut short or a run the
-load generator limited make the comparison suspect, and a warning says so.
+connections, pipelining, workers, shape, protocol or steps of a flow (another
+name or order), a run cut short or a run the load generator limited make the
+comparison suspect, and a warning says so. Flows are compared step by step too.
 A change under 1% of the base, or one that reads the same, is "unchanged".
 
 Options:
@@ -105,7 +106,9 @@ Options:
                          ('p99>+10%', 'rps<-5%') or an amount ('p99>+20ms',
                          'rps<-50'). Rates: percentage points ('error_rate>+0.5%'
                          fails when 1% becomes more than 1.5%). A limit with no
-                         figure to judge (no response in a run) is exceeded
+                         figure to judge (no response in a run) is exceeded.
+                         'STEP: LIMIT' judges one step of two flows, matched by
+                         name ('log in: p99>+10%')
       --json             print one JSON object: base, next, metrics, settings,
                          suspect, failOn
   -h, --help             print this help

@@ -90,10 +90,12 @@ function healthMarkOf(verdict: ReturnType<typeof judgeHealth>): string {
   return ''
 }
 
-/** Of the requests for -n, of the time for -d or --stages; with both, whichever is nearer its end. */
+/** Of the requests for -n (the iterations for -i), of the time for -d or --stages; with both, whichever is nearer its end. */
 function progressFraction(snapshot: RunSnapshot, plan: RunPlan): number {
   const lengthMs = runLengthMs(plan)
-  const byCount = plan.totalRequests ? snapshot.done / plan.totalRequests : 0
+  const iterationsEnded = (snapshot.iterations?.completed ?? 0) + (snapshot.iterations?.failed ?? 0)
+  // A flow counts iterations, not requests (-i).
+  const byCount = plan.iterations ? iterationsEnded / plan.iterations : plan.totalRequests ? snapshot.done / plan.totalRequests : 0
   const byTime = lengthMs ? snapshot.elapsedMs / lengthMs : 0
   return Math.min(1, Math.max(byCount, byTime))
 }

@@ -3,6 +3,8 @@ import { checkRunPlan } from '../shared/validation'
 import { SNAPSHOT_INTERVAL_MS } from '../shared/run-interval'
 import { LoadRun } from './load-run'
 import { SnapshotClock } from './snapshot-clock'
+import { atWallClock } from './start-instant'
+import { emptySnapshot } from '../shared/run-snapshot'
 
 /**
  * The engine process's side of engine-protocol.ts: one run at a time, a progress snapshot on a timer
@@ -14,13 +16,15 @@ import { SnapshotClock } from './snapshot-clock'
  */
 export class Engine {
   private current: LoadRun | null = null
+  /** Set while a run waits for its start instant: calls the wait off. */
+  private stopWaiting: (() => void) | undefined
 
   constructor(private readonly post: (message: FromEngine) => void) {}
 
   handle(message: ToEngine): void {
     switch (message?.type) {
       case 'start':
-        return this.start(message.runId, message.plan)
+        return this.start(message.runId, message.plan, message.startAtMs)
       case 'cancel':
         return this.cancel(message.runId)
       default:
@@ -28,7 +32,7 @@ export class Engine {
     }
   }
 
-  private start(runId: number, input: unknown): void {
+  private start(runId: number, input: unknown, startAtMs: unknown): void {
     if (this.current) {
       const message = `Run ${this.current.runId} is still going; one run at a time.`
       return this.post({ type: 'rejected', runId, message })
@@ -39,8 +43,19 @@ export class Engine {
       const message = `Invalid plan: ${Object.values(check.errors).join(' ')}`
       return this.post({ type: 'rejected', runId, message })
     }
+    if (startAtMs !== undefined && !Number.isFinite(startAtMs)) {
+      return this.post({ type: 'rejected', runId, message: `Invalid start instant: ${String(startAtMs)}.` })
+    }
     const run = new LoadRun(runId, check.plan)
     this.current = run
+    if (startAtMs === undefined) return this.begin(run)
+    this.stopWaiting = atWallClock(startAtMs as number, () => {
+      this.stopWaiting = undefined
+      this.begin(run)
+    })
+  }
+
+  private begin(run: LoadRun): void {
     // About ten snapshots a second, each closing an interval: enough for a live chart, far below one
     // message per request.
     const clock = new SnapshotClock(SNAPSHOT_INTERVAL_MS, () => {
@@ -59,6 +74,15 @@ export class Engine {
   private cancel(runId: number): void {
     const run = this.current
     if (!run || run.runId !== runId) return
+    if (this.stopWaiting) {
+      // Cancelled before its start instant: nothing was sent, and the result says so.
+      this.stopWaiting()
+      this.stopWaiting = undefined
+      this.current = null
+      this.post({ type: 'cancelled', runId, done: 0 })
+      this.post({ type: 'result', result: { ...emptySnapshot(runId, 0), outcome: 'cancelled' } })
+      return
+    }
     const done = run.cancel()
     if (done !== undefined) this.post({ type: 'cancelled', runId, done })
   }

@@ -99,7 +99,7 @@ export function runK8s(argv: string[], environment: K8sEnvironment): number {
     testFile: { key: configKey(file), text },
     plan: check.plan
   })
-  environment.stdout(manifests.map((manifest) => stringify(manifest, { lineWidth: 0 })).join('---\n'))
+  environment.stdout(manifests.map((manifest) => stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n'))
   return 0
 }
 

@@ -19,7 +19,7 @@ import { VERSION } from './version'
  */
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'merge') return runMerge(argv.slice(1), mergeEnvironment())
-  if (argv[0] === 'k8s') return runK8s(argv.slice(1), { ...commandOutput, readTestFile: (path) => readTextFileSync(path, TEST_FILE_MAX_BYTES) })
+  if (argv[0] === 'k8s') return runK8s(argv.slice(1), { ...commandOutput, readTestFile: (path) => readTextFileSync(path, TEST_FILE_MAX_BYTES), version: VERSION })
   if (argv[0] === 'compare') {
     return runCompare(argv.slice(1), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) })
   }

@@ -7,7 +7,6 @@ import { typedDurationMs } from '../shared/typed-seconds'
 import { checkRunPlan } from '../shared/validation'
 import { k8sUsageText } from './distributed-usage'
 import { cpuCores, k8sManifests } from './k8s-manifests'
-import { VERSION } from './version'
 
 /**
  * `stampede k8s FILE --generators N [--image I] [--namespace NS] [--name NAME] [--cpu C --memory M]`:
@@ -18,6 +17,8 @@ export interface K8sEnvironment {
   stdout(text: string): void
   stderr(text: string): void
   readTestFile(path: string): string
+  /** This Stampede's version: the default image's tag. */
+  version: string
 }
 
 const OPTIONS = {
@@ -31,7 +32,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' }
 } as const
 
-export const DEFAULT_IMAGE = `ghcr.io/stampede-dev/stampede:${VERSION}`
+/** The image .github/workflows/image.yml pushes, tagged with the version. */
+export const IMAGE_REPOSITORY = 'ghcr.io/stampede-dev/stampede'
 /** A ConfigMap holds at most 1 MiB (etcd's limit on an object): room is left for its metadata. */
 export const CONFIG_MAP_MAX_BYTES = 1024 * 1024 - 16 * 1024
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
@@ -92,7 +94,7 @@ export function runK8s(argv: string[], environment: K8sEnvironment): number {
     name,
     ...(values.namespace ? { namespace: values.namespace } : {}),
     generators,
-    image: values.image ?? DEFAULT_IMAGE,
+    image: values.image ?? `${IMAGE_REPOSITORY}:${environment.version}`,
     cpu,
     memory,
     barrierTimeoutMs,

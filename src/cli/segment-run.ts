@@ -13,16 +13,17 @@ import type { DistributedRun } from './segment-arguments'
 export type SegmentStart = { ok: true; startAtMs?: number; offsetMs?: number } | { ok: false; message: string }
 
 /**
- * Before the run: with --barrier, the engines are spawned first (ready means ready to send), then
- * the barrier is passed; with a start instant, the wait is said on stderr. The engines themselves
+ * Before the run: with --barrier or --start-at the engines are spawned first (ready means ready to
+ * send), then the barrier is passed; the wait for the start instant is said on stderr. The engines themselves
  * hold every request until the instant (src/engine/start-instant.ts).
  */
 export async function segmentStart(command: RunCommand, controller: RunController, plan: RunPlan): Promise<SegmentStart> {
   const distributed = command.distributed
   if (!distributed) return { ok: true }
+  // Spawned before the wait: an engine still starting up at the instant would start late.
+  if (distributed.barrier || distributed.startAtMs !== undefined) await controller.prepare(plan)
   let start: SegmentStart = { ok: true, ...(distributed.startAtMs === undefined ? {} : { startAtMs: distributed.startAtMs }) }
   if (distributed.barrier && distributed.segment) {
-    await controller.prepare(plan)
     const passed = await passBarrier({
       ...distributed.barrier,
       test: testFingerprint(command.plan),

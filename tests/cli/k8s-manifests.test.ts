@@ -14,7 +14,11 @@ load:
 thresholds: ['p99<250ms']
 `
 
-function k8s(argv: string[], file = TEST_FILE): { status: number; stdout: string; stderr: string; documents: Array<Record<string, any>> } {
+// Manifests as read back from YAML: the schema validators below are what vouch for their shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Manifest = Record<string, any>
+
+function k8s(argv: string[], file = TEST_FILE): { status: number; stdout: string; stderr: string; documents: Manifest[] } {
   let stdout = ''
   let stderr = ''
   const status = runK8s(argv, {
@@ -23,7 +27,7 @@ function k8s(argv: string[], file = TEST_FILE): { status: number; stdout: string
     readTestFile: () => file,
     version: '1.2.3'
   })
-  const documents = status === 0 ? parseAllDocuments(stdout).map((document) => document.toJS() as Record<string, any>) : []
+  const documents = status === 0 ? parseAllDocuments(stdout).map((document) => document.toJS() as Manifest) : []
   return { status, stdout, stderr, documents }
 }
 

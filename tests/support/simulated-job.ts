@@ -24,10 +24,29 @@ export interface SimulatedPod {
 
 export const POD_ADDRESS = '127.0.0.2'
 
-export function jobOf(manifestsYaml: string): { job: Record<string, any>; configMap: Record<string, any> } {
-  const documents = parseAllDocuments(manifestsYaml).map((document) => document.toJS() as Record<string, any>)
-  const job = documents.find((document) => document.kind === 'Job')
-  const configMap = documents.find((document) => document.kind === 'ConfigMap')
+/** The parts of the manifests the simulation reads (their whole shape is checked in tests/cli/k8s-manifests.test.ts). */
+interface JobManifest {
+  kind: 'Job'
+  spec: {
+    completions: number
+    template: {
+      spec: {
+        containers: Array<{ args: string[]; env: Array<{ name: string; value: string }>; volumeMounts: Array<{ name: string; mountPath: string }> }>
+        volumes: Array<{ name: string; configMap?: { name: string } }>
+      }
+    }
+  }
+}
+interface ConfigMapManifest {
+  kind: 'ConfigMap'
+  metadata: { name: string }
+  data: Record<string, string>
+}
+
+export function jobOf(manifestsYaml: string): { job: JobManifest; configMap: ConfigMapManifest } {
+  const documents = parseAllDocuments(manifestsYaml).map((document) => document.toJS() as { kind: string })
+  const job = documents.find((document): document is JobManifest => document.kind === 'Job')
+  const configMap = documents.find((document): document is ConfigMapManifest => document.kind === 'ConfigMap')
   if (!job || !configMap) throw new Error('The manifests hold no Job or no ConfigMap.')
   return { job, configMap }
 }
@@ -48,22 +67,23 @@ export function startPods(
   const { job, configMap } = jobOf(manifestsYaml)
   const podSpec = job.spec.template.spec
   const [container] = podSpec.containers
-  const mount = container.volumeMounts.find((each: { name: string }) => {
-    const volume = podSpec.volumes.find((candidate: { name: string }) => candidate.name === each.name)
+  const mount = container.volumeMounts.find((each) => {
+    const volume = podSpec.volumes.find((candidate) => candidate.name === each.name)
     return volume?.configMap?.name === configMap.metadata.name
   })
+  if (!mount) throw new Error('No volume mounts the ConfigMap.')
   const filesFolder = join(folder, 'config')
   mkdirSync(filesFolder, { recursive: true })
-  for (const [key, text] of Object.entries(configMap.data as Record<string, string>)) writeFileSync(join(filesFolder, key), text)
-  const all = Array.from({ length: job.spec.completions as number }, (_, index) => index)
+  for (const [key, text] of Object.entries(configMap.data)) writeFileSync(join(filesFolder, key), text)
+  const all = Array.from({ length: job.spec.completions }, (_, index) => index)
   return (indexes ?? all).map((index) => {
     const env: Record<string, string> = {}
-    for (const { name, value } of container.env as Array<{ name: string; value: string }>) env[name] = value
+    for (const { name, value } of container.env) env[name] = value
     // The one change to the manifest: the barrier's address as an IP, since nothing resolves NAME-0.NAME here.
     env.STAMPEDE_BARRIER = `${POD_ADDRESS}:${barrierPort}`
     env.JOB_COMPLETION_INDEX = String(index)
     // Kubernetes expands $(VAR) in args from the container's env; so does this.
-    const args = (container.args as string[]).map((arg) =>
+    const args = container.args.map((arg) =>
       arg.replace(/\$\(([A-Z_][A-Z0-9_]*)\)/g, (_, name: string) => env[name] ?? '').replace(mount.mountPath, filesFolder)
     )
     return startPod(index, args, env)

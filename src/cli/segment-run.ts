@@ -56,8 +56,8 @@ export function segmentOutput(
   const whole = buildRunReport({ plan: command.plan, result, workers, thresholds: command.thresholds })
   // The window's and the report's extras are rebuilt by the merge; the last interval is in the series.
   const { latencyBins: _bins, intervals: _intervals, ...forMerge } = result
+  // The segment first, its format first: a line cut off (a pod killed while printing) still says what it was.
   const line: SegmentReport = {
-    ...jsonOutput(report),
     segment: {
       format: SEGMENT_FORMAT,
       test: testFingerprint(command.plan),
@@ -75,7 +75,8 @@ export function segmentOutput(
       settings: whole.settings,
       thresholds: command.thresholds.map((threshold) => threshold.expression),
       result: { ...forMerge, intervals: [] }
-    }
+    },
+    ...jsonOutput(report)
   }
   return `${JSON.stringify(line)}\n`
 }

@@ -1,5 +1,6 @@
 import { peakTarget } from '../shared/load-shape'
 import { shapeOf, type RunPlan } from '../shared/run-plan'
+import { countOnStripe, nestStripe, WHOLE_STRIPE } from '../shared/flow/row-stripe'
 
 /**
  * Splits one plan between engine processes: connections, requests and rate are divided as evenly as
@@ -27,8 +28,11 @@ export function segmentPlan(plan: RunPlan, index: number, count: number): RunPla
     ...plan,
     concurrency: share(plan.concurrency),
     totalRequests: plan.totalRequests === undefined ? undefined : share(plan.totalRequests),
+    ...(plan.iterations === undefined ? {} : { iterations: share(plan.iterations) }),
     ratePerSecond: plan.ratePerSecond === undefined ? undefined : share(plan.ratePerSecond),
-    stages: plan.stages?.map((stage) => ({ durationMs: stage.durationMs, target: share(stage.target) }))
+    stages: plan.stages?.map((stage) => ({ durationMs: stage.durationMs, target: share(stage.target) })),
+    // The rows this share takes: its stripe within the plan's own, so a worker of a segment nests in it.
+    ...(plan.flow ? { flow: { ...plan.flow, stripe: nestStripe(index, count, plan.flow.stripe ?? WHOLE_STRIPE) } } : {})
   }
 }
 
@@ -38,34 +42,14 @@ export function segmentsPossible(plan: RunPlan): number {
   const peak = shape ? peakTarget(shape.start, shape.stages) : undefined
   const connections = shape?.unit === 'connections' ? (peak as number) : plan.concurrency
   const rate = shape?.unit === 'rate' ? peak : plan.ratePerSecond
-  return Math.max(1, Math.min(connections, plan.totalRequests ?? Infinity, rate ?? Infinity))
+  return Math.max(1, Math.min(connections, plan.totalRequests ?? Infinity, plan.iterations ?? Infinity, rate ?? Infinity))
 }
 
 /**
- * Share `index` of `total` split `count` ways: the first `total % count` shares get one more.
- * The one rule for every split (workers, segments): shares differ by at most one and add up exactly.
+ * Share `index` of `total` split `count` ways: what lies on its stripe (../shared/flow/row-stripe.ts),
+ * so the first `total % count` shares get one more, as a unique data file's rows are dealt. The one
+ * rule for every split (workers, segments).
  */
 export function shareOf(total: number, count: number, index: number): number {
-  return Math.floor(total / count) + (index < total % count ? 1 : 0)
-}
-
-/**
- * Whether item `item` (0-based: a data row, an iteration) of a shared sequence belongs to stripe
- * `index` of `count`: an interleaved stripe, as k6's execution segments give each instance, so the
- * stripes cover the sequence exactly once whatever its length. Nested splits compose: stripe `w` of
- * `W` within stripe `k` of `N` is stripe `k + N × w` of `N × W` (see nestedStripe).
- */
-export function inStripe(item: number, stripe: Stripe): boolean {
-  return item % stripe.count === stripe.index
-}
-
-/** One stripe of a sequence: `index` (0-based) of `count`. The whole sequence is { index: 0, count: 1 }. */
-export interface Stripe {
-  index: number
-  count: number
-}
-
-/** Stripe `inner` of the items in stripe `outer`: a worker's rows within its segment's. */
-export function nestedStripe(outer: Stripe, inner: Stripe): Stripe {
-  return { index: outer.index + outer.count * inner.index, count: outer.count * inner.count }
+  return countOnStripe(total, nestStripe(index, count))
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { inStripe, nestedStripe, segmentPlan, splitPlan } from '../../src/control/plan-shares'
+import { segmentPlan, splitPlan } from '../../src/control/plan-shares'
+import { onStripe, WHOLE_STRIPE, type RowStripe } from '../../src/shared/flow/row-stripe'
 import type { RunPlan } from '../../src/shared/run-plan'
 import { planOf } from '../support/plans'
 
@@ -36,13 +37,16 @@ describe('segmentPlan', () => {
 })
 
 describe('stripes: unique data rows between segments and their workers', () => {
-  it('cover every row exactly once, nested segment then worker', () => {
+  it('a flow\'s rows are dealt exactly once, segment then worker, by the stripes segmentPlan and splitPlan give', () => {
     const rows = 1000
+    const step = { method: 'GET', url: 'http://127.0.0.1:8080/{{id}}', headers: [], captures: [], checks: ['status == 200'], thresholds: [] }
+    const whole = plan({ iterations: 1000, concurrency: 12, flow: { variables: [['id', '1']], steps: [step] } })
     const used = new Array<number>(rows).fill(0)
     for (let segment = 0; segment < 3; segment++) {
-      for (let worker = 0; worker < 4; worker++) {
-        const stripe = nestedStripe({ index: segment, count: 3 }, { index: worker, count: 4 })
-        for (let row = 0; row < rows; row++) if (inStripe(row, stripe)) used[row]++
+      const share = segmentPlan(whole, segment, 3) as RunPlan
+      for (const worker of splitPlan(share, 4)) {
+        const stripe: RowStripe = worker.flow?.stripe ?? WHOLE_STRIPE
+        for (let row = 0; row < rows; row++) if (onStripe(row, stripe)) used[row]++
       }
     }
     expect(used.every((count) => count === 1)).toBe(true)

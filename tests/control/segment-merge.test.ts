@@ -167,7 +167,7 @@ describe('mergeSegments', () => {
 describe('readSegmentLines', () => {
   it('finds the segments among other lines, with or without kubectl\'s --prefix, and names a line cut off', () => {
     // As segment-run.ts prints them: the segment (its format first) before the report's fields.
-    const [one, two] = [segmentOf(1, 3), segmentOf(2, 3)].map((part) => JSON.stringify({ segment: part.segment, ...part }))
+    const [one, two] = [segmentOf(1, 3), segmentOf(2, 3)].map(({ segment, ...report }) => JSON.stringify({ segment, ...report }))
     const text = [
       'stampede: generator 1 of 3 waits for the others at port 7070.',
       one,

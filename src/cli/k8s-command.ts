@@ -1,4 +1,5 @@
-import { basename } from 'node:path'
+import { basename, dirname, relative, sep } from 'node:path'
+import { dataFileReader } from '../control/data-file'
 import { parseArgs } from 'node:util'
 import { stringify } from 'yaml'
 import { segmentsPossible } from '../control/plan-shares'
@@ -66,13 +67,30 @@ export function runK8s(argv: string[], environment: K8sEnvironment): number {
   } catch (error) {
     return refuse(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)
   }
-  const read = parseTestFile(text, file)
+  const read = parseTestFile(text, file, { readData: dataFileReader(file) })
   if (!read.ok) return refuse(read.message)
   const check = checkRunPlan(read.test.plan)
   if (!check.ok) return refuse(`${file}: ${Object.values(check.errors).join(' ')}`)
   const most = segmentsPossible(check.plan)
   if (generators > most) return refuse(`--generators: ${file} has at most ${most} connections, requests or requests a second to share: it cannot keep ${generators} generators busy.`)
-  if (Buffer.byteLength(text) > CONFIG_MAP_MAX_BYTES) return refuse(`${file} is over a ConfigMap's 1 MiB.`)
+  const files = [{ key: configKey(file), path: configKey(file), text }]
+  const data = check.plan.flow?.data
+  if (data) {
+    // Beside the test file in the pod as here: the test names it relative to itself.
+    const path = relative(dirname(file), data.file).split(sep).join('/')
+    if (path.startsWith('../') || path.startsWith('/')) {
+      return refuse(`the data file ${data.file} must be in ${file}'s folder or below it, to go into the ConfigMap beside it.`)
+    }
+    let dataText: string
+    try {
+      dataText = environment.readTestFile(data.file)
+    } catch (error) {
+      return refuse(`cannot read the data file ${data.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)
+    }
+    files.push({ key: configKey(path), path, text: dataText })
+  }
+  const bytes = files.reduce((total, each) => total + Buffer.byteLength(each.text), 0)
+  if (bytes > CONFIG_MAP_MAX_BYTES) return refuse(`${files.map((each) => each.path).join(' and ')} hold ${bytes} bytes: over a ConfigMap's 1 MiB.`)
 
   // A pod's hostname is NAME-INDEX: a DNS label, 63 characters at most.
   const maxName = 63 - 1 - String(generators - 1).length
@@ -98,7 +116,7 @@ export function runK8s(argv: string[], environment: K8sEnvironment): number {
     cpu,
     memory,
     barrierTimeoutMs,
-    testFile: { key: configKey(file), text },
+    files,
     plan: check.plan
   })
   environment.stdout(manifests.map((manifest) => stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n'))

@@ -15,8 +15,8 @@ export interface K8sOptions {
   cpu: string
   memory: string
   barrierTimeoutMs: number
-  /** The test file's name in the ConfigMap and its text. */
-  testFile: { key: string; text: string }
+  /** The test file first, then its data file: each one's ConfigMap key, its path under the mount, its text. */
+  files: Array<{ key: string; path: string; text: string }>
   plan: RunPlan
 }
 
@@ -43,7 +43,7 @@ export function k8sManifests(options: K8sOptions): Manifest[] {
   const resources = { cpu: options.cpu, memory: options.memory }
   // One engine per whole CPU granted: Node counts the node's cores, not the pod's share of them.
   const workers = Math.max(1, Math.floor(cpuCores(options.cpu)))
-  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: { [options.testFile.key]: options.testFile.text } }
+  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: Object.fromEntries(options.files.map((file) => [file.key, file.text])) }
   const service = {
     apiVersion: 'v1',
     kind: 'Service',
@@ -97,7 +97,7 @@ export function k8sManifests(options: K8sOptions): Manifest[] {
               image: options.image,
               args: [
                 'run',
-                `${TEST_MOUNT}/${options.testFile.key}`,
+                `${TEST_MOUNT}/${options.files[0].path}`,
                 '--segments',
                 String(generators),
                 '--barrier',
@@ -123,7 +123,8 @@ export function k8sManifests(options: K8sOptions): Manifest[] {
             }
           ],
           volumes: [
-            { name: 'test', configMap: { name } },
+            // Each file at its path: a data file may sit in a folder below the test file's.
+            { name: 'test', configMap: { name, items: options.files.map(({ key, path }) => ({ key, path })) } },
             { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }
           ]
         }

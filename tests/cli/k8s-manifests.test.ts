@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ConfigMap, Service } from 'kubernetes-models/v1'
 import { Job } from 'kubernetes-models/batch/v1'
 import { describe, expect, it } from 'vitest'
@@ -113,5 +116,35 @@ describe('stampede k8s', () => {
     const run = k8s(['big.yaml', '--generators', '2'], big)
     expect(run.status).toBe(2)
     expect(run.stderr).toMatch(/1 MiB/)
+  })
+
+  it('puts a flow\'s data file into the ConfigMap beside the test file, at the path the test names it by', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'stampede-k8s-'))
+    try {
+      mkdirSync(join(folder, 'data'))
+      writeFileSync(join(folder, 'data', 'users.csv'), 'user\nann\nbob\n')
+      const flow = `stampede: 2\nname: Users\ndata:\n  file: data/users.csv\n  order: unique\nsteps:\n  - url: http://127.0.0.1:8080/u/{{user}}\n    check: ['status == 200']\nload:\n  connections: 2\n  iterations: 2\n`
+      const file = join(folder, 'users.yaml')
+      writeFileSync(file, flow)
+      let stdout = ''
+      let stderr = ''
+      const status = runK8s([file, '--generators', '2'], {
+        stdout: (text) => (stdout += text),
+        stderr: (text) => (stderr += text),
+        readTestFile: (path) => readFileSync(path, 'utf8'),
+        version: '1.2.3'
+      })
+      expect(status, stderr).toBe(0)
+      const [configMap, , job] = parseAllDocuments(stdout).map((document) => document.toJS() as Manifest)
+      expect(configMap.data).toEqual({ 'users.yaml': flow, 'users.csv': 'user\nann\nbob\n' })
+      const volume = job.spec.template.spec.volumes.find((each: Manifest) => each.configMap)
+      expect(volume.configMap.items).toEqual([
+        { key: 'users.yaml', path: 'users.yaml' },
+        { key: 'users.csv', path: 'data/users.csv' }
+      ])
+      expect(() => new Job(job as never).validate()).not.toThrow()
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 })

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseAllDocuments } from 'yaml'
 import { builtCli } from './cli-process'
 
@@ -32,7 +32,7 @@ interface JobManifest {
     template: {
       spec: {
         containers: Array<{ args: string[]; env: Array<{ name: string; value: string }>; volumeMounts: Array<{ name: string; mountPath: string }> }>
-        volumes: Array<{ name: string; configMap?: { name: string } }>
+        volumes: Array<{ name: string; configMap?: { name: string; items?: Array<{ key: string; path: string }> } }>
       }
     }
   }
@@ -72,9 +72,15 @@ export function startPods(
     return volume?.configMap?.name === configMap.metadata.name
   })
   if (!mount) throw new Error('No volume mounts the ConfigMap.')
+  const items = podSpec.volumes.find((volume) => volume.name === mount.name)?.configMap?.items
   const filesFolder = join(folder, 'config')
   mkdirSync(filesFolder, { recursive: true })
-  for (const [key, text] of Object.entries(configMap.data)) writeFileSync(join(filesFolder, key), text)
+  // Each key at its item's path, as the kubelet projects a ConfigMap volume (every key at its own name without items).
+  for (const [key, text] of Object.entries(configMap.data)) {
+    const path = join(filesFolder, items?.find((item) => item.key === key)?.path ?? key)
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, text)
+  }
   const all = Array.from({ length: job.spec.completions }, (_, index) => index)
   return (indexes ?? all).map((index) => {
     const env: Record<string, string> = {}

@@ -72,7 +72,7 @@ export function runK8s(argv: string[], environment: K8sEnvironment): number {
   const check = checkRunPlan(read.test.plan)
   if (!check.ok) return refuse(`${file}: ${Object.values(check.errors).join(' ')}`)
   const most = segmentsPossible(check.plan)
-  if (generators > most) return refuse(`--generators: ${file} has at most ${most} connections, requests or requests a second to share: it cannot keep ${generators} generators busy.`)
+  if (generators > most) return refuse(`--generators: ${file} can be shared ${most} ways at most (by its connections, requests, iterations, data rows or rate): it cannot keep ${generators} generators busy.`)
   const files = [{ key: configKey(file), path: configKey(file), text }]
   const data = check.plan.flow?.data
   if (data) {

@@ -48,7 +48,7 @@ export function readDistributedFlags(
       const most = segmentsPossible(plan)
       return {
         ok: false,
-        message: `--segment: this test has ${most} connection${most === 1 ? '' : 's'}, requests or requests a second to share at most; it cannot be split into ${segment.count} segments with none idle.`
+        message: `--segment: this test can be shared ${most} ways at most (by its connections, requests, iterations, data rows or rate): it cannot be split into ${segment.count} segments with none idle.`
       }
     }
     run.segment = { ...segment, share }

@@ -42,7 +42,9 @@ export function segmentsPossible(plan: RunPlan): number {
   const peak = shape ? peakTarget(shape.start, shape.stages) : undefined
   const connections = shape?.unit === 'connections' ? (peak as number) : plan.concurrency
   const rate = shape?.unit === 'rate' ? peak : plan.ratePerSecond
-  return Math.max(1, Math.min(connections, plan.totalRequests ?? Infinity, plan.iterations ?? Infinity, rate ?? Infinity))
+  // A flow's data rows are dealt by the stripe too: no share without a row.
+  const rows = plan.flow?.data?.rows ?? Infinity
+  return Math.max(1, Math.min(connections, plan.totalRequests ?? Infinity, plan.iterations ?? Infinity, rate ?? Infinity, rows))
 }
 
 /**

@@ -100,7 +100,7 @@ describe('stampede k8s', () => {
   it.each([
     [['t.yaml'], /--generators/],
     [['t.yaml', '--generators', '0'], /--generators/],
-    [['t.yaml', '--generators', '41'], /at most 40 connections/],
+    [['t.yaml', '--generators', '41'], /can be shared 40 ways at most/],
     [['t.yaml', '--generators', '2', '--name', 'Load_Test'], /--name: "Load_Test" must be a DNS label/],
     [['t.yaml', '--generators', '2', '--cpu', 'lots'], /--cpu/],
     [['t.yaml', '--generators', '2', '--memory', '1 GB'], /--memory/]

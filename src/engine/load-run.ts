@@ -29,8 +29,6 @@ export class LoadRun implements SlotHost {
   readonly recordsRawLatency: boolean
   /** performance.now() when the run started: interval ticks count from here. */
   startedAt = 0
-  /** The same instant on the wall clock (epoch ms), for lining up generators on several machines. */
-  startedAtMs = 0
   /** True once the result is built: no interval follows its last. */
   finished = false
   private readonly connections: TargetConnections
@@ -76,7 +74,6 @@ export class LoadRun implements SlotHost {
   /** Starts sending; resolves with the result once every request has ended and the sockets are closed. */
   start(): Promise<RunResult> {
     this.startedAt = performance.now()
-    this.startedAtMs = Date.now()
     this.monitor.start()
     this.schedule.begin(this.startedAt, (slots) => this.endSlots(slots))
     this.activeSlots = this.slots.length
@@ -171,7 +168,6 @@ export class LoadRun implements SlotHost {
     const result: RunResult = {
       ...this.snapshot(),
       outcome: cancelled ? 'cancelled' : 'finished',
-      startedAtMs: this.startedAtMs,
       ...this.tally.encodedHistograms()
     }
     this.finished = true

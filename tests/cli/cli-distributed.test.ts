@@ -6,7 +6,7 @@ import { createLatencyHistogram, decodeHistogram, summarizeInMs } from '../../sr
 import type { MergedReport, SegmentReport } from '../../src/shared/segment-result'
 import { runCli, stopAllClis, CliProcess } from '../support/cli-process'
 import { freePort, mergeFromStdin, startPods, writeTestFile, type SimulatedPod } from '../support/simulated-job'
-import { recordArrivals, respondOk, startTargetServer, type TargetServer } from '../support/target-server'
+import { recordArrivals, recordRequests, respondOk, startTargetServer, type TargetServer } from '../support/target-server'
 
 /**
  * The Job of `stampede k8s`, simulated from its own manifests (tests/support/simulated-job.ts):
@@ -86,6 +86,38 @@ describe('a test split across a simulated Indexed Job', () => {
     const file_ = JSON.parse(readFileSync(reportPath, 'utf8')) as MergedReport
     const seriesSent = (file_.series?.points ?? []).reduce((total, point) => total + point.sent, 0)
     expect(seriesSent).toBe(900)
+  }, 60_000)
+
+  it('deals a flow\'s unique data rows between the pods: the server sees each row once in all', async () => {
+    const { respond, requests } = recordRequests(respondOk)
+    target = await startTargetServer(respond)
+    const rows = Array.from({ length: 60 }, (_, index) => `u${index}`)
+    writeTestFile(folder, 'users.csv', `user\n${rows.join('\n')}\n`)
+    const flow = [
+      'stampede: 2',
+      'name: Users',
+      'data:',
+      '  file: users.csv',
+      '  order: unique',
+      'steps:',
+      `  - url: ${target.url}u/{{user}}`,
+      "    check: ['status == 200']",
+      'load:',
+      '  connections: 6',
+      '  iterations: 60'
+    ].join('\n')
+    const file = writeTestFile(folder, 'users.yaml', `${flow}\n`)
+    pods = startPods(await manifestsFor(file), { folder: join(folder, 'users-job'), barrierPort: await freePort() })
+    const exits = await Promise.all(pods.map((pod) => pod.exited))
+    for (const [index, exit] of exits.entries()) expect(exit.code, pods[index].stderr).toBe(0)
+
+    // The values the server issued came back once each: every row used by exactly one iteration.
+    expect(requests.map((request) => request.url).sort()).toEqual(rows.map((row) => `/u/${row}`).sort())
+    const merged = await mergeFromStdin(logsOf(pods), ['--json'])
+    expect(merged.code, merged.stderr).toBe(0)
+    const report = JSON.parse(merged.stdout) as MergedReport
+    expect(report.requests.sent).toBe(60)
+    expect(report.generators.map((generator) => generator.sent)).toEqual([20, 20, 20])
   }, 60_000)
 
   it('names a pod killed mid-run as a missing segment, and never reports the run complete', async () => {

@@ -7,6 +7,7 @@ import { typedDurationMs, typedSecondsAsMs } from '../shared/typed-seconds'
 import { parseTypedNumber } from '../shared/typed-number'
 import { checkRunPlan, workerCountProblem, type PlanField } from '../shared/validation'
 import { fileFieldName, headersWithFlags, readTestFileArgument, RUN_SUBCOMMAND } from './test-file-arguments'
+import { readDistributedFlags, type DistributedRun } from './segment-arguments'
 import { readThresholds } from './threshold-arguments'
 
 /** What the command line asks for. Every problem is found here, before any process starts. */
@@ -28,6 +29,8 @@ export interface RunCommand {
   thresholds: Threshold[]
   /** Files to write once the run ends: --report (HTML, or JSON / Markdown by extension), --csv and --junit. */
   outputs: { report?: { path: string; format: ReportFormat }; csv?: string; junit?: string }
+  /** --segment, --start-at, --barrier (./segment-arguments.ts); absent, the run is as it always was. */
+  distributed?: DistributedRun
 }
 
 export type ReportFormat = 'html' | 'json' | 'markdown'
@@ -69,6 +72,11 @@ const OPTIONS = {
   csv: { type: 'string' },
   junit: { type: 'string' },
   demo: { type: 'boolean' },
+  segment: { type: 'string' },
+  segments: { type: 'string' },
+  'start-at': { type: 'string' },
+  barrier: { type: 'string' },
+  'barrier-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
 } as const
@@ -101,6 +109,10 @@ export interface ArgumentEnvironment {
   outputProblem(path: string): string | undefined
   /** Reads `run FILE`'s test file (refusing a large one); throws when it cannot be read. */
   readTestFile(path: string): string
+  /** An environment variable (--segments reads JOB_COMPLETION_INDEX); none when not given. */
+  env?(name: string): string | undefined
+  /** The wall clock (epoch ms), for --start-at; Date.now() when not given. */
+  nowMs?(): number
 }
 
 export function parseCommandLine(argv: string[], environment: ArgumentEnvironment): Command {
@@ -241,7 +253,18 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     if (check.message) lines.push(check.message)
     return usageError(lines.join('\n'))
   }
-  return { kind: 'run', plan: check.plan, demo, workers, json: values.json === true, thresholds, outputs }
+  const distributed = readDistributedFlags(values, check.plan, (name) => environment.env?.(name), environment.nowMs?.() ?? Date.now())
+  if (!distributed.ok) return usageError(distributed.message)
+  return {
+    kind: 'run',
+    plan: check.plan,
+    demo,
+    workers,
+    json: values.json === true,
+    thresholds,
+    outputs,
+    ...(distributed.run ? { distributed: distributed.run } : {})
+  }
 }
 
 function usageError(message: string): Command {

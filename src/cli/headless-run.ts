@@ -12,6 +12,7 @@ import type { RunCommand } from './arguments'
 import { ProgressLine } from './progress-line'
 import { writeReportFiles } from './report-files'
 import { summaryText } from './summary'
+import { segmentStart, segmentOutput } from './segment-run'
 
 /** About ten progress lines a second: smooth to the eye, nothing for a terminal. */
 const PROGRESS_LINE_INTERVAL_MS = 100
@@ -37,12 +38,16 @@ export async function runHeadless(command: RunCommand): Promise<number> {
     return fail((error as Error).message)
   }
 
+  // A segment runs its share of the test (./segment-run.ts); everything else is as for a whole run.
+  const segment = command.distributed?.segment
+  const runPlan = segment?.share ?? command.plan
   // The summary names the engine processes the run really uses (the group starts no more).
-  const workers = splitPlan(command.plan, command.workers).length
+  const workers = splitPlan(runPlan, command.workers).length
   const controller = new RunController({
     spawnEngine: () => spawnNodeProcess<ToEngine, FromEngine>(enginePath, ENGINE_NODE_FLAGS),
     workers,
-    progressIntervalMs: PROGRESS_LINE_INTERVAL_MS
+    progressIntervalMs: PROGRESS_LINE_INTERVAL_MS,
+    seriesWithHistograms: segment !== undefined
   })
   const demoTarget = demoPath
     ? new DemoTargetProcess(() => spawnNodeProcess<never, FromDemoTarget>(demoPath))
@@ -73,23 +78,30 @@ export async function runHeadless(command: RunCommand): Promise<number> {
   process.on('SIGHUP', onQuit)
 
   try {
-    const plan = demoTarget ? { ...command.plan, url: await demoTarget.url() } : command.plan
+    const plan = demoTarget ? { ...runPlan, url: await demoTarget.url() } : runPlan
     const progress = process.stderr.isTTY ? new ProgressLine(process.stderr, plan) : undefined
     if (progress) controller.onProgress((snapshot) => progress.update(snapshot))
     const done = new Promise<RunResult>((resolve) => controller.onDone(resolve))
 
+    const start = await segmentStart(command, controller, plan)
+    if (!start.ok) return fail(start.message)
     if (phase === 'preparing') phase = 'running'
-    const startedAt = new Date().toISOString()
-    const reply = await controller.start(plan)
+    const startedAt = new Date(start.startAtMs ?? Date.now()).toISOString()
+    const reply = await controller.start(plan, start)
     if (!reply.ok) {
       return fail(reply.message ?? `The run was refused: ${Object.values(reply.errors).join(' ')}`)
     }
     const result = await done
     progress?.clear()
 
-    const report = buildRunReport({ plan, result, workers, thresholds: command.thresholds, startedAt })
+    // A segment's thresholds are judged on the merge, not on its share (an rps limit is the whole test's).
+    const thresholds = segment ? [] : command.thresholds
+    const report = buildRunReport({ plan, result, workers, thresholds, startedAt })
     const files = writeReportFiles(command.outputs, report)
-    if (command.json) process.stdout.write(`${JSON.stringify(jsonOutput(report))}\n`)
+    if (segment) {
+      process.stdout.write(segmentOutput(command, segment, { report, result, workers, start }))
+      process.stderr.write(summaryText(report))
+    } else if (command.json) process.stdout.write(`${JSON.stringify(jsonOutput(report))}\n`)
     else process.stdout.write(summaryText(report) + files.written.map((line) => `${line}\n`).join(''))
     for (const problem of files.problems) fail(problem)
     if (result.outcome === 'crashed') return fail(result.message ?? crashMessage())

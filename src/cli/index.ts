@@ -6,6 +6,8 @@ import { TEST_FILE_MAX_BYTES } from '../shared/test-file'
 import { parseCommandLine } from './arguments'
 import { runCompare } from './compare-command'
 import { runHeadless } from './headless-run'
+import { runK8s } from './k8s-command'
+import { runMerge, type MergeEnvironment } from './merge-command'
 import { usageText } from './usage'
 import { VERSION } from './version'
 
@@ -16,6 +18,8 @@ import { VERSION } from './version'
  * has its own (./compare-command.ts): 0, 3 when a --fail-on limit is exceeded, 2 for bad input.
  */
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'merge') return runMerge(argv.slice(1), mergeEnvironment())
+  if (argv[0] === 'k8s') return runK8s(argv.slice(1), { ...commandOutput, readTestFile: (path) => readTextFileSync(path, TEST_FILE_MAX_BYTES), version: VERSION })
   if (argv[0] === 'compare') {
     return runCompare(argv.slice(1), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) })
   }
@@ -23,7 +27,8 @@ async function main(argv: string[]): Promise<number> {
     readBody: (path) => readFileSync(path, 'utf8'),
     defaultWorkers: defaultWorkerCount,
     outputProblem,
-    readTestFile: (path) => readTextFileSync(path, TEST_FILE_MAX_BYTES)
+    readTestFile: (path) => readTextFileSync(path, TEST_FILE_MAX_BYTES),
+    env: (name) => process.env[name]
   })
   switch (command.kind) {
     case 'help':
@@ -37,6 +42,21 @@ async function main(argv: string[]): Promise<number> {
       return 2
     case 'run':
       return runHeadless(command)
+  }
+}
+
+const commandOutput = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) }
+
+function mergeEnvironment(): MergeEnvironment {
+  return {
+    ...commandOutput,
+    readFile: (path) => readFileSync(path, 'utf8'),
+    readStdin: async () => {
+      let text = ''
+      for await (const chunk of process.stdin.setEncoding('utf8')) text += chunk as string
+      return text
+    },
+    outputProblem
   }
 }
 

@@ -7,6 +7,8 @@ export function usageText(defaultWorkers: number): string {
        stampede run <file> [options]
        stampede --demo [options]
        stampede compare BASE.json NEW.json [--fail-on EXPR]... [--json]
+       stampede merge FILE... | - [options]          (see stampede merge --help)
+       stampede k8s FILE --generators N [options]    (see stampede k8s --help)
 
 Load-tests one HTTP(S) URL and reports requests per second, latency percentiles,
 status codes and errors. It stops after -n requests, -d seconds or the end of
@@ -64,6 +66,14 @@ Options:
                          and per check of each step
       --demo             start the built-in demo target and test it (${DEMO_DURATION_SECONDS} s unless
                          -n or -d is given)
+      --segment K/N      run the K-th of N shares of the test (K from 1), printing one
+                         line of JSON for stampede merge; the shares add up to the test
+      --segments N       the same, K taken from JOB_COMPLETION_INDEX (0-based)
+      --start-at TIME    send nothing before TIME (ISO 8601 or epoch ms) and start
+                         there, so several generators' intervals line up
+      --barrier H:P      with --segment: start together with the other segments;
+                         segment 1 answers at port P, the others check in at H:P
+      --barrier-timeout D  give up when not all checked in within D (default 120s)
   -h, --help             print this help
       --version          print the version
 

@@ -30,9 +30,10 @@ export class BoundedSeries {
     }
   }
 
-  /** The series as the window and the report show it (no histograms). */
-  series(): RunSeries {
-    return { bucketMs: this.widthTicks * SNAPSHOT_INTERVAL_MS, points: this.points.map(withoutHistograms) }
+  /** The series as the window and the report show it: without histograms unless asked (for a segment's merge). */
+  series(withHistograms = false): RunSeries {
+    const points = withHistograms ? [...this.points] : this.points.map(withoutHistograms)
+    return { bucketMs: this.widthTicks * SNAPSHOT_INTERVAL_MS, points }
   }
 
   healthSummary(): RunHealth {

@@ -94,7 +94,7 @@ export class EngineGroup {
     this.engines.push(engine)
   }
 
-  private start(runId: number, { plan }: Extract<ToEngine, { type: 'start' }>): void {
+  private start(runId: number, { plan, startAtMs }: Extract<ToEngine, { type: 'start' }>): void {
     const shares = splitPlan(plan, workersAskedFor(plan, this.defaultWorkers))
     this.run = {
       runId,
@@ -103,7 +103,9 @@ export class EngineGroup {
       intervals: new WorkerIntervals(shares.length),
       cancelAcked: false
     }
-    shares.forEach((share, index) => this.engines[index].post({ type: 'start', runId, plan: share }))
+    shares.forEach((share, index) =>
+      this.engines[index].post({ type: 'start', runId, plan: share, ...(startAtMs === undefined ? {} : { startAtMs }) })
+    )
   }
 
   private handleMessage(index: number, message: FromEngine): void {

@@ -19,6 +19,8 @@ export interface RunControllerOptions {
   /** Engine processes a run is split between unless its plan names its own (see ./engine-group.ts); 1 unless given. */
   workers?: number
   progressIntervalMs?: number
+  /** The result's series keeps each point's histograms: a segment's, for an exact merge (src/control/segment-merge.ts). */
+  seriesWithHistograms?: boolean
 }
 
 interface ActiveRun {
@@ -51,8 +53,15 @@ export class RunController {
   private run: ActiveRun | undefined
   private lastRunId = 0
   private disposed = false
+  private readonly seriesWithHistograms: boolean
 
-  constructor({ spawnEngine, workers = 1, progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS }: RunControllerOptions) {
+  constructor({
+    spawnEngine,
+    workers = 1,
+    progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS,
+    seriesWithHistograms = false
+  }: RunControllerOptions) {
+    this.seriesWithHistograms = seriesWithHistograms
     this.engines = new EngineGroup(spawnEngine, workers)
     this.throttle = new ProgressThrottle(
       progressIntervalMs,
@@ -71,8 +80,16 @@ export class RunController {
     return this.doneListeners.add(listener)
   }
 
-  /** The plan must already be valid (see checkRunPlan); the reply comes once the engine took it. */
-  async start(plan: RunPlan): Promise<StartRunReply> {
+  /** Spawns the engine processes `plan` needs and waits until they are up, so a start can be prompt. */
+  async prepare(plan: RunPlan): Promise<void> {
+    await this.engines.ready(plan)
+  }
+
+  /**
+   * The plan must already be valid (see checkRunPlan); the reply comes once the engine took it.
+   * `startAtMs` (epoch ms): the engines send nothing before that instant and start there.
+   */
+  async start(plan: RunPlan, { startAtMs }: { startAtMs?: number } = {}): Promise<StartRunReply> {
     if (this.disposed) return refusal('Stampede is shutting down.')
     if (this.run) return refusal('A run is already going. Cancel it or wait for it to finish.')
     const runId = ++this.lastRunId
@@ -94,7 +111,7 @@ export class RunController {
     }
     if (this.run !== run) return refusal('Stampede is shutting down.')
     run.phase = 'running'
-    this.engines.post({ type: 'start', runId, plan })
+    this.engines.post({ type: 'start', runId, plan, ...(startAtMs === undefined ? {} : { startAtMs }) })
     this.throttle.push(run.latest)
     if (run.cancelRequested) this.engines.post({ type: 'cancel', runId })
     return { ok: true, runId }
@@ -206,7 +223,7 @@ export class RunController {
     this.doneListeners.emit({
       ...result,
       intervals,
-      series: run.series.series(),
+      series: run.series.series(this.seriesWithHistograms),
       health: run.series.healthSummary(),
       latencyBins: latencyBins(result.histogram)
     })

@@ -67,6 +67,7 @@ export function mergeResults(runId: number, total: number, parts: readonly RunRe
     ttfbMs: { ...summarizeInMs(ttfb), min: merged.ttfbMs.min },
     ...(raw && merged.rawLatencyMs ? { rawLatencyMs: { ...summarizeInMs(raw), min: merged.rawLatencyMs.min } } : {}),
     outcome: parts.some((part) => part.outcome === 'cancelled') ? 'cancelled' : 'finished',
+    ...startedAtOf(parts),
     histogram: encodeHistogram(latency),
     ttfbHistogram: encodeHistogram(ttfb),
     ...(raw ? { rawLatencyHistogram: encodeHistogram(raw) } : {}),
@@ -125,4 +126,10 @@ function firstExamples(parts: readonly RunSnapshot[]): Pick<RunSnapshot, 'errorE
     }
   }
   return Object.keys(examples).length > 0 ? { errorExamples: examples } : {}
+}
+
+/** The earliest engine's start on the wall clock, when the engines said. */
+function startedAtOf(parts: readonly RunResult[]): Pick<RunResult, 'startedAtMs'> {
+  const starts = parts.flatMap((part) => (part.startedAtMs === undefined ? [] : [part.startedAtMs]))
+  return starts.length > 0 ? { startedAtMs: Math.min(...starts) } : {}
 }

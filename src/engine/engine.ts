@@ -6,6 +6,8 @@ import { LoadRun } from './load-run'
 import { FlowRun } from './flow-run'
 import { compileFlow } from '../shared/flow/compile-flow'
 import { SnapshotClock } from './snapshot-clock'
+import { atWallClock } from './start-instant'
+import { emptySnapshot } from '../shared/run-snapshot'
 
 /**
  * The engine process's side of engine-protocol.ts: one run at a time, a progress snapshot on a timer
@@ -17,13 +19,15 @@ import { SnapshotClock } from './snapshot-clock'
  */
 export class Engine {
   private current: LoadRun | FlowRun | null = null
+  /** Set while a run waits for its start instant: calls the wait off. */
+  private stopWaiting: (() => void) | undefined
 
   constructor(private readonly post: (message: FromEngine) => void) {}
 
   handle(message: ToEngine): void {
     switch (message?.type) {
       case 'start':
-        return this.start(message.runId, message.plan)
+        return this.start(message.runId, message.plan, message.startAtMs)
       case 'cancel':
         return this.cancel(message.runId)
       default:
@@ -31,7 +35,7 @@ export class Engine {
     }
   }
 
-  private start(runId: number, input: unknown): void {
+  private start(runId: number, input: unknown, startAtMs: unknown): void {
     if (this.current) {
       const message = `Run ${this.current.runId} is still going; one run at a time.`
       return this.post({ type: 'rejected', runId, message })
@@ -42,21 +46,40 @@ export class Engine {
       const message = `Invalid plan: ${Object.values(check.errors).join(' ')}`
       return this.post({ type: 'rejected', runId, message })
     }
-    if (check.plan.flow) return this.startFlow(runId, check.plan)
+    if (startAtMs !== undefined && !Number.isFinite(startAtMs)) {
+      return this.post({ type: 'rejected', runId, message: `Invalid start instant: ${String(startAtMs)}.` })
+    }
+    const at = startAtMs as number | undefined
+    if (check.plan.flow) return this.startFlow(runId, check.plan, at)
     const run = new LoadRun(runId, check.plan)
     this.current = run
+    this.beginAt(run, at)
+  }
+
+  /** At once, or (stampede run --start-at, the barrier) at the wall-clock instant, never before. */
+  private beginAt(run: LoadRun | FlowRun, startAtMs: number | undefined): void {
+    if (startAtMs === undefined) return this.begin(run)
+    this.stopWaiting = atWallClock(startAtMs, () => {
+      this.stopWaiting = undefined
+      this.begin(run)
+    })
+  }
+
+  private begin(run: LoadRun | FlowRun): void {
     // About ten snapshots a second, each closing an interval: enough for a live chart, far below one
     // message per request.
     const clock = new SnapshotClock(SNAPSHOT_INTERVAL_MS, () => {
       // Once the result is built (its sockets still closing), its last interval is the run's last.
       if (!run.finished) this.post({ type: 'progress', snapshot: run.snapshot() })
     })
+    // On the wall clock, for lining up generators on several machines (src/control/segment-merge.ts).
+    const startedAtMs = Date.now()
     const ended = run.start()
     clock.start(run.startedAt)
     void ended.then((result) => {
       clock.stop()
       this.current = null
-      this.post({ type: 'result', result })
+      this.post({ type: 'result', result: { ...result, startedAtMs } })
     })
   }
 
@@ -64,24 +87,13 @@ export class Engine {
    * A flow: compiled once here, its data stripe read, then run as LoadRun is (snapshots on the same
    * clock, one result). A cancel while the rows are being read ends the run before it sends.
    */
-  private startFlow(runId: number, plan: RunPlan): void {
+  private startFlow(runId: number, plan: RunPlan, startAtMs: number | undefined): void {
     const compiled = compileFlow(plan.flow as NonNullable<typeof plan.flow>)
     if (!compiled.ok) return this.post({ type: 'rejected', runId, message: `Invalid flow: ${compiled.problems[0].message}` })
     const run = new FlowRun(runId, plan, compiled.flow)
     this.current = run
-    const clock = new SnapshotClock(SNAPSHOT_INTERVAL_MS, () => {
-      if (!run.finished) this.post({ type: 'progress', snapshot: run.snapshot() })
-    })
     run.prepare().then(
-      () => {
-        const ended = run.start()
-        clock.start(run.startedAt)
-        void ended.then((result) => {
-          clock.stop()
-          this.current = null
-          this.post({ type: 'result', result })
-        })
-      },
+      () => this.beginAt(run, startAtMs),
       (error: unknown) => {
         this.current = null
         this.post({ type: 'rejected', runId, message: `The data file could not be read: ${(error as Error).message}` })
@@ -92,6 +104,15 @@ export class Engine {
   private cancel(runId: number): void {
     const run = this.current
     if (!run || run.runId !== runId) return
+    if (this.stopWaiting) {
+      // Cancelled before its start instant: nothing was sent, and the result says so.
+      this.stopWaiting()
+      this.stopWaiting = undefined
+      this.current = null
+      this.post({ type: 'cancelled', runId, done: 0 })
+      this.post({ type: 'result', result: { ...emptySnapshot(runId, 0), outcome: 'cancelled' } })
+      return
+    }
     const done = run.cancel()
     if (done !== undefined) this.post({ type: 'cancelled', runId, done })
   }

@@ -6,7 +6,11 @@ import type { RunResult, RunSnapshot } from './run-snapshot'
  * child_process.fork in tests). One run at a time per engine process.
  */
 export type ToEngine =
-  | { type: 'start'; runId: number; plan: RunPlan }
+  /**
+   * `startAtMs` (wall clock, epoch ms): send nothing before that instant, and start the schedule
+   * there, so generators on several machines tick together (stampede run --start-at, the barrier).
+   */
+  | { type: 'start'; runId: number; plan: RunPlan; startAtMs?: number }
   /** Stop starting requests, abort those in flight, answer 'cancelled' at once, then 'result'. */
   | { type: 'cancel'; runId: number }
 

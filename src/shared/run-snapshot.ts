@@ -88,6 +88,8 @@ export interface RunResult extends Omit<RunSnapshot, 'steps'> {
   /** The same for ttfbMs and (open model) rawLatencyMs. */
   ttfbHistogram?: string
   rawLatencyHistogram?: string
+  /** Wall clock (epoch ms) when the schedule began: the earliest of the engines'. */
+  startedAtMs?: number
   /** Added by the controller (src/control/run-controller.ts): the run's whole series, bounded. */
   series?: RunSeries
   /** Added by the controller: how the generator kept up over the run (./generator-health.ts). */

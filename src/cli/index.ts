@@ -5,6 +5,7 @@ import { defaultWorkerCount } from '../control/worker-count'
 import { TEST_FILE_MAX_BYTES } from '../shared/test-file'
 import { parseCommandLine } from './arguments'
 import { runCompare } from './compare-command'
+import { runImport } from './import-command'
 import { runHeadless } from './headless-run'
 import { usageText } from './usage'
 import { VERSION } from './version'
@@ -16,9 +17,9 @@ import { VERSION } from './version'
  * has its own (./compare-command.ts): 0, 3 when a --fail-on limit is exceeded, 2 for bad input.
  */
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'compare') {
-    return runCompare(argv.slice(1), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) })
-  }
+  const output = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) }
+  if (argv[0] === 'compare') return runCompare(argv.slice(1), output)
+  if (argv[0] === 'import') return runImport(argv.slice(1), output)
   const command = parseCommandLine(argv, {
     readBody: (path) => readFileSync(path, 'utf8'),
     defaultWorkers: defaultWorkerCount,

@@ -114,7 +114,7 @@ function entryOf(recorder: Recorder, spec: ExchangeSpec, index: number): Entry {
     if (spec.body.text !== undefined && !(recorder === 'firefox' && spec.body.params)) entry.request.postData.text = spec.body.text
     if (spec.body.params) entry.request.postData.params = spec.body.params
   }
-  if (recorder === 'chrome' && spec.resourceType) (entry as Entry & { _resourceType: string })._resourceType = spec.resourceType
-  if (recorder === 'playwright') (entry as Entry & { _frameref: string })._frameref = 'frame@1'
+  if (recorder === 'chrome' && spec.resourceType) Object.assign(entry, { _resourceType: spec.resourceType })
+  if (recorder === 'playwright') Object.assign(entry, { _frameref: 'frame@1' })
   return entry
 }

@@ -134,7 +134,8 @@ function hostVariable(steps: StepDefinition[], hosts: HostChoice[]): Array<[stri
   if (!journey || !first) return []
   const origin = new URL(first.url).origin
   for (const step of steps) {
-    if (step.url === origin || step.url.startsWith(`${origin}/`) || step.url.startsWith(`${origin}?`)) {
+    // The origin, then its end: a path, a query, a {{variable}} (a captured Location's path), or nothing.
+    if (step.url.startsWith(origin) && /^([/?{]|$)/.test(step.url.slice(origin.length))) {
       step.url = `{{host}}${step.url.slice(origin.length)}`
     }
   }

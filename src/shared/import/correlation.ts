@@ -62,10 +62,10 @@ export function correlate(
       })
     }
   })
+  const accepted = proposals.filter((proposal) => proposal.accepted)
+  for (const { step, variable, source, expression } of accepted) steps[step].captures.push({ variable, source, expression })
   // Longer values first, so a token that holds another is replaced whole.
-  for (const proposal of [...proposals].sort((a, b) => b.value.length - a.value.length)) {
-    if (!proposal.accepted) continue
-    steps[proposal.step].captures.push({ variable: proposal.variable, source: proposal.source, expression: proposal.expression })
+  for (const proposal of accepted.sort((a, b) => b.value.length - a.value.length)) {
     for (let later = proposal.step + 1; later < steps.length; later++) substitute(steps[later], proposal.value, proposal.variable)
   }
   return proposals.map(({ value: _value, ...proposal }) => proposal)

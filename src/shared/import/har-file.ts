@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { notJsonMessage } from '../report/report-file'
 import { RESPONSE_TEXT_LIMIT, type HeaderList, type RecordedExchange, type Recording } from './recording'
 
 /**
@@ -155,18 +156,6 @@ export function parseJsonText(text: string, fileName: string): { ok: true; value
   try {
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) }
   } catch (error) {
-    return { ok: false, message: `${fileName}: not JSON${jsonErrorPlace(text, error)}.` }
+    return { ok: false, message: `${fileName}: ${notJsonMessage(text, error)}` }
   }
-}
-
-/** V8 says `… at position 120 (line 4 column 7)` or just the position: the line is what a person looks for. */
-function jsonErrorPlace(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : ''
-  const line = /line (\d+) column (\d+)/.exec(message)
-  if (line) return ` (line ${line[1]}, column ${line[2]})`
-  const position = /position (\d+)/.exec(message)
-  if (!position) return text.trim() === '' ? ' (the file is empty)' : ''
-  const before = text.slice(0, Number(position[1]))
-  const lines = before.split('\n')
-  return ` (line ${lines.length}, column ${lines[lines.length - 1].length + 1})`
 }

@@ -84,16 +84,25 @@ function splitBash(text: string): string[] {
 }
 
 /**
- * cmd.exe's commands, each as its list of words: `^X` is X, `^"` opens and closes a quoted part,
- * `\"` inside one is a quote, a caret before a line break continues the line (inside quotes,
- * `^` and two line breaks are one line break, as Chrome writes it). An unescaped `&` ends a command.
+ * cmd.exe's commands, each as its list of words, undone in cmd's two layers as Chrome writes them:
+ * first cmd's carets (`^X` is X; a caret before a line break continues the line, and inside quotes
+ * `^` and two line breaks are one line break), then the C runtime's quoting (`"` opens and closes,
+ * `\"` is a quote, `\\` a backslash). An `&` that no caret escapes ends a command.
  */
 function splitCmd(text: string): string[][] {
+  const chars: Array<{ char: string; escaped: boolean }> = []
   const source = text.replace(/\r\n/g, '\n')
+  for (let at = 0; at < source.length; at++) {
+    if (source[at] === '^' && at + 1 < source.length) chars.push({ char: source[++at], escaped: true })
+    else chars.push({ char: source[at], escaped: false })
+  }
   const commands: string[][] = []
   let words: string[] = []
   let word: string | undefined
   let quoted = false
+  const add = (char: string): void => {
+    word = (word ?? '') + char
+  }
   const endWord = (): void => {
     if (word !== undefined) words.push(word)
     word = undefined
@@ -103,43 +112,26 @@ function splitCmd(text: string): string[][] {
     if (words.length > 0) commands.push(words)
     words = []
   }
-  for (let at = 0; at < source.length; at++) {
-    const char = source[at]
-    if (char === '^' && at + 1 < source.length) {
-      const next = source[++at]
-      if (next === '\n') {
-        if (quoted && source[at + 1] === '\n') {
-          word = (word ?? '') + '\n'
-          at++
-        } else if (!quoted) endWord()
-      } else if (next === '"') {
-        quoted = !quoted
-        word = word ?? ''
-      } else {
-        word = (word ?? '') + next
-      }
-    } else if (char === '\\' && quoted && (source[at + 1] === '\\' || source.startsWith('^"', at + 1) || source[at + 1] === '"')) {
-      // Chrome doubles every backslash and writes a quote as \^" inside a quoted part.
-      if (source[at + 1] === '\\') {
-        word = (word ?? '') + '\\'
+  for (let at = 0; at < chars.length; at++) {
+    const { char, escaped } = chars[at]
+    const next = chars[at + 1]
+    if (char === '\n' && escaped) {
+      if (quoted && next?.char === '\n') {
+        add('\n')
         at++
-      } else if (source[at + 1] === '"') {
-        word = (word ?? '') + '"'
-        at++
-      } else {
-        word = (word ?? '') + '"'
-        at += 2
-      }
+      } else if (!quoted) endWord()
+    } else if (char === '\\' && quoted && (next?.char === '"' || next?.char === '\\')) {
+      add(next.char)
+      at++
     } else if (char === '"') {
       quoted = !quoted
       word = word ?? ''
-    } else if (!quoted && (char === ' ' || char === '\t' || char === '\n')) {
+    } else if (!quoted && (char === ' ' || char === '\t')) {
       endWord()
-      if (char === '\n') endCommand()
-    } else if (!quoted && char === '&') {
+    } else if (!quoted && !escaped && (char === '&' || char === '\n')) {
       endCommand()
     } else {
-      word = (word ?? '') + char
+      add(char)
     }
   }
   endCommand()

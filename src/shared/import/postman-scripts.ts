@@ -32,6 +32,8 @@ const CODE_CHECK = /^pm\.expect\(\s*pm\.response\.code\s*\)\.to\.(?:eql|equal|be
 const TEXT_CHECK = new RegExp(`^pm\\.expect\\(\\s*pm\\.response\\.text\\(\\)\\s*\\)\\.to\\.(?:include|contain|have\\.string)\\(\\s*${STRING}\\s*\\)$`)
 const TEST_OPEN = /^pm\.test\(\s*(['"\x60]).*\1\s*,\s*(?:function\s*\(\s*\)|\(\s*\)\s*=>)\s*\{$/
 const TEST_ONE_LINE = /^pm\.test\(\s*(['"\x60]).*?\1\s*,\s*(?:function\s*\(\s*\)\s*\{|\(\s*\)\s*=>\s*\{?)\s*(.*?)\s*;?\s*\}?\s*\)$/
+/** `pm.test("…", function () { pm.response.to.have.status(204)`: the statement a one-line test opens with. */
+const TEST_OPEN_INLINE = /^pm\.test\(\s*(['"\x60]).*?\1\s*,\s*(?:function\s*\(\s*\)|\(\s*\)\s*=>)\s*\{\s*(.+)$/
 const CLOSE = /^\}\s*\)?$/
 
 export function translateTestScript(lines: readonly string[]): ScriptTranslation {
@@ -74,6 +76,8 @@ function statementsOf(line: string): string[] {
 
 function translateStatement(statement: string, aliases: Set<string>, translation: ScriptTranslation): boolean {
   if (TEST_OPEN.test(statement) || CLOSE.test(statement)) return true
+  const inline = TEST_OPEN_INLINE.exec(statement)
+  if (inline) return translateStatement(inline[2], aliases, translation)
   const oneLine = TEST_ONE_LINE.exec(statement)
   if (oneLine) return oneLine[2] === '' || translateStatement(oneLine[2], aliases, translation)
   const alias = JSON_ALIAS.exec(statement)

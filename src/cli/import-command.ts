@@ -74,7 +74,9 @@ export function runImport(argv: string[], output: ImportOutput): number {
   }
   if (imported.flow.steps.length === 0) return usage(`${path}: no request is left once the noise is dropped; keep a host with --host.`)
 
-  const fileText = importedTestFileText(imported)
+  const file = importedTestFileText(imported)
+  if (!file.ok) return usage(`${path}: the test it makes is not valid: ${file.message}`)
+  const fileText = file.text
   if (values.output !== undefined) {
     try {
       writeFileSync(values.output, fileText)

@@ -138,6 +138,10 @@ function hostVariable(steps: StepDefinition[], hosts: HostChoice[]): Array<[stri
     if (step.url.startsWith(origin) && /^([/?{]|$)/.test(step.url.slice(origin.length))) {
       step.url = `{{host}}${step.url.slice(origin.length)}`
     }
+    // Origin and Referer name the journey's origin too: against another environment they follow it.
+    step.headers = step.headers.map(([name, value]) =>
+      /^(origin|referer)$/i.test(name) && value.startsWith(origin) && /^([/?]|$)/.test(value.slice(origin.length)) ? [name, `{{host}}${value.slice(origin.length)}`] : [name, value]
+    )
   }
   return [['host', origin]]
 }

@@ -57,6 +57,7 @@ describe.each<Recorder>(['chrome', 'firefox', 'playwright'])('the shop journey a
       expect(names.has(gone), gone).toBe(false)
     }
     expect([...names]).toEqual(expect.arrayContaining(['accept', 'origin', 'authorization', 'content-type']))
+    expect(flow.steps[1].headers).toContainEqual(['Origin', '{{host}}'])
     expect(findings.droppedHeaders.find((header) => header.name === 'cookie')?.steps).toBe(1)
   })
 

@@ -78,7 +78,8 @@ export function buildImport(recording: Recording, options: ImportOptions = {}): 
   findings.correlations = correlate(
     steps,
     kept.map((exchange) => exchange.response),
-    new Set(options.rejected ?? [])
+    new Set(options.rejected ?? []),
+    kept.map((exchange) => recording.exchanges.indexOf(exchange))
   )
   if (options.thinkTimes) addThinkTimes(steps, kept)
   const variables = hostVariable(steps, findings.hosts)

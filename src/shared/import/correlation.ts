@@ -30,7 +30,9 @@ const TAKEN_NAMES = new Set(['host'])
 export function correlate(
   steps: StepDefinition[],
   responses: Array<RecordedResponse | undefined>,
-  rejected: ReadonlySet<string>
+  rejected: ReadonlySet<string>,
+  /** Each step's place in the whole recording, so a proposal's id stays when other hosts are kept. */
+  recordedIndex: readonly number[] = steps.map((_, index) => index)
 ): CorrelationProposal[] {
   const proposals: Array<CorrelationProposal & { value: string }> = []
   const correlated = new Set<string>()
@@ -48,7 +50,7 @@ export function correlate(
       if (uses.length === 0) continue
       correlated.add(value)
       const variable = unusedName(variableName(candidate), names)
-      const id = `${index}:${candidate.source}:${candidate.expression}`
+      const id = `${recordedIndex[index]}:${candidate.source}:${candidate.expression}`
       proposals.push({
         id,
         variable,

@@ -69,7 +69,7 @@ export interface CorrelationUse {
  * stays a literal (./build-import.ts's `rejected` option).
  */
 export interface CorrelationProposal {
-  /** Stable across rebuilds with other options: the producing exchange, the source and the expression. */
+  /** Stable across rebuilds with other options: the producing exchange's place in the recording, the source and the expression. */
   id: string
   variable: string
   /** Index into flow.steps of the step that captures it. */

@@ -5,6 +5,7 @@ import { defaultWorkerCount } from '../control/worker-count'
 import { TEST_FILE_MAX_BYTES } from '../shared/test-file'
 import { parseCommandLine } from './arguments'
 import { runCompare } from './compare-command'
+import { runImport } from './import-command'
 import { runHeadless } from './headless-run'
 import { runK8s } from './k8s-command'
 import { runMerge, type MergeEnvironment } from './merge-command'
@@ -20,9 +21,8 @@ import { VERSION } from './version'
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'merge') return runMerge(argv.slice(1), mergeEnvironment())
   if (argv[0] === 'k8s') return runK8s(argv.slice(1), { ...commandOutput, readTestFile: (path) => readTextFileSync(path, TEST_FILE_MAX_BYTES), version: VERSION })
-  if (argv[0] === 'compare') {
-    return runCompare(argv.slice(1), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) })
-  }
+  if (argv[0] === 'compare') return runCompare(argv.slice(1), commandOutput)
+  if (argv[0] === 'import') return runImport(argv.slice(1), commandOutput)
   const command = parseCommandLine(argv, {
     readBody: (path) => readFileSync(path, 'utf8'),
     defaultWorkers: defaultWorkerCount,

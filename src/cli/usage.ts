@@ -9,6 +9,7 @@ export function usageText(defaultWorkers: number): string {
        stampede compare BASE.json NEW.json [--fail-on EXPR]... [--json]
        stampede merge FILE... | - [options]          (see stampede merge --help)
        stampede k8s FILE --generators N [options]    (see stampede k8s --help)
+       stampede import FILE [-o TEST.yaml] [--host HOST]... [--environment ENV.json]
 
 Load-tests one HTTP(S) URL and reports requests per second, latency percentiles,
 status codes and errors. It stops after -n requests, -d seconds or the end of
@@ -97,6 +98,7 @@ arguments or a bad test file (nothing is sent); 1 otherwise: stopped by Ctrl-C, 
 start or stopped, a file could not be written, or another error.
 
 stampede compare --help explains comparing two runs.
+stampede import --help explains importing a HAR, a Postman collection or cURL commands.
 `
 }
 
@@ -129,5 +131,34 @@ Options:
 Exit status: 0 when every --fail-on limit passed (or none was given); 3 when one
 was exceeded; 2 for bad arguments or a file that is not a run report (stderr
 names the file and what is wrong).
+`
+}
+
+/** `stampede import --help`. */
+export function importUsageText(): string {
+  return `Usage: stampede import FILE [-o TEST.yaml] [--host HOST]... [--environment ENV.json]
+
+Makes a test (a test file, version 2) of a recording: a HAR file (Chrome, Firefox,
+Playwright), a Postman collection (v2.0 or v2.1) or cURL commands pasted into a
+file (bash or cmd, as "Copy all as cURL" gives them); the format is told by the
+content. Each request becomes a step. Static assets, other hosts, CORS preflights
+and the browser's own headers are dropped; a value a response gave and a later
+request sent back (a token, a session, a CSRF value) becomes a capture and a
+{{variable}}. Postman scripts are never run: their common lines become captures
+and checks. The test is written to -o or printed on stdout; stderr lists what was
+dropped, correlated and not converted, and which steps carry secrets.
+
+Options:
+  -o, --output FILE      write the test there instead of stdout
+      --host HOST        keep this host's requests too (the journey's host is kept);
+                         repeat for more
+  -e, --environment FILE a Postman environment for the collection's variables
+      --think-times      pause after each step as long as the recording did
+      --user-agent       send the recorded User-Agent
+  -h, --help             print this help
+
+Exit status: 0 when the test was made; 2 for bad arguments or a file that cannot
+be read or imported (stderr names the file and what is wrong; nothing is
+written); 1 when the output file cannot be written.
 `
 }

@@ -10,6 +10,7 @@ import { checkFiledUnder, createHistoryHandlers } from './history-handlers'
 import type { HistoryStore } from '../control/history/history-store'
 import { createTestFileHandlers } from './test-file-handlers'
 import { refuseExtraArguments, type RequestHandlers } from './handler-contract'
+import { createImportHandlers } from './import-handlers'
 
 export interface RequestHandlerDependencies {
   controller: RunController
@@ -84,6 +85,7 @@ export function createRequestHandlers({
       }
     },
     ...createHistoryHandlers(history, destinations),
-    ...createTestFileHandlers(destinations)
+    ...createTestFileHandlers(destinations),
+    ...createImportHandlers()
   }
 }

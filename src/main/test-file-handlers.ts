@@ -1,8 +1,9 @@
 import { basename } from 'node:path'
 import type { ExportReply, ImportTestReply } from '../shared/ipc'
 import { checkTestDefinition } from '../shared/saved-test'
-import { parseTestFile, TEST_FILE_MAX_BYTES, testFileFormatOf, testFileText } from '../shared/test-file'
-import { dataFileReader } from '../control/data-file'
+import { testFileFormatOf, testFileText } from '../shared/test-file'
+import { IMPORT_MAX_BYTES } from '../shared/import/har-file'
+import { IMPORT_FILTERS, testOrImportReply } from './import-handlers'
 import { pickedPath, type FileDestinations, type FileFilter } from './file-destinations'
 import { refuseExtraArguments, type RequestHandlers } from './handler-contract'
 
@@ -38,18 +39,18 @@ export function createTestFileHandlers(destinations: FileDestinations): TestFile
     },
     importTestFile: async (...extra: unknown[]): Promise<ImportTestReply> => {
       refuseExtraArguments('importTestFile', 0, extra)
-      const picked = await pickedPath(() => destinations.chooseOpenPath(FILTERS, 'test-file'))
+      // A test file, or a recording to import (./import-handlers.ts): told apart by the content.
+      const picked = await pickedPath(() => destinations.chooseOpenPath(IMPORT_FILTERS, 'test-file'))
       if ('ok' in picked) return picked
       const { path } = picked
       if (path === undefined) return { ok: true }
       let text: string
       try {
-        text = await destinations.readFile(path, TEST_FILE_MAX_BYTES)
+        text = await destinations.readFile(path, IMPORT_MAX_BYTES)
       } catch (error) {
         return { ok: false, message: `${basename(path)} could not be read: ${(error as Error).message}` }
       }
-      const read = parseTestFile(text, basename(path), { readData: dataFileReader(path) })
-      return read.ok ? { ok: true, test: read.test, file: path } : read
+      return testOrImportReply(text, basename(path), path)
     }
   }
 }

@@ -4,6 +4,7 @@ import type { RunReport } from './report/run-report'
 import type { RunResult, RunSnapshot } from './run-snapshot'
 import type { HistoryStatus, RunRecordSummary, StoredRun } from './run-history'
 import type { SavedTest, TestDefinition } from './saved-test'
+import type { ImportSource } from './import/import-source'
 
 /**
  * The one IPC contract. Main implements `Requests` with handle(), preload turns it and `Events`
@@ -53,8 +54,13 @@ export interface Requests {
   importRunFile(): ImportRunReply
   /** Main asks where to save and writes the test as a test file (YAML, or JSON when the name ends .json). */
   exportTestFile(test: unknown): ExportReply
-  /** Main asks for a test file (the native open dialog) and answers with the test it describes, unsaved. */
+  /**
+   * Main asks for a file (the native open dialog): a test file answers with the test it describes,
+   * unsaved; a HAR, a Postman collection or cURL commands with the `source` to review (src/shared/import).
+   */
   importTestFile(): ImportTestReply
+  /** The same for a file dropped on the window: its name and text, untrusted, read by the page within IMPORT_MAX_BYTES. */
+  importDroppedFile(fileName: unknown, text: unknown): ImportTestReply
   historyStatus(): HistoryStatus
   /** How many runs the history keeps; the oldest beyond it are deleted at once. */
   setMaxRuns(count: unknown): SetMaxRunsReply
@@ -78,7 +84,9 @@ export type ChangeReply = { ok: true } | { ok: false; message: string }
 /** A dismissed dialog answers { ok: true } with nothing else. */
 export type ImportRunReply = { ok: true; run?: RunRecordSummary } | { ok: false; message: string }
 /** `file` names the file read. A bad file's message names the file and says what is wrong, where. */
-export type ImportTestReply = { ok: true; test?: TestDefinition; file?: string } | { ok: false; message: string }
+export type ImportTestReply =
+  | { ok: true; test?: TestDefinition; source?: ImportSource; file?: string }
+  | { ok: false; message: string }
 export type SetMaxRunsReply = { ok: true; status: HistoryStatus } | { ok: false; message: string }
 
 /** What a report can be exported as: the JSON report with its series, the series as CSV, or one HTML page. */
@@ -115,6 +123,7 @@ export const REQUEST_NAMES = [
   'importRunFile',
   'exportTestFile',
   'importTestFile',
+  'importDroppedFile',
   'historyStatus',
   'setMaxRuns'
 ] as const satisfies readonly RequestName[]

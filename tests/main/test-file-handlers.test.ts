@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FileDestinations, FileFilter } from '../../src/main/file-destinations'
+import { IMPORT_FILTERS } from '../../src/main/import-handlers'
+import { IMPORT_MAX_BYTES } from '../../src/shared/import/har-file'
 import { createTestFileHandlers, testFileName } from '../../src/main/test-file-handlers'
 import type { TestDefinition } from '../../src/shared/saved-test'
 import { parseTestFile, TEST_FILE_MAX_BYTES } from '../../src/shared/test-file'
@@ -104,7 +106,7 @@ describe('exportTestFile', () => {
 describe('importTestFile', () => {
   const YAML = 'stampede: 1\nname: Health\nrequest:\n  url: http://127.0.0.1:8080/health\nload:\n  requests: 100\n'
 
-  it('reads the chosen file with a size cap and answers with its test and the file', async () => {
+  it('reads the chosen file (a test file, or a recording to import) with a size cap and answers with its test and the file', async () => {
     const fakes = fakeDestinations({ openPath: '/repo/health.stampede.yaml', files: { '/repo/health.stampede.yaml': YAML } })
     const reply = await createTestFileHandlers(fakes.destinations).importTestFile()
 
@@ -113,8 +115,9 @@ describe('importTestFile', () => {
       file: '/repo/health.stampede.yaml',
       test: { name: 'Health', plan: planOf({ url: 'http://127.0.0.1:8080/health', totalRequests: 100, concurrency: 50 }), thresholds: [] }
     })
-    expect(fakes.openDialogs).toEqual([YAML_AND_JSON])
-    expect(fakes.reads).toEqual([{ path: '/repo/health.stampede.yaml', maxBytes: TEST_FILE_MAX_BYTES }])
+    expect(fakes.openDialogs).toEqual([IMPORT_FILTERS])
+    // The cap of a recording; a test file past TEST_FILE_MAX_BYTES is still refused once read as one.
+    expect(fakes.reads).toEqual([{ path: '/repo/health.stampede.yaml', maxBytes: IMPORT_MAX_BYTES }])
     expect(TEST_FILE_MAX_BYTES).toBe(1024 * 1024)
   })
 

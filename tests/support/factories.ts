@@ -48,6 +48,7 @@ export function fakeApi(overrides: Partial<StampedeApi> = {}): StampedeApi {
     importRunFile: async () => ({ ok: true }),
     exportTestFile: async () => ({ ok: true }),
     importTestFile: async () => ({ ok: true }),
+    importDroppedFile: async () => ({ ok: true }),
     historyStatus: async () => ({ available: true, runCount: 0, maxRuns: 1000, sizeBytes: 0, location: '/fake/history.sqlite' }),
     setMaxRuns: async () => ({ ok: false, message: 'No history in this fake.' }),
     onProgress: () => () => {},

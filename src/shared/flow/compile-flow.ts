@@ -100,7 +100,8 @@ export function compileFlow(flow: FlowPlan): FlowCompile {
     }
     const url = template(step.url, ['url'])
     const shownUrl = fillVariables(step.url, flow.variables)
-    const urlMessage = urlProblem(shownUrl.replace(/\{\{[^{}]*\}\}/g, 'x'))
+    // A slot right after the host is a path (`{{host}}{{location}}`, a captured Location): judged as one.
+    const urlMessage = urlProblem(shownUrl.replace(/\{\{[^{}]*\}\}/g, (_slot, at: number, text: string) => (/^[a-z][a-z\d+.-]*:\/\/[^/?#]+$/i.test(text.slice(0, at)) ? '/x' : 'x')))
     if (url && urlMessage) problem(['url'], urlMessage)
     const headers = step.headers.flatMap(([name, value]) => {
       const message = headerProblem(name, value.replace(/\{\{[^{}]*\}\}/g, ''))

@@ -247,7 +247,7 @@ function describe(value: unknown): string {
  * JSON.parse's own messages differ between Node versions and often give no position; jsonc-parser
  * (in strict mode: no comments, no trailing commas) finds where the text stops being JSON.
  */
-function notJsonMessage(text: string, error: unknown): string {
+export function notJsonMessage(text: string, error: unknown): string {
   const errors: ParseError[] = []
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
   const first = errors[0]

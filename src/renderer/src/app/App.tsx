@@ -4,6 +4,7 @@ import { RunNoticeBanner } from '../run/RunNoticeBanner'
 import { RunResults } from '../results/RunResults'
 import { OpenTestBar } from '../saved-tests/OpenTestBar'
 import { TestsSidebar } from '../saved-tests/TestsSidebar'
+import { ImportHost } from '../import/ImportHost'
 import { useStampede } from './use-stampede'
 import type { MainView } from './navigation-slice'
 
@@ -56,6 +57,7 @@ export function App() {
           </main>
         )}
       </div>
+      <ImportHost />
     </div>
   )
 }

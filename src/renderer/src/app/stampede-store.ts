@@ -12,6 +12,7 @@
 import { create } from 'zustand'
 import type { StampedeApi } from '../../../shared/ipc'
 import { createHistorySlice, type HistorySlice } from '../history/history-slice'
+import { createImportSlice, type ImportSlice } from '../import/import-slice'
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import type { PlanJudge } from '../plan/plan-form'
 import { createPlanSlice, type PlanSlice } from '../plan/plan-slice'
@@ -26,7 +27,8 @@ export type StampedeState = NavigationSlice &
   ThresholdsSlice &
   ResultsSlice &
   SavedTestsSlice &
-  HistorySlice
+  HistorySlice &
+  ImportSlice
 
 /** Some of a slice's own fields: giving another slice's field a value does not type-check (see above). */
 type OwnFields<Slice> = Partial<Slice> & { [Field in Exclude<keyof StampedeState, keyof Slice>]?: never }
@@ -46,7 +48,8 @@ export function createStampedeStore(api: StampedeApi, { planJudge }: { planJudge
     ...createThresholdsSlice(api)(set, get),
     ...createResultsSlice(api)(set, get),
     ...createSavedTestsSlice(api)(set, get),
-    ...createHistorySlice(api)(set, get)
+    ...createHistorySlice(api)(set, get),
+    ...createImportSlice(api)(set, get)
   }))
 }
 

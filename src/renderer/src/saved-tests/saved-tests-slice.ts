@@ -1,4 +1,5 @@
-import type { SavedTest } from '../../../shared/saved-test'
+import type { ImportTestReply } from '../../../shared/ipc'
+import type { SavedTest, TestDefinition } from '../../../shared/saved-test'
 import { testNameProblem } from '../../../shared/test-name'
 import type { SliceCreator } from '../app/stampede-store'
 import { isActivePhase } from '../run/run-slice'
@@ -56,8 +57,15 @@ export interface SavedTestsSlice {
   saveOpenTest(): Promise<void>
   /** Main asks where, and writes the open test as the designer shows it to a test file. */
   exportOpenTest(): Promise<void>
-  /** Main asks for a test file; what it holds is saved as a new test (its name made unique) and opened. */
+  /**
+   * Main asks for a file; a test file's test is saved as a new test (its name made unique) and
+   * opened; a recording (HAR, Postman, cURL) goes to the import's review first (../import).
+   */
   importTestFile(): Promise<void>
+  /** The same for a file dropped on the window, read by the page (../import/ImportDropTarget.tsx). */
+  importDroppedFile(fileName: string, text: string): Promise<void>
+  /** Saves a test from a file or an import's review as a new test (its name made unique) and opens it. */
+  importTest(test: TestDefinition, file: string): Promise<TestChange>
   dismissTestsNote(): void
 }
 
@@ -91,6 +99,16 @@ export const createSavedTestsSlice: SliceCreator<SavedTestsSlice> = (api) => (se
     const content = selectDesignerContent(state)
     if (!content) state.touchAllFields()
     return content
+  }
+
+  /** main's answer to an import: a refusal shown, a test saved, a recording sent to the review. */
+  const receiveImport = async (reply: ImportTestReply | { ok: false; message: string }): Promise<void> => {
+    if (!reply.ok) {
+      set({ testsNote: { tone: 'error', text: reply.message } })
+      return
+    }
+    if (reply.source) get().reviewImport(reply.source, reply.file ?? reply.source.fileName)
+    else if (reply.test) await get().importTest(reply.test, reply.file ?? 'the file')
   }
 
   const openNow = (testId: number): void => {
@@ -220,22 +238,20 @@ export const createSavedTestsSlice: SliceCreator<SavedTestsSlice> = (api) => (se
       if (reply.saved) set({ openTestNote: { tone: 'success', text: `Saved to ${reply.saved}` } })
     },
 
-    importTestFile: async () => {
-      const reply = await answerOf(() => api.importTestFile())
-      if (!reply.ok) {
-        set({ testsNote: { tone: 'error', text: reply.message } })
-        return
-      }
-      if (!reply.test) return
-      const name = unusedTestName(reply.test.name, get().savedTests.map((test) => test.name))
-      const saved = await saveTest({ ...reply.test, name })
+    importTestFile: async () => receiveImport(await answerOf(() => api.importTestFile())),
+    importDroppedFile: async (fileName, text) => receiveImport(await answerOf(() => api.importDroppedFile(fileName, text))),
+
+    importTest: async (test, file) => {
+      const name = unusedTestName(test.name, get().savedTests.map((each) => each.name))
+      const saved = await saveTest({ ...test, name })
       if (!saved.ok) {
-        set({ testsNote: { tone: 'error', text: `${reply.file ?? 'The file'}: ${saved.message}` } })
-        return
+        set({ testsNote: { tone: 'error', text: `${file}: ${saved.message}` } })
+        return saved
       }
       await adopt(saved.test)
-      set({ testsNote: { tone: 'success', text: `Imported “${name}” from ${reply.file ?? 'the file'}.` } })
+      set({ testsNote: { tone: 'success', text: `Imported “${name}” from ${file}.` } })
       get().requestOpenTest(saved.test.id)
+      return { ok: true }
     },
 
     dismissTestsNote: () => set({ testsNote: undefined })

@@ -1,0 +1,24 @@
+import { expect, test } from '../support/app-harness'
+import { respondAfter } from '../support/target-server'
+
+/** The defects a first-time user hit (issue 22), each in the state that showed it. */
+
+test('a shape of connections from 0 shows time progress against its length, and the notice gives the real count', async ({ app }) => {
+  const server = await app.startTarget(respondAfter(5))
+  const { designer } = app.ui
+  await app.ui.url.fill(server.url)
+  await designer.loadToggle.click()
+  await designer.shaped.check()
+  await expect(app.ui.concurrency).toHaveValue('0')
+  // 0 -> 2 connections over 1.5 s: the clock ends the run, not a count.
+  await designer.stageDuration(1).fill('1.5')
+  await designer.stageTarget(1).fill('2')
+  await app.ui.submit.click()
+
+  await expect(app.ui.progressPanel).toContainText('/ 1.50 s')
+  await expect(app.ui.notice).toContainText('Finished', { timeout: 30_000 })
+  expect(server.received).toBeGreaterThan(0)
+  await expect(app.ui.notice).toContainText(`Finished ${server.received.toLocaleString('en-US')} requests in `)
+  await expect(app.ui.progressPanel).toContainText('100.0%')
+  await expect(app.ui.progressPanel).not.toContainText('/ 0')
+})

@@ -22,3 +22,15 @@ test('a shape of connections from 0 shows time progress against its length, and 
   await expect(app.ui.progressPanel).toContainText('100.0%')
   await expect(app.ui.progressPanel).not.toContainText('/ 0')
 })
+
+test('the Active connections axis of a one-connection run labels whole connections, each once', async ({ app }) => {
+  const server = await app.startTarget(respondAfter(10))
+  await app.fillPlan(server.url, 60, 1)
+  await app.ui.submit.click()
+  await expect(app.ui.notice).toContainText('Finished 60 requests')
+  expect(server.received).toBe(60)
+  const canvas = app.page.getByRole('figure', { name: 'Active connections' }).locator('.chart-canvas')
+  await expect(canvas).not.toHaveAttribute('data-points', '0')
+  // Was "0, 1, 1" (0, 0.5 and 1 rounded alike): a count has no fractional ticks.
+  await expect(canvas).toHaveAttribute('data-y-labels', '0, 1')
+})

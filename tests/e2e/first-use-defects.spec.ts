@@ -34,3 +34,32 @@ test('the Active connections axis of a one-connection run labels whole connectio
   // Was "0, 1, 1" (0, 0.5 and 1 rounded alike): a count has no fractional ticks.
   await expect(canvas).toHaveAttribute('data-y-labels', '0, 1')
 })
+
+test('the Tests sidebar stays at the top of the page, under the header, while a page longer than the window is read', async ({ app }) => {
+  const server = await app.startTarget()
+  await app.fillPlan(server.url, 50, 2)
+  await app.ui.submit.click()
+  await expect(app.ui.notice).toContainText('Finished 50 requests')
+  await app.page.getByRole('tab', { name: 'Summary' }).click()
+  await expect(app.page.getByRole('button', { name: 'Export JSON' })).toBeVisible()
+  const page = app.page
+  const viewport = page.viewportSize()
+  if (!viewport) throw new Error('The page has no viewport.')
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(viewport.height)
+
+  const sidebar = page.getByRole('complementary', { name: 'Saved tests' })
+  const header = page.locator('.app-header')
+  // Where each lies on the page (not in the window): the box's top plus the scroll.
+  const onPage = async (element: typeof sidebar): Promise<number> => {
+    const box = await element.boundingBox()
+    if (!box) throw new Error('Not laid out.')
+    return box.y + (await page.evaluate(() => window.scrollY))
+  }
+  const headerBottom = (await onPage(header)) + ((await header.boundingBox())?.height ?? 0)
+  const atTop = await onPage(sidebar)
+  expect(atTop - headerBottom).toBeLessThan(40)
+  // Scrolled to the Summary's end, the sidebar was drawn beside it, halfway down the page, with the header gone.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0)
+  expect(await onPage(sidebar)).toBe(atTop)
+})

@@ -63,3 +63,32 @@ test('the Tests sidebar stays at the top of the page, under the header, while a 
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0)
   expect(await onPage(sidebar)).toBe(atTop)
 })
+
+test('at the default width the History table fits: Import result JSON is whole and the view switch lines up with the content', async ({ app }) => {
+  const server = await app.startTarget()
+  await app.fillPlan(server.url, 20, 2)
+  await app.ui.submit.click()
+  await expect(app.ui.notice).toContainText('Finished 20 requests')
+  const page = app.page
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'History' }).click()
+  const history = page.getByRole('region', { name: 'Run history' })
+  await expect(history.getByRole('button', { name: 'Open', exact: true })).toBeVisible()
+
+  const viewport = page.viewportSize()
+  if (!viewport) throw new Error('The page has no viewport.')
+  const box = async (locator: ReturnType<typeof page.locator>) => {
+    const found = await locator.boundingBox()
+    if (!found) throw new Error('Not laid out.')
+    return { left: found.x, right: found.x + found.width }
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
+  const panel = await box(history)
+  const importButton = await box(history.getByRole('button', { name: 'Import result JSON…' }))
+  expect(importButton.right).toBeLessThanOrEqual(panel.right)
+  expect(panel.right).toBeLessThanOrEqual(viewport.width)
+  // Every column in view without scrolling the table sideways.
+  const table = history.getByRole('table')
+  expect(await table.evaluate((element) => element.getBoundingClientRect().right)).toBeLessThanOrEqual(panel.right)
+  const views = await box(page.getByRole('navigation', { name: 'Views' }))
+  expect(Math.abs(views.right - panel.right)).toBeLessThanOrEqual(1)
+})

@@ -1,4 +1,5 @@
 import { expect, test } from '../support/app-harness'
+import { startCannedTarget } from '../support/canned-target'
 import { respondAfter } from '../support/target-server'
 
 /** The defects a first-time user hit (issue 22), each in the state that showed it. */
@@ -91,4 +92,30 @@ test('at the default width the History table fits: Import result JSON is whole a
   expect(await table.evaluate((element) => element.getBoundingClientRect().right)).toBeLessThanOrEqual(panel.right)
   const views = await box(page.getByRole('navigation', { name: 'Views' }))
   expect(Math.abs(views.right - panel.right)).toBeLessThanOrEqual(1)
+})
+
+test('the Outcomes tiles show a six-digit count whole at the default width', async ({ app }) => {
+  test.setTimeout(120_000)
+  const target = await startCannedTarget()
+  try {
+    await app.fillPlan(target.url, 100_000, 16)
+    await app.ui.submit.click()
+    await expect(app.ui.notice).toContainText('Finished 100,000 requests', { timeout: 100_000 })
+    expect(target.received).toBe(100_000)
+    const ok = app.ui.stat('2xx–3xx')
+    // Was cut to "100,00" by the tile's edge.
+    await expect(ok).toHaveText('100,000')
+    for (const label of ['2xx–3xx', '4xx–5xx', 'Failed']) {
+      const clipped = await app.ui.stat(label).evaluate((figure) => {
+        const tile = figure.parentElement?.getBoundingClientRect()
+        const text = document.createRange()
+        text.selectNodeContents(figure)
+        const drawn = text.getBoundingClientRect()
+        return figure.scrollWidth > figure.clientWidth || (tile !== undefined && drawn.right > tile.right)
+      })
+      expect(clipped, label).toBe(false)
+    }
+  } finally {
+    await target.close()
+  }
 })

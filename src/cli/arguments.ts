@@ -85,7 +85,9 @@ const FLAG_OF_FIELD: Record<PlanField, string> = {
   protocol: '--http2',
   timeoutMs: '--timeout',
   workers: '-w',
-  insecure: '-k'
+  insecure: '-k',
+  flow: 'FILE',
+  iterations: '-i'
 }
 
 export interface ArgumentEnvironment {

@@ -2,6 +2,7 @@ import type { RunPlan } from '../shared/run-plan'
 import type { TestDefinition } from '../shared/saved-test'
 import { FILE_KEY_OF_PLAN_FIELD, keyPathText, parseTestFile } from '../shared/test-file'
 import type { PlanField } from '../shared/validation'
+import { dataFileReader } from '../control/data-file'
 
 /**
  * `stampede run FILE [flags]`: the test a test file describes (src/shared/test-file.ts), with each
@@ -32,7 +33,7 @@ export function readTestFileArgument(
     const code = (error as NodeJS.ErrnoException).code
     return { ok: false, message: `run: cannot read ${file}: ${code ?? (error as Error).message}${code ? '.' : ''}` }
   }
-  const read = parseTestFile(text, file)
+  const read = parseTestFile(text, file, { readData: dataFileReader(file) })
   return read.ok ? { ok: true, file, test: read.test } : read
 }
 

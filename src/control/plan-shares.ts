@@ -1,5 +1,6 @@
 import { peakTarget } from '../shared/load-shape'
 import { shapeOf, type RunPlan } from '../shared/run-plan'
+import { countOnStripe, nestStripe } from '../shared/flow/row-stripe'
 
 /**
  * Splits one plan between engine processes: connections, requests and rate are divided as evenly as
@@ -27,7 +28,10 @@ export function splitPlan(plan: RunPlan, workers: number): RunPlan[] {
   })
 }
 
-/** Share `index` of `total` split `count` ways: the first `total % count` shares get one more. */
+/**
+ * Share `index` of `total` split `count` ways: what lies on its stripe (../shared/flow/row-stripe.ts),
+ * so the first `total % count` shares get one more, as a unique data file's rows are dealt.
+ */
 function shareOf(total: number, count: number, index: number): number {
-  return Math.floor(total / count) + (index < total % count ? 1 : 0)
+  return countOnStripe(total, nestStripe(index, count))
 }

@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import type { ExportReply, ImportTestReply } from '../shared/ipc'
 import { checkTestDefinition } from '../shared/saved-test'
 import { parseTestFile, TEST_FILE_MAX_BYTES, testFileFormatOf, testFileText } from '../shared/test-file'
+import { dataFileReader } from '../control/data-file'
 import type { FileDestinations, FileFilter } from './file-destinations'
 import { refuseExtraArguments, type RequestHandlers } from './request-handlers'
 
@@ -43,7 +44,7 @@ export function createTestFileHandlers(destinations: FileDestinations): TestFile
       } catch (error) {
         return { ok: false, message: `${basename(path)} could not be read: ${(error as Error).message}` }
       }
-      const read = parseTestFile(text, basename(path))
+      const read = parseTestFile(text, basename(path), { readData: dataFileReader(path) })
       return read.ok ? { ok: true, test: read.test, file: path } : read
     }
   }

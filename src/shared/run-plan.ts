@@ -1,4 +1,5 @@
 import { shapeDurationMs, type LoadStage } from './load-shape'
+import type { FlowPlan } from './flow/flow-plan'
 
 /** How requests travel: HTTP/1.1, HTTP/2 over TLS (offered by ALPN), or HTTP/2 cleartext (h2c). */
 export const PROTOCOLS = ['http1', 'h2', 'h2c'] as const
@@ -52,6 +53,15 @@ export interface RunPlan {
    * The connection is still encrypted, but nothing proves who is at the other end.
    */
   insecure: boolean
+  /**
+   * A flow of steps (./flow/flow-plan.ts): each virtual user (one per connection) runs iterations
+   * through the steps. Absent: one request, as before (`url`, `method`, `headers`, `body`); with a
+   * flow `url` is its first step's with the file's variables filled in, for display, and those four
+   * are not sent.
+   */
+  flow?: FlowPlan
+  /** A flow only: stop after this many iterations (with durationMs and stages, whichever comes first). */
+  iterations?: number
 }
 
 /** A plan as it may be written before validation fills in the defaults. */
@@ -70,6 +80,7 @@ export const PLAN_DEFAULTS = {
 /** Past these a run is a typo, not a test: refuse it where it was typed. */
 export const PLAN_LIMITS = {
   totalRequests: 100_000_000,
+  iterations: 100_000_000,
   /** A day. */
   durationMs: 86_400_000,
   concurrency: 10_000,

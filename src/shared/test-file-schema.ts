@@ -19,7 +19,7 @@ import type { KeyPath } from './test-file-source'
 export const TEST_FILE_VERSION = 1
 
 /** Where each plan field is written in a test file, so a plan's message can name its key. */
-export const FILE_KEY_OF_PLAN_FIELD: Readonly<Record<PlanField, readonly [string, string]>> = {
+export const FILE_KEY_OF_PLAN_FIELD: Readonly<Record<PlanField, readonly string[]>> = {
   url: ['request', 'url'],
   method: ['request', 'method'],
   headers: ['request', 'headers'],
@@ -33,13 +33,15 @@ export const FILE_KEY_OF_PLAN_FIELD: Readonly<Record<PlanField, readonly [string
   ratePerSecond: ['load', 'rate'],
   pipelining: ['load', 'pipelining'],
   workers: ['load', 'workers'],
-  stages: ['load', 'stages']
+  stages: ['load', 'stages'],
+  flow: ['steps'],
+  iterations: ['load', 'iterations']
 }
 
 const DURATION_HINT = 'write a duration such as 30s, 500ms or 2m, or a number of milliseconds.'
 
 /** A number is milliseconds; text has a unit. The plan judges the milliseconds. */
-const durationValue = z.unknown().transform((value, ctx) => {
+export const durationValue = z.unknown().transform((value, ctx) => {
   if (typeof value === 'number') return value
   const ms = typeof value === 'string' ? typedDurationMs(value) : Number.NaN
   if (Number.isNaN(ms)) {
@@ -50,14 +52,14 @@ const durationValue = z.unknown().transform((value, ctx) => {
   return ms
 })
 
-const text = (what: string) => z.string({ error: `Give ${what} as text.` })
+export const text = (what: string) => z.string({ error: `Give ${what} as text.` })
 
 /**
  * Headers: a mapping of name to value, or, when a name repeats, a list of one-entry mappings
  * (`- Set-Cookie: a=1`). Values are text: `X-Retry: 3` is refused rather than guessed at, since a
  * number read back as text may not be what was written (1.10 reads as 1.1).
  */
-const headersValue = z.unknown().transform((value, ctx) => {
+export const headersValue = z.unknown().transform((value, ctx) => {
   const headers: Array<[string, string]> = []
   const problem = (path: KeyPath, message: string): void => {
     ctx.addIssue({ code: 'custom', path: [...path], message })
@@ -81,7 +83,7 @@ const headersValue = z.unknown().transform((value, ctx) => {
 })
 
 /** Every mapping refuses keys it does not know, naming them: a typo is never ignored. */
-function mapping<Shape extends z.ZodRawShape>(what: string, shape: Shape) {
+export function mapping<Shape extends z.ZodRawShape>(what: string, shape: Shape) {
   const keys = Object.keys(shape)
   const list = `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}`
   return z.strictObject(shape, {
@@ -92,7 +94,7 @@ function mapping<Shape extends z.ZodRawShape>(what: string, shape: Shape) {
   })
 }
 
-const stageValue = mapping('a stage', { duration: durationValue, target: z.unknown().optional() })
+export const stageValue = mapping('a stage', { duration: durationValue, target: z.unknown().optional() })
 
 const requestSection = mapping('request', {
   method: text('the method').optional(),
@@ -143,13 +145,15 @@ export function testInputOf(content: TestFileContent): { name: unknown; plan: Re
     protocol: request.protocol,
     timeoutMs: request.timeout,
     workers: load.workers,
-    insecure: request.insecure
+    insecure: request.insecure,
+    flow: undefined,
+    iterations: undefined
   } satisfies Record<keyof RunPlan, unknown>
   for (const key of Object.keys(plan)) if (plan[key] === undefined) delete plan[key]
   return { name: content.name, plan, thresholds: content.thresholds ?? [] }
 }
 
-function isMapping(value: unknown): value is Record<string, unknown> {
+export function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 

@@ -7,6 +7,10 @@ import { durationText } from './typed-seconds'
 import type { PlanField } from './validation'
 import { FILE_KEY_OF_PLAN_FIELD, TEST_FILE_VERSION, testFileSchema, testInputOf } from './test-file-schema'
 import { readSource, testFileFormatOf, type KeyPath, type TestFileFormat } from './test-file-source'
+import { readFlowFile, type DataFileRead } from './test-file-flow'
+import { captureText } from './flow/capture'
+import type { StepDefinition } from './flow/flow-definition'
+import { byteSizeText, thinkText } from './flow/flow-texts'
 
 /**
  * Test files: a test (./saved-test.ts) as a human-readable YAML or JSON file that lives beside the
@@ -18,15 +22,38 @@ import { readSource, testFileFormatOf, type KeyPath, type TestFileFormat } from 
 export { testFileFormatOf, type TestFileFormat } from './test-file-source'
 export { FILE_KEY_OF_PLAN_FIELD } from './test-file-schema'
 
+/** The version the app and the CLI write (./test-file-flow.ts): version 1 files are still read as they were. */
+export const TEST_FILE_VERSION_WRITTEN = 2
+
 /** A test file is a page of settings; past this it is not one (a log, a binary picked by mistake). */
 export const TEST_FILE_MAX_BYTES = 1024 * 1024
 
+export type { DataFileRead } from './test-file-flow'
+
 export type TestFileRead = { ok: true; test: TestDefinition } | { ok: false; message: string }
 
+export interface TestFileOptions {
+  /**
+   * Looks at a version-2 file's data file (`data.file` as written), for its columns and rows, or
+   * why it cannot be used (naming the data file and its line). Without it, a file with data is
+   * refused: only a reader that can open files (src/control/data-file.ts) reads one.
+   */
+  readData?: (file: string) => DataFileRead
+}
+
+/** The versions this Stampede reads; it writes the last. */
+const VERSIONS_READ = [TEST_FILE_VERSION, 2]
+
 /** Reads a test file's text; `fileName` (as the user knows it) names the file in every message and picks the format. */
-export function parseTestFile(text: string, fileName: string): TestFileRead {
+export function parseTestFile(text: string, fileName: string, options: TestFileOptions = {}): TestFileRead {
+  let steps: unknown[] = []
+  const stepNamed = (path?: KeyPath): string => {
+    if (!path || path[0] !== 'steps' || typeof path[1] !== 'number') return ''
+    const step = steps[path[1]] as { name?: unknown } | undefined
+    return `, step ${path[1] + 1}${typeof step?.name === 'string' ? ` "${step.name}"` : ''}`
+  }
   const where = (line: number | undefined, path?: KeyPath): string =>
-    `${fileName}${line === undefined ? '' : `, line ${line}`}${path && path.length > 0 ? ` (${keyPathText(path)})` : ''}`
+    `${fileName}${line === undefined ? '' : `, line ${line}`}${stepNamed(path)}${path && path.length > 0 ? ` (${keyPathText(path)})` : ''}`
   const refuse = (lines: string[]): TestFileRead => ({ ok: false, message: lines.join('\n') })
 
   const empty = `${fileName}: the file is empty; a test file starts with stampede: ${TEST_FILE_VERSION}.`
@@ -45,10 +72,15 @@ export function parseTestFile(text: string, fileName: string): TestFileRead {
   // The version first: a file from a later Stampede may use keys this one does not know.
   const version = (value as Record<string, unknown>).stampede
   if (version === undefined) {
-    return refuse([`${where(lineOf([]))}: give the format version first: stampede: ${TEST_FILE_VERSION}.`])
+    return refuse([`${where(lineOf([]))}: give the format version first: stampede: ${TEST_FILE_VERSION_WRITTEN}.`])
   }
-  if (version !== TEST_FILE_VERSION) {
-    return refuse([at(['stampede'], `this Stampede reads test files of format version ${TEST_FILE_VERSION}, not ${JSON.stringify(version)}.`)])
+  if (!VERSIONS_READ.includes(version as number)) {
+    return refuse([at(['stampede'], `this Stampede reads test files of format version ${VERSIONS_READ.join(' or ')}, not ${JSON.stringify(version)}.`)])
+  }
+  if (version === 2) {
+    const listed = (value as Record<string, unknown>).steps
+    steps = Array.isArray(listed) ? listed : []
+    return readFlowFile(value, { at, refuse: (messages) => ({ ok: false, message: messages.join('\n') }), lineOf, readData: options.readData })
   }
 
   const content = testFileSchema.safeParse(value)
@@ -104,13 +136,90 @@ export function testFileText(test: TestDefinition, format: TestFileFormat): stri
   if (format === 'json') return `${JSON.stringify(content, null, 2)}\n`
   const document = new Document(content)
   document.commentBefore = ' A Stampede test: run it with `stampede run FILE`, or import it in the app.'
-  // Stages one a line, as { duration: 30s, target: 200 }: a shape reads as a table.
+  // Stages one a line, as { duration: 30s, target: 200 }: a shape reads as a table; so are checks.
   const stages = document.getIn(['load', 'stages'])
   if (isSeq(stages)) for (const stage of stages.items) if (isMap(stage)) stage.flow = true
+  const steps = document.get('steps')
+  if (isSeq(steps)) {
+    for (const step of steps.items) {
+      if (!isMap(step)) continue
+      for (const key of ['check', 'thresholds']) {
+        const list = step.get(key)
+        if (isSeq(list)) list.flow = true
+      }
+    }
+  }
   return document.toString({ lineWidth: 0 })
 }
 
-function fileContentOf({ name, plan, thresholds }: TestDefinition): Record<string, unknown> {
+function fileContentOf(test: TestDefinition): Record<string, unknown> {
+  const { name, plan, thresholds } = test
+  const flow = plan.flow
+  // In version 2 "{{" starts a variable; a single request that sends it as it is keeps version 1's words.
+  if (!flow && [plan.url, plan.body ?? '', ...plan.headers.map(([, value]) => value)].some((text) => text.includes('{{'))) {
+    return versionOneContentOf(test)
+  }
+  const steps = flow
+    ? flow.steps.map(stepContent)
+    : [stepContent({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, captures: [], checks: [], thresholds: [] })]
+  const settings = omitUndefined({
+    timeout: plan.timeoutMs === PLAN_DEFAULTS.timeoutMs ? undefined : durationText(plan.timeoutMs),
+    protocol: plan.protocol === PLAN_DEFAULTS.protocol ? undefined : plan.protocol,
+    insecure: plan.insecure === PLAN_DEFAULTS.insecure ? undefined : plan.insecure
+  })
+  const load = omitUndefined({
+    connections: plan.concurrency === PLAN_DEFAULTS.concurrency ? undefined : plan.concurrency,
+    iterations: plan.iterations,
+    requests: plan.totalRequests,
+    duration: plan.durationMs === undefined ? undefined : durationText(plan.durationMs),
+    rate: plan.ratePerSecond,
+    pipelining: plan.pipelining === PLAN_DEFAULTS.pipelining ? undefined : plan.pipelining,
+    workers: plan.workers,
+    stages: plan.stages?.map((stage) => ({ duration: durationText(stage.durationMs), target: stage.target }))
+  })
+  return omitUndefined({
+    stampede: TEST_FILE_VERSION_WRITTEN,
+    name,
+    variables: flow && flow.variables.length > 0 ? Object.fromEntries(flow.variables) : undefined,
+    data: flow?.data ? omitUndefined({ file: flow.data.file, order: flow.data.order === 'sequential' ? undefined : flow.data.order }) : undefined,
+    steps,
+    settings: Object.keys(settings).length === 0 ? undefined : settings,
+    load: Object.keys(load).length === 0 ? undefined : load,
+    thresholds: thresholds.length === 0 ? undefined : thresholds
+  })
+}
+
+function stepContent(step: StepDefinition): Record<string, unknown> {
+  return omitUndefined({
+    name: step.name,
+    method: step.method === PLAN_DEFAULTS.method ? undefined : step.method,
+    url: step.url,
+    headers: step.headers.length === 0 ? undefined : headersContent(step.headers),
+    body: step.body,
+    capture: step.captures.length === 0 ? undefined : Object.fromEntries(step.captures.map((capture) => [capture.variable, captureText(capture)])),
+    check: step.checks.length === 0 ? undefined : step.checks,
+    think: step.think === undefined ? undefined : thinkText(step.think),
+    thresholds: step.thresholds.length === 0 ? undefined : step.thresholds,
+    bodyLimit: step.bodyLimitBytes === undefined ? undefined : byteSizeText(step.bodyLimitBytes),
+    disabled: step.disabled ? true : undefined
+  })
+}
+
+/**
+ * A mapping when it keeps the headers as they are: every name once, and none a number, which a
+ * mapping would move to the front (JavaScript orders integer keys first). A list otherwise.
+ */
+function headersContent(headers: RunPlan['headers']): Record<string, string> | Array<Record<string, string>> {
+  const names = headers.map(([name]) => name)
+  const keepsOrder = new Set(names).size === names.length && !names.some((name) => /^\d+$/.test(name))
+  if (keepsOrder) return Object.fromEntries(headers)
+  return headers.map(([name, value]) => ({ [name]: value }))
+}
+
+function omitUndefined(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined))
+}
+function versionOneContentOf({ name, plan, thresholds }: TestDefinition): Record<string, unknown> {
   const request = omitUndefined({
     method: plan.method === PLAN_DEFAULTS.method ? undefined : plan.method,
     url: plan.url,
@@ -136,19 +245,4 @@ function fileContentOf({ name, plan, thresholds }: TestDefinition): Record<strin
     load: Object.keys(load).length === 0 ? undefined : load,
     thresholds: thresholds.length === 0 ? undefined : thresholds
   })
-}
-
-/**
- * A mapping when it keeps the headers as they are: every name once, and none a number, which a
- * mapping would move to the front (JavaScript orders integer keys first). A list otherwise.
- */
-function headersContent(headers: RunPlan['headers']): Record<string, string> | Array<Record<string, string>> {
-  const names = headers.map(([name]) => name)
-  const keepsOrder = new Set(names).size === names.length && !names.some((name) => /^\d+$/.test(name))
-  if (keepsOrder) return Object.fromEntries(headers)
-  return headers.map(([name, value]) => ({ [name]: value }))
-}
-
-function omitUndefined(object: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined))
 }

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { formatCount } from './format'
 import { peakTarget, shapeDurationMs } from './load-shape'
 import { PLAN_DEFAULTS, PLAN_LIMITS, PROTOCOLS, shapeOf, type Protocol, type RunPlan } from './run-plan'
+import { CAPTURE_SOURCES, DATA_ORDERS } from './flow/flow-definition'
+import { FLOW_LIMITS } from './flow/flow-plan'
+import { compileFlow } from './flow/compile-flow'
 
 /** The one place input is judged: the renderer shows these messages, main refuses the same plans. */
 
@@ -15,7 +18,7 @@ const urlField = z
     if (message) ctx.addIssue({ code: 'custom', message })
   })
 
-function urlProblem(value: string): string | undefined {
+export function urlProblem(value: string): string | undefined {
   const fullUrl = 'Enter a full URL starting with http:// or https://, such as http://127.0.0.1:8080/health.'
   // Without "scheme://", `new URL` reads "localhost:8080" as a URL of scheme "localhost:".
   if (!/^[a-z][a-z\d+.-]*:\/\//i.test(value)) return fullUrl
@@ -97,7 +100,7 @@ function http2HeaderProblem(name: string, value: string): string | undefined {
   return undefined
 }
 
-function headerProblem(name: string, value: string): string | undefined {
+export function headerProblem(name: string, value: string): string | undefined {
   if (!TOKEN.test(name)) return `"${name}" is not a header name: use letters, digits and dashes, as in X-Request-Id.`
   const managed = MANAGED_HEADERS[name.toLowerCase()]
   if (managed) return managed
@@ -131,6 +134,45 @@ const stageField = z.strictObject(
   },
   { error: 'give a duration and a target, and nothing else.' }
 )
+
+/**
+ * A flow's form (./flow/flow-plan.ts); its words (templates, captures, checks, what is defined
+ * where) are judged by compileFlow, in the plan's refinement below.
+ */
+const flowField = once(() => {
+  const pair = z.tuple([z.string(), z.string()])
+  const step = z.strictObject({
+    name: z.string().min(1).max(200).optional(),
+    method: z.string().min(1).max(METHOD_MAX_LENGTH),
+    url: z.string().min(1).max(PLAN_LIMITS.urlLength),
+    headers: z.array(pair).max(PLAN_LIMITS.headers),
+    body: z.string().refine((body) => utf8Length(body) <= PLAN_LIMITS.bodyBytes, 'The body can be at most 10 MB.').optional(),
+    captures: z
+      .array(z.strictObject({ variable: z.string().min(1), source: z.enum(CAPTURE_SOURCES), expression: z.string().min(1) }))
+      .max(FLOW_LIMITS.capturesPerStep),
+    checks: z.array(z.string()).max(FLOW_LIMITS.checksPerStep),
+    think: z
+      .strictObject({ minMs: z.number().int().min(0).max(FLOW_LIMITS.thinkMs), maxMs: z.number().int().min(0).max(FLOW_LIMITS.thinkMs) })
+      .refine((think) => think.minMs <= think.maxMs, 'A think time range runs from the shorter to the longer.')
+      .optional(),
+    thresholds: z.array(z.string()),
+    bodyLimitBytes: z.number().int().min(0).max(FLOW_LIMITS.bodyLimitBytes).optional(),
+    disabled: z.boolean().optional()
+  })
+  return z.strictObject({
+    variables: z.array(pair).max(FLOW_LIMITS.variables),
+    data: z
+      .strictObject({
+        file: z.string().min(1),
+        order: z.enum(DATA_ORDERS),
+        columns: z.array(z.string().min(1)).min(1),
+        rows: z.number().int().min(1)
+      })
+      .optional(),
+    steps: z.array(step).min(1, 'A flow has at least one step.').max(FLOW_LIMITS.steps, `At most ${FLOW_LIMITS.steps} steps.`),
+    stripe: z.strictObject({ offset: z.number().int().min(0), step: z.number().int().min(1) }).optional()
+  })
+})
 
 /**
  * Built on its first use, not when the module loads: the window loads this module once it has
@@ -169,13 +211,18 @@ const runPlanSchema = once(() =>
       protocol: z.enum(PROTOCOLS, { error: 'Choose HTTP/1.1 (http1), HTTP/2 (h2) or h2c.' }).default(PLAN_DEFAULTS.protocol),
       timeoutMs: wholeNumber('Timeout', PLAN_LIMITS.timeoutMs).default(PLAN_DEFAULTS.timeoutMs),
       workers: wholeNumber('Workers', PLAN_LIMITS.workers).optional(),
-      insecure: z.boolean({ error: 'Insecure must be true or false.' }).default(PLAN_DEFAULTS.insecure)
+      insecure: z.boolean({ error: 'Insecure must be true or false.' }).default(PLAN_DEFAULTS.insecure),
+      flow: flowField().optional(),
+      iterations: wholeNumber('Iterations', PLAN_LIMITS.iterations).optional()
     })
     .superRefine((plan, ctx) => {
       const problem = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message })
-      if (plan.totalRequests === undefined && plan.durationMs === undefined && plan.stages === undefined) {
-        problem(['totalRequests'], 'Give a number of requests or a duration.')
+      const stops = [plan.totalRequests, plan.durationMs, plan.stages, plan.iterations]
+      if (stops.every((stop) => stop === undefined)) {
+        problem([plan.flow ? 'iterations' : 'totalRequests'], plan.flow ? 'Give a number of iterations or a duration.' : 'Give a number of requests or a duration.')
       }
+      if (plan.flow) flowProblems(plan as RunPlan & { flow: NonNullable<RunPlan['flow']> }, problem)
+      else if (plan.iterations !== undefined) problem(['iterations'], 'Iterations count the passes through a flow\'s steps; a single request counts requests.')
       if (plan.body !== undefined && plan.method === 'HEAD') problem(['body'], 'A HEAD request cannot have a body.')
       const shape = shapeOf(plan)
       if (shape) stageProblems(shape, problem)
@@ -208,6 +255,20 @@ function startProblems(plan: { concurrency: unknown; ratePerSecond?: unknown; st
   }
   atLeast('ratePerSecond', 'Rate', plan.ratePerSecond, shaped)
   atLeast('concurrency', 'Concurrency', plan.concurrency, shaped && plan.ratePerSecond === undefined)
+}
+
+function flowProblems(plan: RunPlan & { flow: NonNullable<RunPlan['flow']> }, problem: Problem): void {
+  if (plan.totalRequests !== undefined) problem(['totalRequests'], 'A flow counts iterations: give a number of iterations rather than of requests.')
+  const sent = plan.flow.steps.filter((step) => !step.disabled).length
+  if (plan.pipelining > 1 && sent > 1) {
+    problem(['pipelining'], 'A flow of several steps sends each step after the last one answered: pipelining must be 1.')
+  }
+  const compiled = compileFlow(plan.flow)
+  if (!compiled.ok) {
+    const [first] = compiled.problems
+    const where = first.step === undefined ? '' : `Step ${first.step + 1}: `
+    problem(['flow'], `${where}${first.message}`)
+  }
 }
 
 function stageProblems({ unit, start, stages }: NonNullable<ReturnType<typeof shapeOf>>, problem: Problem): void {

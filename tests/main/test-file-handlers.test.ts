@@ -56,7 +56,7 @@ describe('exportTestFile', () => {
     expect(reply).toEqual({ ok: true, saved: '/tests/checkout.stampede.yaml' })
     expect(fakes.saveDialogs).toEqual([{ defaultName: 'checkout.stampede.yaml', filters: YAML_AND_JSON }])
     const text = fakes.written.get('/tests/checkout.stampede.yaml') ?? ''
-    expect(text).toContain('stampede: 1\nname: Checkout\n')
+    expect(text).toContain('stampede: 2\nname: Checkout\n')
     expect(parseTestFile(text, 'checkout.stampede.yaml')).toEqual({ ok: true, test: TEST })
   })
 
@@ -65,7 +65,7 @@ describe('exportTestFile', () => {
     await createTestFileHandlers(fakes.destinations).exportTestFile(TEST)
 
     const text = fakes.written.get('/tests/checkout.JSON') ?? ''
-    expect(JSON.parse(text)).toMatchObject({ stampede: 1, name: 'Checkout', request: { method: 'POST' } })
+    expect(JSON.parse(text)).toMatchObject({ stampede: 2, name: 'Checkout', steps: [{ method: 'POST' }] })
     expect(parseTestFile(text, 'checkout.json')).toEqual({ ok: true, test: TEST })
   })
 

@@ -161,8 +161,8 @@ const BAD_FILES: Array<[what: string, fileName: string, text: string, message: s
   ],
   ['two documents', 'checkout.yaml', `${MINIMAL}---\n${MINIMAL}`, 'checkout.yaml, line 7: A test file holds one test: remove the second document (from ---).'],
   ['a list, not a mapping', 'checkout.yaml', '- stampede: 1\n', 'checkout.yaml, line 1: a test file is a mapping of stampede, name, request, load and thresholds.'],
-  ['no format version', 'checkout.yaml', MINIMAL.replace('stampede: 1\n', ''), 'checkout.yaml, line 1: give the format version first: stampede: 1.'],
-  ['an unknown format version', 'checkout.yaml', MINIMAL.replace('stampede: 1', 'stampede: 2'), 'checkout.yaml, line 1 (stampede): this Stampede reads test files of format version 1, not 2.'],
+  ['no format version', 'checkout.yaml', MINIMAL.replace('stampede: 1\n', ''), 'checkout.yaml, line 1: give the format version first: stampede: 2.'],
+  ['an unknown format version', 'checkout.yaml', MINIMAL.replace('stampede: 1', 'stampede: 3'), 'checkout.yaml, line 1 (stampede): this Stampede reads test files of format version 1 or 2, not 3.'],
   ['a typo in a key', 'checkout.yaml', MINIMAL.replace('  requests:', '  reqests:'), 'checkout.yaml, line 6 (load.reqests): Unknown key: load holds connections, requests, duration, rate, pipelining, workers and stages.'],
   ['an unknown top-level key', 'checkout.yaml', `${MINIMAL}treshold: [p99<1s]\n`, 'checkout.yaml, line 7 (treshold): Unknown key: a test file holds stampede, name, request, load and thresholds.'],
   ['no URL', 'checkout.yaml', MINIMAL.replace('  url: http://127.0.0.1:8080/health\n', '  method: GET\n'), 'checkout.yaml, line 3 (request.url): Give the URL to test, such as https://shop.example/api/checkout.'],
@@ -287,7 +287,7 @@ describe('testFileText', () => {
   it('leaves the defaults out, so a file says only what was chosen', () => {
     expect(testFileText(testOf(MINIMAL), 'yaml')).toBe(
       '# A Stampede test: run it with `stampede run FILE`, or import it in the app.\n\n' +
-        'stampede: 1\nname: Health\nrequest:\n  url: http://127.0.0.1:8080/health\nload:\n  requests: 100\n'
+        'stampede: 2\nname: Health\nsteps:\n  - url: http://127.0.0.1:8080/health\nload:\n  requests: 100\n'
     )
   })
 
@@ -305,8 +305,8 @@ describe('testFileText', () => {
   it('writes a repeated header name as a list, and unique names as a mapping', () => {
     const test = testOf(MINIMAL)
     const repeated = testFileText({ ...test, plan: { ...test.plan, headers: [['Cookie', 'a'], ['X', 'y'], ['Cookie', 'b']] } }, 'yaml')
-    expect(repeated).toContain('  headers:\n    - Cookie: a\n    - X: y\n    - Cookie: b\n')
+    expect(repeated).toContain('    headers:\n      - Cookie: a\n      - X: y\n      - Cookie: b\n')
     const unique = testFileText({ ...test, plan: { ...test.plan, headers: [['Cookie', 'a'], ['X', 'y']] } }, 'json')
-    expect(JSON.parse(unique).request.headers).toEqual({ Cookie: 'a', X: 'y' })
+    expect(JSON.parse(unique).steps[0].headers).toEqual({ Cookie: 'a', X: 'y' })
   })
 })

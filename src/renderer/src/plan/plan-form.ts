@@ -107,7 +107,10 @@ const FORM_PART_OF: Readonly<Record<PlanField, PlanFormPart>> = {
   workers: 'workers',
   stages: 'stages',
   protocol: 'protocol',
-  insecure: 'insecure'
+  insecure: 'insecure',
+  // The form has no flow yet (the window's step editor will): its messages show by the URL and the count.
+  flow: 'url',
+  iterations: 'totalRequests'
 }
 
 let lastRowId = 0

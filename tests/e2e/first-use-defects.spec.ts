@@ -46,7 +46,7 @@ test('the Tests sidebar stays at the top of the page, under the header, while a 
   const page = app.page
   const viewport = page.viewportSize()
   if (!viewport) throw new Error('The page has no viewport.')
-  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(viewport.height)
+  expect(Number(await page.evaluate('document.documentElement.scrollHeight'))).toBeGreaterThan(viewport.height)
 
   const sidebar = page.getByRole('complementary', { name: 'Saved tests' })
   const header = page.locator('.app-header')
@@ -54,14 +54,14 @@ test('the Tests sidebar stays at the top of the page, under the header, while a 
   const onPage = async (element: typeof sidebar): Promise<number> => {
     const box = await element.boundingBox()
     if (!box) throw new Error('Not laid out.')
-    return box.y + (await page.evaluate(() => window.scrollY))
+    return box.y + Number(await page.evaluate('window.scrollY'))
   }
   const headerBottom = (await onPage(header)) + ((await header.boundingBox())?.height ?? 0)
   const atTop = await onPage(sidebar)
   expect(atTop - headerBottom).toBeLessThan(40)
   // Scrolled to the Summary's end, the sidebar was drawn beside it, halfway down the page, with the header gone.
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0)
+  await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)')
+  await expect.poll(async () => Number(await page.evaluate('window.scrollY'))).toBeGreaterThan(0)
   expect(await onPage(sidebar)).toBe(atTop)
 })
 
@@ -82,7 +82,7 @@ test('at the default width the History table fits: Import result JSON is whole a
     if (!found) throw new Error('Not laid out.')
     return { left: found.x, right: found.x + found.width }
   }
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
+  expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(viewport.width)
   const panel = await box(history)
   const importButton = await box(history.getByRole('button', { name: 'Import result JSON…' }))
   expect(importButton.right).toBeLessThanOrEqual(panel.right)
@@ -108,7 +108,7 @@ test('the Outcomes tiles show a six-digit count whole at the default width', asy
     for (const label of ['2xx–3xx', '4xx–5xx', 'Failed']) {
       const clipped = await app.ui.stat(label).evaluate((figure) => {
         const tile = figure.parentElement?.getBoundingClientRect()
-        const text = document.createRange()
+        const text = figure.ownerDocument.createRange()
         text.selectNodeContents(figure)
         const drawn = text.getBoundingClientRect()
         return figure.scrollWidth > figure.clientWidth || (tile !== undefined && drawn.right > tile.right)

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { parse } from 'csv-parse/sync'
 import { CookieJar } from 'tough-cookie'
 import { Agent, request, type Dispatcher } from 'undici'
 import type { CaptureOutcome } from '../shared/flow/capture'
 import { checkFailureNote } from '../shared/flow/check'
 import { compileFlow, type CompiledStep, type FlowProblem } from '../shared/flow/compile-flow'
-import type { FlowData, FlowPlan } from '../shared/flow/flow-plan'
+import type { FlowPlan } from '../shared/flow/flow-plan'
 import type { StepResponse } from '../shared/flow/step-response'
 import type { IterationContext } from '../shared/flow/template'
 import {
@@ -15,7 +13,7 @@ import {
   type TryOnceResult
 } from '../shared/flow/try-once-result'
 import type { RunPlan } from '../shared/run-plan'
-import { CSV_OPTIONS } from './data-file'
+import { firstDataRows } from './data-preview'
 
 /**
  * Try once: one iteration of a plan's flow, with the data file's first row, each step sent once and
@@ -39,7 +37,7 @@ export async function tryOnce(plan: RunPlan): Promise<TryOnceOutcome> {
   const values: Array<string | undefined> = Array.from({ length: slotCount }, (_, slot) => initialValues[slot])
   const result: TryOnceResult = { steps: [] }
   if (flow.data) {
-    const row = firstDataRow(flow.data)
+    const row = firstDataRows(flow.data.file, 1)[0] ?? {}
     result.dataRow = row
     flow.data.columns.forEach((column, index) => (values[dataSlots[index]] = row[column]))
   }
@@ -176,22 +174,4 @@ function planAsFlow(plan: RunPlan): FlowPlan {
     variables: [],
     steps: [{ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, captures: [], checks: [], thresholds: [] }]
   }
-}
-
-/** The first row of the data file, by column (CSV with a header row, or a JSON array of objects). */
-function firstDataRow(data: FlowData): Record<string, string> {
-  const text = readFileSync(data.file, 'utf8')
-  if (/\.json$/i.test(data.file)) {
-    const rows = JSON.parse(text) as Array<Record<string, unknown>>
-    const first = rows[0] ?? {}
-    return Object.fromEntries(data.columns.map((column) => [column, valueText(first[column])]))
-  }
-  const records = parse(text, { ...CSV_OPTIONS, to_line: 2 }) as string[][]
-  const [columns = [], row = []] = records
-  return Object.fromEntries(columns.map((column, index) => [column, row[index] ?? '']))
-}
-
-function valueText(value: unknown): string {
-  if (value === undefined || value === null) return ''
-  return typeof value === 'string' ? value : JSON.stringify(value)
 }

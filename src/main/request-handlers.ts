@@ -10,6 +10,7 @@ import type { LastPlanFile } from './last-plan-file'
 import { checkFiledUnder, createHistoryHandlers } from './history-handlers'
 import type { HistoryStore } from '../control/history/history-store'
 import { createTestFileHandlers } from './test-file-handlers'
+import { createFlowHandlers } from './flow-handlers'
 
 /** Main's side of every request in the contract, ready to be served over IPC or a test bridge. */
 export type RequestHandlers = {
@@ -89,7 +90,8 @@ export function createRequestHandlers({
       }
     },
     ...createHistoryHandlers(history, destinations),
-    ...createTestFileHandlers(destinations)
+    ...createTestFileHandlers(destinations),
+    ...createFlowHandlers(destinations)
   }
 }
 

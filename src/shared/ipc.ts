@@ -4,6 +4,7 @@ import type { RunReport } from './report/run-report'
 import type { RunResult, RunSnapshot } from './run-snapshot'
 import type { HistoryStatus, RunRecordSummary, StoredRun } from './run-history'
 import type { SavedTest, TestDefinition } from './saved-test'
+import type { TryOnceResult } from './flow/try-once-result'
 
 /**
  * The one IPC contract. Main implements `Requests` with handle(), preload turns it and `Events`
@@ -55,6 +56,10 @@ export interface Requests {
   exportTestFile(test: unknown): ExportReply
   /** Main asks for a test file (the native open dialog) and answers with the test it describes, unsaved. */
   importTestFile(): ImportTestReply
+  /** One iteration of the plan's flow (untrusted: validated as startRun's), each step as sent and answered. */
+  tryOnce(plan: unknown): TryOnceReply
+  /** Main asks for a data file (the native open dialog), looks at it, and answers with its columns, rows and first rows. */
+  chooseDataFile(): DataFileReply
   historyStatus(): HistoryStatus
   /** How many runs the history keeps; the oldest beyond it are deleted at once. */
   setMaxRuns(count: unknown): SetMaxRunsReply
@@ -79,6 +84,17 @@ export type ChangeReply = { ok: true } | { ok: false; message: string }
 export type ImportRunReply = { ok: true; run?: RunRecordSummary } | { ok: false; message: string }
 /** `file` names the file read. A bad file's message names the file and says what is wrong, where. */
 export type ImportTestReply = { ok: true; test?: TestDefinition; file?: string } | { ok: false; message: string }
+export type TryOnceReply = { ok: true; result: TryOnceResult } | { ok: false; errors: FieldErrors; message?: string }
+/** A dismissed dialog answers { ok: true } with no data; a file that cannot be used says why, naming it. */
+export type DataFileReply = { ok: true; data?: DataFilePreview } | { ok: false; message: string }
+export interface DataFilePreview {
+  /** Absolute: the engines read it. */
+  file: string
+  columns: string[]
+  rows: number
+  /** The first rows, by column. */
+  preview: Array<Record<string, string>>
+}
 export type SetMaxRunsReply = { ok: true; status: HistoryStatus } | { ok: false; message: string }
 
 /** What a report can be exported as: the JSON report with its series, the series as CSV, or one HTML page. */
@@ -116,7 +132,9 @@ export const REQUEST_NAMES = [
   'exportTestFile',
   'importTestFile',
   'historyStatus',
-  'setMaxRuns'
+  'setMaxRuns',
+  'tryOnce',
+  'chooseDataFile'
 ] as const satisfies readonly RequestName[]
 
 /** Does not compile while a request of the contract is missing from REQUEST_NAMES (buildApi serves only those). */

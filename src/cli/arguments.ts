@@ -48,6 +48,7 @@ const DEMO_URL_STAND_IN = 'http://127.0.0.1/'
 const OPTIONS = {
   url: { type: 'string' },
   requests: { type: 'string', short: 'n' },
+  iterations: { type: 'string', short: 'i' },
   duration: { type: 'string', short: 'd' },
   connections: { type: 'string', short: 'c' },
   rate: { type: 'string', short: 'r' },
@@ -182,6 +183,7 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     method: values.method,
     body,
     totalRequests: optional(values.requests, parseTypedNumber),
+    iterations: optional(values.iterations, parseTypedNumber),
     durationMs: optional(values.duration, typedSecondsAsMs),
     concurrency: optional(values.connections, parseTypedNumber),
     pipelining: optional(values.pipelining, parseTypedNumber),
@@ -193,6 +195,26 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
   }
   for (const key of Object.keys(typed) as PlanField[]) if (typed[key] === undefined) delete typed[key]
 
+  const flow = testFile?.test.plan.flow
+  if (flow) {
+    // Each step has its own request: a flag for the one request would change nothing that is sent.
+    const oneRequestFlags = (
+      [
+        ['-m', values.method],
+        ['-b', values.body],
+        ['-H', values.header],
+        ['--url', values.url]
+      ] as const
+    ).filter(([, value]) => value !== undefined)
+    if (oneRequestFlags.length > 0) {
+      return usageError(`${oneRequestFlags.map(([flag]) => flag).join(', ')}: ${testFile?.file} is a flow of steps, each with its own request; change the steps in the file.`)
+    }
+    // One step: -n counts its iterations, as it counts a single request's.
+    if (flow.steps.filter((step) => !step.disabled).length === 1 && typed.totalRequests !== undefined) {
+      typed.iterations ??= typed.totalRequests
+      delete typed.totalRequests
+    }
+  }
   const noBound = values.requests === undefined && values.duration === undefined && stages === undefined
   const input: Record<string, unknown> = testFile
     ? {

@@ -17,10 +17,13 @@ load, shape and thresholds a test saved from the app holds, as in
 examples/checkout.stampede.yaml. Each option given replaces its one value in the
 file; -H replaces the file's headers of that name and adds the others; --threshold,
 when given, replaces the file's thresholds; -w replaces load.workers; --url URL
-replaces request.url (the same test against another environment).
+replaces request.url (the same test against another environment). A file of
+version 2 may hold a flow of steps (captures, checks, data rows: see README's
+Flows); -m, -b, -H and --url then refuse, as each step has its own.
 
 Options:
   -n, --requests N       send N requests in all
+  -i, --iterations N     a flow: run N iterations through its steps in all
   -d, --duration SEC     run for SEC seconds; decimals allowed, as in 0.5
   -c, --connections N    connections to keep open (default ${PLAN_DEFAULTS.concurrency})
   -r, --rate RPS         open model: start RPS requests a second whatever the server

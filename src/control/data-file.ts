@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, resolve } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import type { DataFileRead } from '../shared/test-file'
+import { DATA_CSV_OPTIONS } from '../shared/flow/flow-plan'
 
 /**
  * A flow's data file looked at before anything is sent: CSV with a header row, or JSON (an array
@@ -39,15 +40,13 @@ export function inspectDataFile(path: string, shownAs: string = basename(path)):
   return read.ok ? { ...read, path } : read
 }
 
-/** The CSV options the engines use too: one reading of a data file. */
-export const CSV_OPTIONS = { bom: true, skip_empty_lines: true, trim: false } as const
 
 function inspectCsv(text: string, shownAs: string): DataFileRead {
   let columns: string[] | undefined
   let rows = 0
   try {
     parse(text, {
-      ...CSV_OPTIONS,
+      ...DATA_CSV_OPTIONS,
       on_record: (record: string[]) => {
         if (columns === undefined) columns = record
         else rows++

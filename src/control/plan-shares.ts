@@ -1,6 +1,6 @@
 import { peakTarget } from '../shared/load-shape'
 import { shapeOf, type RunPlan } from '../shared/run-plan'
-import { countOnStripe, nestStripe } from '../shared/flow/row-stripe'
+import { countOnStripe, nestStripe, WHOLE_STRIPE } from '../shared/flow/row-stripe'
 
 /**
  * Splits one plan between engine processes: connections, requests and rate are divided as evenly as
@@ -15,11 +15,20 @@ export function splitPlan(plan: RunPlan, workers: number): RunPlan[] {
   const peak = shape ? peakTarget(shape.start, shape.stages) : undefined
   const connections = shape?.unit === 'connections' ? (peak as number) : plan.concurrency
   const rate = shape?.unit === 'rate' ? peak : plan.ratePerSecond
-  const count = Math.max(1, Math.min(workers, connections, plan.totalRequests ?? Infinity, rate ?? Infinity))
+  // A flow's data rows are dealt by the stripe too: no worker without a row.
+  const rows = plan.flow?.data?.rows ?? Infinity
+  const count = Math.max(1, Math.min(workers, connections, plan.totalRequests ?? Infinity, plan.iterations ?? Infinity, rate ?? Infinity, rows))
   return Array.from({ length: count }, (_, index) => {
     const share = (total: number): number => shareOf(total, count, index)
     return {
       ...plan,
+      ...(plan.flow
+        ? {
+            // Rows, iteration numbers and virtual users' numbers: this worker's stripe of its segment's.
+            flow: { ...plan.flow, stripe: nestStripe(index, count, plan.flow.stripe ?? WHOLE_STRIPE) },
+            iterations: plan.iterations === undefined ? undefined : share(plan.iterations)
+          }
+        : {}),
       concurrency: share(plan.concurrency),
       totalRequests: plan.totalRequests === undefined ? undefined : share(plan.totalRequests),
       ratePerSecond: plan.ratePerSecond === undefined ? undefined : share(plan.ratePerSecond),

@@ -188,9 +188,18 @@ export class RunController {
       histogram: _histogram,
       ttfbHistogram: _ttfbHistogram,
       rawLatencyHistogram: _rawLatencyHistogram,
+      steps,
+      iterations,
       ...finalSnapshot
     } = result
-    this.throttle.push({ ...finalSnapshot, intervals })
+    // A flow's histograms are for the merges too: the window's last snapshot gets its figures alone.
+    const flow = steps
+      ? {
+          steps: steps.map(({ histogram: _h, ttfbHistogram: _t, ...step }) => step),
+          ...(iterations ? { iterations: (({ histogram: _i, ...tally }) => tally)(iterations) } : {})
+        }
+      : {}
+    this.throttle.push({ ...finalSnapshot, ...flow, intervals })
     await this.throttle.flush()
     if (this.run !== run) return
     this.run = undefined

@@ -6,6 +6,8 @@ import {
   type LatencyHistogram
 } from '../engine/latency-histogram'
 import { classifyOutcomes } from '../shared/request-outcomes'
+import type { CheckTotals, IterationTally, StepResult, StepSnapshot } from '../shared/flow/step-results'
+import { mergeChecks, mergeIterations, mergeStepResults, mergeStepSnapshots } from './flow-merge'
 import { EMPTY_LATENCY, type ErrorKind, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
 
 /**
@@ -33,13 +35,28 @@ export function mergeSnapshots(runId: number, total: number, parts: readonly Run
       : {}),
     bytesRead: sum(parts.map((part) => part.bytesRead)),
     // The workers' intervals are merged tick by tick as they come (./worker-intervals.ts).
-    intervals: []
+    intervals: [],
+    ...flowFigures(parts, false)
+  }
+}
+
+/** A flow's steps, iterations and checks, when the parts carry them; nothing for one request. */
+function flowFigures(parts: readonly RunSnapshot[] | readonly RunResult[], exact: boolean): Pick<RunSnapshot, 'iterations' | 'checks'> & { steps?: StepSnapshot[] | StepResult[] } {
+  const withSteps = parts.filter((part) => part.steps !== undefined)
+  if (withSteps.length === 0) return {}
+  const steps = withSteps.map((part) => part.steps as StepResult[])
+  const iterations = withSteps.flatMap((part) => (part.iterations ? [part.iterations] : [])) as IterationTally[]
+  const checks = withSteps.flatMap((part) => (part.checks ? [part.checks] : [])) as CheckTotals[]
+  return {
+    steps: exact ? mergeStepResults(steps) : mergeStepSnapshots(steps),
+    iterations: mergeIterations(iterations, exact),
+    checks: mergeChecks(checks)
   }
 }
 
 /** The run's result from every worker's: 'cancelled' if any was, histograms merged exactly. */
 export function mergeResults(runId: number, total: number, parts: readonly RunResult[]): RunResult {
-  const merged = mergeSnapshots(runId, total, parts)
+  const { steps: _steps, ...merged } = mergeSnapshots(runId, total, parts)
   const latency = mergeHistograms(parts.map((part) => part.histogram))
   const ttfb = mergeHistograms(parts.map((part) => part.ttfbHistogram))
   const raw = merged.rawLatencyMs ? mergeHistograms(parts.map((part) => part.rawLatencyHistogram)) : undefined
@@ -52,7 +69,8 @@ export function mergeResults(runId: number, total: number, parts: readonly RunRe
     outcome: parts.some((part) => part.outcome === 'cancelled') ? 'cancelled' : 'finished',
     histogram: encodeHistogram(latency),
     ttfbHistogram: encodeHistogram(ttfb),
-    ...(raw ? { rawLatencyHistogram: encodeHistogram(raw) } : {})
+    ...(raw ? { rawLatencyHistogram: encodeHistogram(raw) } : {}),
+    ...(flowFigures(parts, true) as Pick<RunResult, 'steps' | 'iterations' | 'checks'>)
   }
 }
 

@@ -1,11 +1,11 @@
-import type { RequestSchedule } from './request-schedule'
+import type { RequestSchedule, ScheduledSlot } from './request-schedule'
 import type { RequestSlot } from './request-slot'
 
 /**
  * The closed model: each slot sends its next request the moment the last one ends, so the load
  * follows the server's pace. Latency counts from the actual send.
  */
-export class ClosedSchedule implements RequestSchedule {
+export class ClosedSchedule<Slot extends ScheduledSlot = RequestSlot> implements RequestSchedule<Slot> {
   private started = 0
   private stopped = false
 
@@ -13,19 +13,19 @@ export class ClosedSchedule implements RequestSchedule {
 
   begin(): void {}
 
-  assign(slot: RequestSlot): boolean {
+  assign(slot: Slot): boolean {
     if (this.stopped || this.started >= this.limit) return false
     this.started++
     slot.send(performance.now())
     return true
   }
 
-  stop(): RequestSlot[] {
+  stop(): Slot[] {
     this.stopped = true
     return []
   }
 
-  end(): RequestSlot[] {
+  end(): Slot[] {
     return this.stop()
   }
 }

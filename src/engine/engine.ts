@@ -1,7 +1,10 @@
 import type { FromEngine, ToEngine } from '../shared/engine-protocol'
 import { checkRunPlan } from '../shared/validation'
+import type { RunPlan } from '../shared/run-plan'
 import { SNAPSHOT_INTERVAL_MS } from '../shared/run-interval'
 import { LoadRun } from './load-run'
+import { FlowRun } from './flow-run'
+import { compileFlow } from '../shared/flow/compile-flow'
 import { SnapshotClock } from './snapshot-clock'
 
 /**
@@ -13,7 +16,7 @@ import { SnapshotClock } from './snapshot-clock'
  * that run's `result` is the answer.
  */
 export class Engine {
-  private current: LoadRun | null = null
+  private current: LoadRun | FlowRun | null = null
 
   constructor(private readonly post: (message: FromEngine) => void) {}
 
@@ -39,6 +42,7 @@ export class Engine {
       const message = `Invalid plan: ${Object.values(check.errors).join(' ')}`
       return this.post({ type: 'rejected', runId, message })
     }
+    if (check.plan.flow) return this.startFlow(runId, check.plan)
     const run = new LoadRun(runId, check.plan)
     this.current = run
     // About ten snapshots a second, each closing an interval: enough for a live chart, far below one
@@ -54,6 +58,35 @@ export class Engine {
       this.current = null
       this.post({ type: 'result', result })
     })
+  }
+
+  /**
+   * A flow: compiled once here, its data stripe read, then run as LoadRun is (snapshots on the same
+   * clock, one result). A cancel while the rows are being read ends the run before it sends.
+   */
+  private startFlow(runId: number, plan: RunPlan): void {
+    const compiled = compileFlow(plan.flow as NonNullable<typeof plan.flow>)
+    if (!compiled.ok) return this.post({ type: 'rejected', runId, message: `Invalid flow: ${compiled.problems[0].message}` })
+    const run = new FlowRun(runId, plan, compiled.flow)
+    this.current = run
+    const clock = new SnapshotClock(SNAPSHOT_INTERVAL_MS, () => {
+      if (!run.finished) this.post({ type: 'progress', snapshot: run.snapshot() })
+    })
+    run.prepare().then(
+      () => {
+        const ended = run.start()
+        clock.start(run.startedAt)
+        void ended.then((result) => {
+          clock.stop()
+          this.current = null
+          this.post({ type: 'result', result })
+        })
+      },
+      (error: unknown) => {
+        this.current = null
+        this.post({ type: 'rejected', runId, message: `The data file could not be read: ${(error as Error).message}` })
+      }
+    )
   }
 
   private cancel(runId: number): void {

@@ -1,4 +1,4 @@
-import type { RequestSchedule, SchedulePace } from './request-schedule'
+import type { RequestSchedule, ScheduledSlot, SchedulePace } from './request-schedule'
 import type { RequestSlot } from './request-slot'
 
 /** When the open model's requests fall due. */
@@ -17,12 +17,12 @@ export interface ArrivalTimes {
  * instead of hiding behind a load that slowed down with it (coordinated omission, as wrk2 and oha
  * correct it). The backlog costs no memory: a request's due time follows from its number.
  */
-export class OpenSchedule implements RequestSchedule {
+export class OpenSchedule<Slot extends ScheduledSlot = RequestSlot> implements RequestSchedule<Slot> {
   private startedAt = 0
   private started = 0
   private stopped = false
   /** Slots waiting for their request, in due order (due times only grow). */
-  private parked: RequestSlot[] = []
+  private parked: Slot[] = []
   private wakeTimer: NodeJS.Timeout | undefined
   /** The latest any send started since the last pace sample, in ms after its due time. */
   private lateMs = 0
@@ -40,7 +40,7 @@ export class OpenSchedule implements RequestSchedule {
     this.startedAt = startedAt
   }
 
-  assign(slot: RequestSlot): boolean {
+  assign(slot: Slot): boolean {
     if (this.stopped || this.started >= this.limit) return false
     const offset = this.arrivals.offsetOf(this.started)
     if (offset >= this.durationMs) return false
@@ -57,7 +57,7 @@ export class OpenSchedule implements RequestSchedule {
     return true
   }
 
-  stop(): RequestSlot[] {
+  stop(): Slot[] {
     this.dueAtStop ??= this.dueBy(performance.now())
     this.stopped = true
     clearTimeout(this.wakeTimer)
@@ -65,7 +65,7 @@ export class OpenSchedule implements RequestSchedule {
     return this.parked.splice(0)
   }
 
-  end(): RequestSlot[] {
+  end(): Slot[] {
     // The pacer may not have woken yet for requests due just before the end: they still go.
     this.sendDue()
     return this.stop()
@@ -95,7 +95,7 @@ export class OpenSchedule implements RequestSchedule {
   }
 
   /** Sends now a request due at `dueAt`, noting how late. */
-  private sendLate(slot: RequestSlot, dueAt: number, now: number): void {
+  private sendLate(slot: Slot, dueAt: number, now: number): void {
     if (now - dueAt > this.lateMs) this.lateMs = now - dueAt
     slot.send(dueAt, now)
   }

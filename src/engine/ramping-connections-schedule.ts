@@ -1,7 +1,12 @@
 import { nextWholeChangeMs, targetAt, type LoadStage } from '../shared/load-shape'
-import type { RequestSchedule } from './request-schedule'
+import type { RequestSchedule, ScheduledSlot } from './request-schedule'
 import type { RequestSlot } from './request-slot'
-import type { TargetConnections } from './target-connections'
+/** What the schedule opens and retires: the run's TargetConnections (./target-connections.ts), or a flow's virtual users. */
+export interface ShapedConnections<Connection> {
+  readonly all: readonly Connection[]
+  retire(connection: Connection): void
+  reopen(connection: Connection): void
+}
 
 /**
  * The closed model on as many connections as a shape says (k6's ramping VUs): connection k is open
@@ -13,37 +18,37 @@ import type { TargetConnections } from './target-connections'
  * rises, the connections below it open again (a new socket on the next request) and their parked
  * slots go. One timer, set for the next moment the rounded target changes.
  */
-export class RampingConnectionsSchedule implements RequestSchedule {
+export class RampingConnectionsSchedule<Slot extends ScheduledSlot = RequestSlot> implements RequestSchedule<Slot> {
   private startedAt = 0
   private started = 0
   private stopped = false
   /** Connections the shape has open now: indexes 0 to open - 1. */
   private open = 0
-  private readonly parked: RequestSlot[][]
+  private readonly parked: Slot[][]
   private readonly slotsPerConnection: number[]
   private changeTimer: NodeJS.Timeout | undefined
-  private release: (slots: RequestSlot[]) => void = () => {}
+  private release: (slots: Slot[]) => void = () => {}
 
   constructor(
     private readonly start: number,
     private readonly stages: readonly LoadStage[],
     private readonly limit: number,
-    private readonly connections: TargetConnections,
-    slots: readonly RequestSlot[]
+    private readonly connections: ShapedConnections<Slot['connection']>,
+    slots: readonly Slot[]
   ) {
     this.parked = connections.all.map(() => [])
     this.slotsPerConnection = connections.all.map(() => 0)
     for (const slot of slots) this.slotsPerConnection[slot.connection.index]++
   }
 
-  begin(startedAt: number, release: (slots: RequestSlot[]) => void): void {
+  begin(startedAt: number, release: (slots: Slot[]) => void): void {
     this.startedAt = startedAt
     this.release = release
     this.open = this.targetNow()
     this.watchForChange()
   }
 
-  assign(slot: RequestSlot): boolean {
+  assign(slot: Slot): boolean {
     if (this.stopped || this.started >= this.limit) return false
     if (slot.connection.index >= this.open) {
       this.park(slot)
@@ -56,25 +61,25 @@ export class RampingConnectionsSchedule implements RequestSchedule {
     return true
   }
 
-  stop(): RequestSlot[] {
+  stop(): Slot[] {
     this.stopped = true
     clearTimeout(this.changeTimer)
     this.changeTimer = undefined
     return this.takeParked()
   }
 
-  end(): RequestSlot[] {
+  end(): Slot[] {
     return this.stop()
   }
 
-  private park(slot: RequestSlot): void {
+  private park(slot: Slot): void {
     const connection = slot.connection
     const parked = this.parked[connection.index]
     parked.push(slot)
     if (parked.length === this.slotsPerConnection[connection.index]) this.connections.retire(connection)
   }
 
-  private takeParked(): RequestSlot[] {
+  private takeParked(): Slot[] {
     return this.parked.flatMap((slots) => slots.splice(0))
   }
 

@@ -132,7 +132,7 @@ describe('stampede run FILE', () => {
     expect(exit.code).toBe(2)
     expect(exit.stdout).toBe('')
     expect(exit.stderr).toBe(
-      `${path}, line 14 (load.conections): Unknown key: load holds connections, requests, duration, rate, pipelining, workers and stages.\n` +
+      `${path}, line 14 (load.conections): Unknown key: load holds connections, iterations, requests, duration, rate, pipelining, workers and stages.\n` +
         'Run stampede --help for usage.\n'
     )
     expect(server.received).toBe(0)

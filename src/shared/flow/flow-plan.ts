@@ -34,3 +34,6 @@ export const FLOW_LIMITS = {
   /** An hour. */
   thinkMs: 3_600_000
 } as const
+
+/** How a CSV data file is read, by the look before the run and by each engine: one reading. */
+export const DATA_CSV_OPTIONS = { bom: true, skip_empty_lines: true, trim: false } as const

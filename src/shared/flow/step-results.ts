@@ -49,6 +49,8 @@ export interface IterationTally {
   completed: number
   failed: number
   failedBy: Partial<Record<IterationFailure, number>>
+  /** The run ended because every row of a unique data file had been used (each by one iteration). */
+  rowsUsedUp?: boolean
   /** Of completed iterations, first send to last byte of the last step, think time included (as k6). */
   durationMs: LatencySummary
   histogram?: string

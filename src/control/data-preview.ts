@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
-import { CSV_OPTIONS } from './data-file'
+import { DATA_CSV_OPTIONS } from '../shared/flow/flow-plan'
 
 /**
  * The first rows of a data file, by column: the window's preview and Try once's row. Read as the
@@ -13,7 +13,7 @@ export function firstDataRows(path: string, count: number): Array<Record<string,
     const rows = JSON.parse(text.replace(/^\uFEFF/, '')) as Array<Record<string, unknown>>
     return rows.slice(0, count).map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, cellText(value)])))
   }
-  const [columns = [], ...rows] = parse(text, { ...CSV_OPTIONS, to_line: count + 1 }) as string[][]
+  const [columns = [], ...rows] = parse(text, { ...DATA_CSV_OPTIONS, to_line: count + 1 }) as string[][]
   return rows.map((row) => Object.fromEntries(columns.map((column, index) => [column, row[index] ?? ''])))
 }
 

@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util'
 import type { LoadStage } from '../shared/load-shape'
 import { PLAN_DEFAULTS, type RunPlan } from '../shared/run-plan'
 import type { TestDefinition } from '../shared/saved-test'
-import { parseThreshold, type Threshold } from '../shared/thresholds'
+import type { Threshold } from '../shared/thresholds'
 import { typedDurationMs, typedSecondsAsMs } from '../shared/typed-seconds'
 import { parseTypedNumber } from '../shared/typed-number'
 import { checkRunPlan, workerCountProblem, type PlanField } from '../shared/validation'
 import { fileFieldName, headersWithFlags, readTestFileArgument, RUN_SUBCOMMAND } from './test-file-arguments'
+import { readThresholds } from './threshold-arguments'
 
 /** What the command line asks for. Every problem is found here, before any process starts. */
 export type Command =
@@ -25,8 +26,8 @@ export interface RunCommand {
   json: boolean
   /** --threshold, in the order given: any failed makes the exit status 3. */
   thresholds: Threshold[]
-  /** Files to write once the run ends: --report (HTML, or JSON / Markdown by extension) and --csv. */
-  outputs: { report?: { path: string; format: ReportFormat }; csv?: string }
+  /** Files to write once the run ends: --report (HTML, or JSON / Markdown by extension), --csv and --junit. */
+  outputs: { report?: { path: string; format: ReportFormat }; csv?: string; junit?: string }
 }
 
 export type ReportFormat = 'html' | 'json' | 'markdown'
@@ -66,6 +67,7 @@ const OPTIONS = {
   threshold: { type: 'string', multiple: true },
   report: { type: 'string' },
   csv: { type: 'string' },
+  junit: { type: 'string' },
   demo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
@@ -150,13 +152,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     stages = read
   }
 
-  const thresholds: Threshold[] = []
-  // --threshold replaces the file's thresholds, which were judged with the file.
-  for (const text of values.threshold ?? testFile?.test.thresholds ?? []) {
-    const parsed = parseThreshold(text)
-    if (!parsed.ok) return usageError(`--threshold: ${parsed.message}`)
-    thresholds.push(parsed.threshold)
-  }
+  const thresholds = readThresholds(values.threshold, testFile)
+  if (typeof thresholds === 'string') return usageError(thresholds)
 
   const outputs: RunCommand['outputs'] = {}
   if (values.report !== undefined) {
@@ -167,7 +164,8 @@ export function parseCommandLine(argv: string[], environment: ArgumentEnvironmen
     outputs.report = { path: values.report, format }
   }
   if (values.csv !== undefined) outputs.csv = values.csv
-  for (const [flag, path] of [['--report', outputs.report?.path], ['--csv', outputs.csv]] as const) {
+  if (values.junit !== undefined) outputs.junit = values.junit
+  for (const [flag, path] of [['--report', outputs.report?.path], ['--csv', outputs.csv], ['--junit', outputs.junit]] as const) {
     const problem = path === undefined ? undefined : environment.outputProblem(path)
     if (problem) return usageError(`${flag}: cannot write ${path}: ${problem}`)
   }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { comparisonText, failOnLines } from '../shared/compare/comparison-text'
-import { evaluateFailOn, failOnPassed, parseFailOn, type FailOnCheck, type FailOnLimit } from '../shared/compare/fail-on'
+import { evaluateFailOn, failOnPassed, parseFailOn, unknownFailOnStep, type FailOnCheck, type FailOnLimit } from '../shared/compare/fail-on'
 import { compareReports, type RunComparison } from '../shared/compare/run-comparison'
 import { formatBytes } from '../shared/format'
 import { parseReportText, REPORT_FILE_MAX_BYTES } from '../shared/report/report-file'
@@ -40,6 +40,11 @@ export function runCompare(argv: string[], output: CompareOutput): number {
     return COMPARE_EXIT.usage
   }
   const comparison = compareReports(command.base.report, command.next.report)
+  const stepProblem = unknownFailOnStep(command.limits, comparison)
+  if (stepProblem) {
+    output.stderr(`stampede compare: --fail-on: ${stepProblem}\nRun stampede compare --help for usage.\n`)
+    return COMPARE_EXIT.usage
+  }
   const checks = evaluateFailOn(command.limits, comparison)
   output.stdout(command.json ? `${JSON.stringify(comparisonJson(command, comparison, checks))}\n` : comparisonReport(command, comparison, checks))
   return failOnPassed(checks) ? COMPARE_EXIT.passed : COMPARE_EXIT.exceeded

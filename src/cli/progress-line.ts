@@ -1,8 +1,9 @@
 import { judgeHealth } from '../shared/generator-health'
 import { runLengthMs, type RunPlan } from '../shared/run-plan'
+import { oneLine } from '../shared/report/report-text'
 import { classifyOutcomes } from '../shared/request-outcomes'
 import type { RunSnapshot } from '../shared/run-snapshot'
-import { formatCount, formatDuration, formatPercent, formatRate } from '../shared/format'
+import { formatCount, formatDuration, formatLatency, formatPercent, formatRate } from '../shared/format'
 
 /** "Current" req/s is measured over about this much of the most recent run time. */
 const RATE_WINDOW_MS = 1000
@@ -55,8 +56,31 @@ export function progressText(snapshot: RunSnapshot, plan: RunPlan, requestsPerSe
     `${formatRate(requestsPerSecond)} req/s`,
     `${formatCount(clientOrServerError)} 4xx–5xx`,
     `${formatCount(failed)} failed`,
+    ...flowParts(snapshot),
     formatDuration(snapshot.elapsedMs)
   ].join('  ')
+}
+
+/**
+ * A flow's iterations and failed checks, and the step that answers slowest so far (what a user
+ * watching a journey wants to know first); nothing for a one-request run, whose line is as it was.
+ */
+function flowParts(snapshot: RunSnapshot): string[] {
+  const parts: string[] = []
+  if (snapshot.iterations) {
+    const { completed, failed } = snapshot.iterations
+    parts.push(`${formatCount(completed)} iterations${failed > 0 ? ` (${formatCount(failed)} failed)` : ''}`)
+  }
+  if (snapshot.checks && snapshot.checks.failed > 0) parts.push(`${formatCount(snapshot.checks.failed)} checks failed`)
+  const slowest = slowestStep(snapshot)
+  if (slowest) parts.push(`slowest ${oneLine(slowest.name)} p99 ${formatLatency(slowest.latencyMs.p99)}`)
+  return parts
+}
+
+function slowestStep(snapshot: RunSnapshot): NonNullable<RunSnapshot['steps']>[number] | undefined {
+  const answered = (snapshot.steps ?? []).filter((step) => Object.keys(step.statusCodes).length > 0)
+  if (answered.length < 2) return undefined
+  return answered.reduce((slowest, step) => (step.latencyMs.p99 > slowest.latencyMs.p99 ? step : slowest))
 }
 
 /** Said while it happens (see src/shared/generator-health.ts): who holds the run back. */
@@ -66,10 +90,12 @@ function healthMarkOf(verdict: ReturnType<typeof judgeHealth>): string {
   return ''
 }
 
-/** Of the requests for -n, of the time for -d or --stages; with both, whichever is nearer its end. */
+/** Of the requests for -n (the iterations for -i), of the time for -d or --stages; with both, whichever is nearer its end. */
 function progressFraction(snapshot: RunSnapshot, plan: RunPlan): number {
   const lengthMs = runLengthMs(plan)
-  const byCount = plan.totalRequests ? snapshot.done / plan.totalRequests : 0
+  const iterationsEnded = (snapshot.iterations?.completed ?? 0) + (snapshot.iterations?.failed ?? 0)
+  // A flow counts iterations, not requests (-i).
+  const byCount = plan.iterations ? iterationsEnded / plan.iterations : plan.totalRequests ? snapshot.done / plan.totalRequests : 0
   const byTime = lengthMs ? snapshot.elapsedMs / lengthMs : 0
   return Math.min(1, Math.max(byCount, byTime))
 }

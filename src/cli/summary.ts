@@ -1,5 +1,6 @@
 import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../shared/format'
-import { errorRows, errorsText, PERCENTILE_COLUMNS, settingsLine, statusCodesText, thresholdText } from '../shared/report/report-text'
+import { checksText, iterationDurationText, iterationRateText, iterationsText, STEP_COLUMNS, stepCells, stepProblems } from '../shared/report/flow-text'
+import { alignedRows, errorRows, errorsText, PERCENTILE_COLUMNS, settingsLine, statusCodesText, thresholdText } from '../shared/report/report-text'
 import type { RunReport } from '../shared/report/run-report'
 import type { LatencySummary } from '../shared/run-snapshot'
 
@@ -36,6 +37,7 @@ export function summaryText(report: RunReport): string {
     row('Bytes read', formatBytes(report.bytesRead))
   )
   if (report.health) lines.push(row('Generator', report.health.summary))
+  lines.push(...flowLines(report))
   if (report.thresholds.length > 0) {
     const failedCount = report.thresholds.filter((threshold) => !threshold.passed).length
     lines.push('', `Thresholds: ${failedCount === 0 ? 'all passed' : `${failedCount} of ${report.thresholds.length} failed`}`)
@@ -45,6 +47,27 @@ export function summaryText(report: RunReport): string {
     }
   }
   return `${lines.join('\n')}\n`
+}
+
+/** A flow's iterations, checks and steps; nothing for a one-request run. */
+function flowLines(report: RunReport): string[] {
+  const lines: string[] = []
+  if (report.iterations) {
+    lines.push(
+      '',
+      row('Iterations', iterationsText(report.iterations)),
+      row('  duration', iterationDurationText(report.iterations)),
+      row('  rate', iterationRateText(report.iterations))
+    )
+  }
+  if (report.checks) lines.push(row('Checks', checksText(report.checks)))
+  if (report.steps && report.steps.length > 0) {
+    const rows = [[...STEP_COLUMNS], ...report.steps.map(stepCells)].map(([first, ...rest]) => [`  ${first}`, ...rest])
+    lines.push('', 'Steps', ...alignedRows(rows, ['left', ...STEP_COLUMNS.slice(1).map(() => 'right' as const)]))
+    const problems = stepProblems(report.steps)
+    if (problems.length > 0) lines.push('', ...problems.map(({ step, text }) => `  ${step}: ${text}`))
+  }
+  return lines
 }
 
 /**

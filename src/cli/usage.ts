@@ -52,10 +52,16 @@ Options:
                          'error_rate<1%' or 'rps>500'; repeat for more. Metrics: p50
                          p90 p99 p99.9 p99.99 max mean, the same of time to first
                          byte as ttfb_p99 etc., error_rate, client_or_server_error_rate
-                         (4xx-5xx), rps. Times in ms unless given (0.5s, 800us)
+                         (4xx-5xx), rps, checks (the share of a flow's checks
+                         passed: 'checks>99%'). Times in ms unless given (0.5s,
+                         800us). 'STEP: EXPR' judges one step of a flow alone,
+                         such as 'log in: p99<250ms'
       --report FILE      write the report to FILE: self-contained HTML (.html), the
                          JSON report with its time series (.json) or Markdown (.md)
       --csv FILE         write the time series to FILE as CSV, one row per interval
+                         (a flow's adds a row per step after an empty line)
+      --junit FILE       write JUnit XML to FILE for CI: a test case per threshold
+                         and per check of each step
       --demo             start the built-in demo target and test it (${DEMO_DURATION_SECONDS} s unless
                          -n or -d is given)
   -h, --help             print this help
@@ -91,8 +97,9 @@ export function compareUsageText(): string {
 Compares two runs: the base run (a baseline) and the new one, each a report file
 (what --json prints, or --report FILE.json). Prints how each metric moved, which
 way is better, and the settings that differ; another URL, method, model, rate,
-connections, pipelining, workers, shape or protocol, a run cut short or a run the
-load generator limited make the comparison suspect, and a warning says so.
+connections, pipelining, workers, shape, protocol or steps of a flow (another
+name or order), a run cut short or a run the load generator limited make the
+comparison suspect, and a warning says so. Flows are compared step by step too.
 A change under 1% of the base, or one that reads the same, is "unchanged".
 
 Options:
@@ -102,7 +109,9 @@ Options:
                          ('p99>+10%', 'rps<-5%') or an amount ('p99>+20ms',
                          'rps<-50'). Rates: percentage points ('error_rate>+0.5%'
                          fails when 1% becomes more than 1.5%). A limit with no
-                         figure to judge (no response in a run) is exceeded
+                         figure to judge (no response in a run) is exceeded.
+                         'STEP: LIMIT' judges one step of two flows, matched by
+                         name ('log in: p99>+10%')
       --json             print one JSON object: base, next, metrics, settings,
                          suspect, failOn
   -h, --help             print this help

@@ -1,6 +1,8 @@
+import { checkPassRate, stepAsSnapshot } from './flow/flow-figures'
+import { stepName, type StepDefinition } from './flow/flow-definition'
 import { classifyOutcomes, clientOrServerErrorRate, errorRate } from './request-outcomes'
 import type { LatencySummary, RunSnapshot } from './run-snapshot'
-import { formatErrorRate, formatLatency, formatRate } from './format'
+import { formatErrorRate, formatLatency, formatPercent, formatRate } from './format'
 
 /**
  * Pass-or-fail conditions on a run, such as `p99<250ms`, `error_rate<1%` or `rps>500`: one parser
@@ -12,7 +14,12 @@ import { formatErrorRate, formatLatency, formatRate } from './format'
  * - Rates, as a percentage: error_rate ((4xx–5xx + failed) / requests not aborted, as in
  *   ./request-outcomes.ts) and client_or_server_error_rate (4xx–5xx / requests not aborted).
  * - rps: requests per second over the run (the report's rps).
+ * - checks, as a percentage: the share of a flow's checks that passed (./flow/flow-figures.ts).
  * - Operators: <, <=, >, >=.
+ *
+ * `STEP: CONDITION` judges the condition on one step of a flow alone (its requests, latency, rate
+ * and checks), the step named as every result names it (./flow/flow-definition.ts stepName). A step's
+ * name may hold colons (`GET http://...`); a condition never does, so the last colon divides them.
  */
 
 export type ThresholdOperator = '<' | '<=' | '>' | '>='
@@ -35,13 +42,16 @@ export const THRESHOLD_METRICS = [
   ...(Object.keys(LATENCY_FIELDS) as LatencyName[]).map((name) => `ttfb_${name}` as const),
   'error_rate',
   'client_or_server_error_rate',
-  'rps'
+  'rps',
+  'checks'
 ] as const
 export type ThresholdMetric = (typeof THRESHOLD_METRICS)[number]
 
 export interface Threshold {
-  /** As typed, trimmed: how the threshold is named in every list and report. */
+  /** As typed, trimmed (`log in: p99<250ms` for a step's): how the threshold is named in every list and report. */
   expression: string
+  /** Judged on this step of a flow alone; absent: on the whole run. */
+  step?: string
   metric: ThresholdMetric
   operator: ThresholdOperator
   /** In the metric's unit: ms for latency, a fraction for rates (1% is 0.01), requests a second for rps. */
@@ -50,14 +60,30 @@ export interface Threshold {
 
 export type ThresholdParse = { ok: true; threshold: Threshold } | { ok: false; message: string }
 
-const EXAMPLE = 'such as p99<250ms, error_rate<1% or rps>500'
+const EXAMPLE = 'such as p99<250ms, error_rate<1%, rps>500 or checks>99%'
+const METRIC_NAMES =
+  'p50, p90, p99, p99.9, p99.99, max, mean, ttfb_p99 (any of those with ttfb_), error_rate, client_or_server_error_rate, rps or checks'
 const SHAPE = /^([a-z0-9_.]+)\s*(<=|>=|<|>)\s*(.+)$/i
 const NUMBER = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-zµ%/]*)$/i
 /** A time as typed, in ms per unit: no unit is ms. */
 export const LATENCY_UNITS: Readonly<Record<string, number>> = { '': 1, ms: 1, s: 1000, us: 0.001, µs: 0.001 }
 
 export function parseThreshold(text: string): ThresholdParse {
-  const expression = text.trim()
+  const trimmed = text.trim()
+  const colon = trimmed.lastIndexOf(':')
+  if (colon === -1) return parseCondition(trimmed)
+  const step = trimmed.slice(0, colon).trim()
+  if (step === '') return problem(`"${trimmed}": name the step before the colon, such as "log in: p99<250ms".`)
+  const parsed = parseCondition(trimmed.slice(colon + 1).trim())
+  return parsed.ok ? scopedTo(step, parsed.threshold) : problem(`step "${step}": ${parsed.message}`)
+}
+
+/** A condition judged on one step, named with it. */
+function scopedTo(step: string, threshold: Threshold): ThresholdParse {
+  return { ok: true, threshold: { ...threshold, expression: `${step}: ${threshold.expression}`, step } }
+}
+
+function parseCondition(expression: string): ThresholdParse {
   if (expression === '') return problem(`Write a condition, ${EXAMPLE}.`)
   const shape = SHAPE.exec(expression)
   if (!shape) {
@@ -70,7 +96,7 @@ export function parseThreshold(text: string): ThresholdParse {
   const [, name, operator, valueText] = shape
   const metric = name.toLowerCase() as ThresholdMetric
   if (!(THRESHOLD_METRICS as readonly string[]).includes(metric)) {
-    return problem(`"${name}" is not a metric: use p50, p90, p99, p99.9, p99.99, max, mean, ttfb_p99 (any of those with ttfb_), error_rate, client_or_server_error_rate or rps.`)
+    return problem(`"${name}" is not a metric: use ${METRIC_NAMES}.`)
   }
   const number = NUMBER.exec(valueText.trim())
   const unit = number?.[2].toLowerCase() ?? ''
@@ -116,6 +142,8 @@ export type ThresholdStatus = 'passed' | 'failed' | 'passing' | 'failing' | 'wai
 
 export interface ThresholdCheck {
   expression: string
+  /** The step it was judged on; absent: the whole run. */
+  step?: string
   metric: ThresholdMetric
   status: ThresholdStatus
   /** status === 'passed' (always false until it is settled). */
@@ -130,13 +158,25 @@ export function evaluateThresholds(
   snapshot: RunSnapshot,
   { final }: { final: boolean }
 ): ThresholdCheck[] {
-  const outcomes = classifyOutcomes(snapshot)
+  const runOutcomes = classifyOutcomes(snapshot)
   return thresholds.map((threshold) => {
-    const actual = actualOf(threshold.metric, snapshot, outcomes)
-    const status = statusOf(threshold, actual, final ? undefined : settledRange(threshold, snapshot, outcomes))
-    return { expression: threshold.expression, metric: threshold.metric, status, passed: status === 'passed', actual }
+    const judged = threshold.step === undefined ? snapshot : stepSnapshotOf(threshold.step, snapshot)
+    const outcomes = judged === snapshot ? runOutcomes : judged && classifyOutcomes(judged)
+    // A step the run has no figures of (yet) has nothing to judge.
+    const actual = judged && outcomes ? actualOf(threshold.metric, judged, outcomes) : null
+    const live = final ? undefined : judged && outcomes ? settledRange(threshold, judged, outcomes) : OPEN_RANGE
+    const status = statusOf(threshold, actual, live)
+    const scope = threshold.step === undefined ? {} : { step: threshold.step }
+    return { expression: threshold.expression, ...scope, metric: threshold.metric, status, passed: status === 'passed', actual }
   })
 }
+
+function stepSnapshotOf(name: string, snapshot: RunSnapshot): RunSnapshot | undefined {
+  const step = snapshot.steps?.find((candidate) => candidate.name === name)
+  return step && stepAsSnapshot(step, snapshot)
+}
+
+const OPEN_RANGE: [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]
 
 function statusOf(threshold: Threshold, actual: number | null, live: [number, number] | undefined): ThresholdStatus {
   if (actual === null) return live ? 'waiting' : 'failed'
@@ -167,7 +207,7 @@ type Outcomes = ReturnType<typeof classifyOutcomes>
 
 export function metricKind(metric: ThresholdMetric): MetricKind {
   if (metric === 'rps') return 'rps'
-  if (metric.endsWith('_rate')) return 'rate'
+  if (metric.endsWith('_rate') || metric === 'checks') return 'rate'
   return 'latency'
 }
 
@@ -188,6 +228,7 @@ function actualOf(metric: ThresholdMetric, snapshot: RunSnapshot, outcomes: Outc
     case 'rps':
       return snapshot.requestsPerSecond
     case 'rate':
+      if (metric === 'checks') return checkPassRate(snapshot.checks ?? { passed: 0, failed: 0 })
       return metric === 'error_rate' ? errorRate(outcomes) : clientOrServerErrorRate(outcomes)
     case 'latency': {
       if (outcomes.completed === 0) return null
@@ -203,13 +244,14 @@ function actualOf(metric: ThresholdMetric, snapshot: RunSnapshot, outcomes: Outc
  * between (bad so far) / total and (bad so far + requests left) / total. Otherwise [-∞, +∞].
  */
 function settledRange(threshold: Threshold, snapshot: RunSnapshot, outcomes: Outcomes): [number, number] {
-  const open: [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]
+  const open = OPEN_RANGE
   const { metric } = threshold
   if (metricKind(metric) === 'latency') {
     if (outcomes.completed === 0 || !(metric === 'max' || metric === 'ttfb_max')) return open
     return [latencyOf(metric, snapshot).summary.max, Number.POSITIVE_INFINITY]
   }
-  if (metricKind(metric) === 'rate' && snapshot.total > 0) {
+  // Checks run as responses arrive: no bound on what is left of them.
+  if (metricKind(metric) === 'rate' && metric !== 'checks' && snapshot.total > 0) {
     const bad = metric === 'error_rate' ? outcomes.clientOrServerError + outcomes.failed : outcomes.clientOrServerError
     const left = Math.max(0, snapshot.total - snapshot.done)
     return [bad / snapshot.total, (bad + left) / snapshot.total]
@@ -219,12 +261,13 @@ function settledRange(threshold: Threshold, snapshot: RunSnapshot, outcomes: Out
 
 /** The threshold's actual figure as people read it: "212 ms", "0.40%", "1,234 req/s", or "none". */
 export function formatThresholdActual(metric: ThresholdMetric, actual: number | null): string {
-  if (actual === null) return 'none: no response arrived'
+  if (actual === null) return metric === 'checks' ? 'none: no check ran' : 'none: no response arrived'
   switch (metricKind(metric)) {
     case 'latency':
       return formatLatency(actual)
     case 'rate':
-      return formatErrorRate(actual)
+      // Floored: 99.96% of checks passed is not 100%.
+      return metric === 'checks' ? formatPercent(actual, 1) : formatErrorRate(actual)
     case 'rps':
       return `${formatRate(actual)} req/s`
   }
@@ -254,4 +297,34 @@ export function parseThresholdList(list: unknown): ThresholdListParse {
     thresholds.push(parsed.threshold)
   }
   return { ok: true, thresholds }
+}
+
+/**
+ * A step's own `thresholds:` of a test file (as written, `p99<250ms`), each judged on that step
+ * alone and named with it (`item: p99<250ms`); or the first that does not parse, with its step.
+ */
+export function parseStepThresholds(steps: ReadonlyArray<Pick<StepDefinition, 'name' | 'method' | 'url' | 'thresholds'>>): ThresholdListParse {
+  const thresholds: Threshold[] = []
+  for (const step of steps) {
+    const name = stepName(step)
+    for (const text of step.thresholds) {
+      const parsed = parseCondition(text.trim())
+      if (!parsed.ok) return { ok: false, message: `step "${name}": ${parsed.message}` }
+      const scoped = scopedTo(name, parsed.threshold)
+      if (scoped.ok) thresholds.push(scoped.threshold)
+    }
+  }
+  return { ok: true, thresholds }
+}
+
+/**
+ * Why thresholds cannot be judged on these steps: one names a step the test does not have (checked
+ * before anything is sent), or undefined. `stepNames` are the test's steps, none for a one-request test.
+ */
+export function unknownStepProblem(thresholds: readonly Threshold[], stepNames: readonly string[]): string | undefined {
+  const unknown = thresholds.find((threshold) => threshold.step !== undefined && !stepNames.includes(threshold.step))
+  if (!unknown) return undefined
+  if (stepNames.length === 0) return `"${unknown.expression}" names the step "${unknown.step}", but this test is one request with no steps.`
+  const names = stepNames.map((name) => `"${name}"`).join(', ')
+  return `"${unknown.expression}": this test has no step named "${unknown.step}" (its steps: ${names}).`
 }

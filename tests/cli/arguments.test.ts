@@ -178,3 +178,21 @@ describe('parseCommandLine', () => {
     expect(parse('--version', 'a', 'b')).toEqual({ kind: 'version' })
   })
 })
+
+describe('--junit and step thresholds', () => {
+  it('takes --junit FILE as a file to write, checked before the run', () => {
+    expect(run(URL, '--junit', 'results.xml').outputs).toEqual({ junit: 'results.xml' })
+    expect(parse(URL, '--junit', '/missing/results.xml')).toEqual({
+      kind: 'usage-error',
+      message: '--junit: cannot write /missing/results.xml: the folder /missing does not exist.'
+    })
+  })
+
+  it('takes checks>99% on any run, and refuses a step threshold where the test has no steps', () => {
+    expect(run(URL, '--threshold', 'checks>99%').thresholds.map((threshold) => threshold.metric)).toEqual(['checks'])
+    expect(parse(URL, '--threshold', 'p99<1s', '--threshold', 'log in: p99<1s')).toEqual({
+      kind: 'usage-error',
+      message: '--threshold: "log in: p99<1s" names the step "log in", but this test is one request with no steps.'
+    })
+  })
+})

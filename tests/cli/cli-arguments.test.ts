@@ -48,7 +48,10 @@ const BAD_ARGUMENTS: Array<{ name: string; args: () => string[]; message: RegExp
   { name: 'a threshold without a unit it knows', args: () => [url(), '--threshold', 'error_rate<1'], message: /^--threshold: error_rate<1: give a percentage/m },
   { name: 'a report of an unknown kind', args: () => [url(), '--report', 'out.pdf'], message: /^--report: name a file ending in \.html/m },
   { name: 'a report in a folder that does not exist', args: () => [url(), '--report', '/nonexistent/r.html'], message: /^--report: cannot write \/nonexistent\/r\.html: the folder \/nonexistent does not exist\.$/m },
-  { name: 'a CSV in a folder that does not exist', args: () => [url(), '--csv', '/nonexistent/s.csv'], message: /^--csv: cannot write/m }
+  { name: 'a CSV in a folder that does not exist', args: () => [url(), '--csv', '/nonexistent/s.csv'], message: /^--csv: cannot write/m },
+  { name: 'a JUnit file in a folder that does not exist', args: () => [url(), '--junit', '/nonexistent/j.xml'], message: /^--junit: cannot write \/nonexistent\/j\.xml: the folder \/nonexistent does not exist\.$/m },
+  { name: 'a threshold of a step, for a URL that has none', args: () => [url(), '--threshold', 'log in: p99<1s'], message: /^--threshold: "log in: p99<1s" names the step "log in", but this test is one request with no steps\.$/m },
+  { name: 'a step threshold with a bad condition', args: () => [url(), '--threshold', 'log in: p95<1s'], message: /^--threshold: step "log in": "p95" is not a metric/m }
 ]
 
 describe('bad arguments', () => {
@@ -85,7 +88,7 @@ describe('--help and --version', () => {
 
     expect(exit.code).toBe(0)
     expect(exit.stdout).toMatch(/^Usage: stampede \[options\] <url>$/m)
-    for (const flag of ['--requests', '--duration', '--connections', '--rate', '--stages', '--pipelining', '--method', '--header', '--body', '--timeout', '--http2', '--h2c', '--insecure', '--workers', '--json', '--demo']) {
+    for (const flag of ['--requests', '--duration', '--connections', '--rate', '--stages', '--pipelining', '--method', '--header', '--body', '--timeout', '--http2', '--h2c', '--insecure', '--workers', '--json', '--junit', '--demo']) {
       expect(exit.stdout).toContain(flag)
     }
     expect(exit.stdout).toContain('it runs for 10 seconds')

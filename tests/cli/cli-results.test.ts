@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { RunReport } from '../../src/shared/report/run-report'
 import { parseJsonOutput, runCli, stopAllClis } from '../support/cli-process'
 import { startCannedTarget, type CannedTarget } from '../support/canned-target'
+import { parseXml } from '../support/xml'
 import { respondAfter, respondOk, respondStatus, TargetServers, type Responder, type TargetServer } from '../support/target-server'
 
 /**
@@ -112,6 +113,28 @@ describe('--report and --csv', () => {
     expect(written.series?.points.reduce((total, point) => total + point.responses.ok, 0)).toBe(200)
     expect(written.latencyBins?.reduce((total, bin) => total + bin.count, 0)).toBe(200)
     expect(written.settings).toMatchObject({ model: 'closed', connections: 2, workers: 1, totalRequests: 200 })
+  })
+})
+
+describe('--junit', () => {
+  it('writes a case per threshold, the failed one with its figures, the run exiting 3 and the server counting every request', async () => {
+    const server = await target(oneIn20Fails)
+    const file = join(folder, 'junit.xml')
+    const exit = await runCli([server.url, '-n', '200', '-c', '2', '--junit', file, '--threshold', 'max<10s', '--threshold', 'error_rate<1%'])
+    const root = parseXml(readFileSync(file, 'utf8'))
+    const [suite] = root.children
+
+    expect(exit.code).toBe(3)
+    expect(server.received).toBe(200)
+    expect(exit.stdout).toContain(`Wrote the JUnit XML to ${file}`)
+    expect(root.children.map((child) => child.attributes.name)).toEqual(['thresholds'])
+    expect([suite.attributes.tests, suite.attributes.failures]).toEqual(['3', '1'])
+    expect(suite.children.map((testCase) => [testCase.attributes.name, testCase.children[0]?.attributes.message])).toEqual([
+      ['the run finished', undefined],
+      ['max<10s', undefined],
+      // The server answered 10 of 200 with 500: the figure in the failure is the server's own.
+      ['error_rate<1%', 'error_rate<1% failed on the run: 5.0%']
+    ])
   })
 })
 

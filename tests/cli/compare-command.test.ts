@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { COMPARE_EXIT, runCompare } from '../../src/cli/compare-command'
-import { jsonOutput, reportJson } from '../../src/shared/report/run-report'
+import type { StepResult } from '../../src/shared/flow/step-results'
+import { buildRunReport, jsonOutput, reportJson } from '../../src/shared/report/run-report'
+import { flowResult, LOGIN_STEPS, STEP_LATENCY } from '../support/flow-results'
+import { planOf } from '../support/plans'
 import { sampleReport } from '../support/reports'
 
 /**
@@ -91,5 +94,42 @@ describe('runCompare: a valid comparison', () => {
 
     expect(result.status).toBe(COMPARE_EXIT.passed)
     expect(result.stdout).toMatch(/^Usage: stampede compare BASE\.json NEW\.json/)
+  })
+})
+
+describe('runCompare on two flows', () => {
+  const plan = planOf({ url: 'http://127.0.0.1:8080/login', totalRequests: 300, concurrency: 10 })
+  const flowFile = (name: string, steps: StepResult[]): string =>
+    written(name, reportJson(buildRunReport({ plan, result: flowResult(steps), workers: 1 })))
+  const base = flowFile('flow-base.json', [...LOGIN_STEPS])
+  const slower = flowFile('flow-slower.json', [{ ...LOGIN_STEPS[0], latencyMs: { ...STEP_LATENCY, p99: 24 } }, ...LOGIN_STEPS.slice(1)])
+
+  it("prints each step's deltas and exits 3 when a step's limit is exceeded, 0 when another step's holds", () => {
+    const exceeded = compare(base, slower, '--fail-on', 'log in: p99>+10%')
+    expect(exceeded.status).toBe(COMPARE_EXIT.exceeded)
+    expect(exceeded.stdout).toMatch(/\nlog in\n(.*\n)* {2}p99 +12\.0 ms +24\.0 ms +\+12\.0 ms +\+100% +worse\n/)
+    expect(exceeded.stdout).toMatch(/exceeded +log in: p99>\+10% +\(\+100%\)/)
+    expect(compare(base, slower, '--fail-on', 'item: p99>+10%').status).toBe(COMPARE_EXIT.passed)
+  })
+
+  it('gives the steps in --json, and each limit with its step', () => {
+    const output = JSON.parse(compare(base, slower, '--json', '--fail-on', 'log in: p99>+10%').stdout) as {
+      steps: Array<{ name: string }>
+      failOn: Array<{ step?: string; passed: boolean }>
+    }
+    expect(output.steps.map((step) => step.name)).toEqual(['log in', 'item', 'GET {{host}}/checkout'])
+    expect(output.failOn).toMatchObject([{ step: 'log in', passed: false }])
+  })
+
+  it('refuses a limit on a step that is not in both runs, exit 2, naming it', () => {
+    const result = compare(base, slower, '--fail-on', 'lgoin: p99>+10%')
+    expect(result.status).toBe(COMPARE_EXIT.usage)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('stampede compare: --fail-on: "lgoin: p99>+10%": the step "lgoin" is not in both runs')
+  })
+
+  it('warns that the comparison is suspect when the steps differ', () => {
+    const renamed = flowFile('flow-renamed.json', [LOGIN_STEPS[0], { ...LOGIN_STEPS[1], name: 'items' }, LOGIN_STEPS[2]])
+    expect(compare(base, renamed).stdout).toContain('Warning: this comparison is suspect: the steps differ ("item" only in the base run; "items" only in the new run)')
   })
 })

@@ -5,7 +5,9 @@ import { buildRunReport } from '../../src/shared/report/run-report'
 import type { RunPlan } from '../../src/shared/run-plan'
 import type { RunResult } from '../../src/shared/run-snapshot'
 import { parseThreshold, type Threshold } from '../../src/shared/thresholds'
+import { flowResult, stepResult } from '../support/flow-results'
 import { intervalOf } from '../support/intervals'
+import { thresholdOf } from '../support/thresholds'
 import { planOf } from '../support/plans'
 
 /** The CLI's pure output modules: a report in, the summary out; a snapshot in, the progress line out. */
@@ -166,3 +168,37 @@ describe('ProgressLine', () => {
   })
 })
 
+
+describe("a flow's summary and progress line", () => {
+  const flowPlan = planOf({ url: 'http://127.0.0.1:8080/login', totalRequests: 300, concurrency: 10 })
+
+  it('shows the iterations, the checks, a row per step and what went wrong in which step', () => {
+    const summary = summaryText(buildRunReport({ plan: flowPlan, result: flowResult(), workers: 1, thresholds: [thresholdOf('item: p99<250ms')] }))
+    expect(summary).toContain('Iterations    100 started, 98 completed, 2 failed (a capture found nothing: 2)\n')
+    expect(summary).toContain('  duration    p50 25.0 ms, p90 50.0 ms, p99 90.0 ms, max 100 ms\n')
+    expect(summary).toContain('Checks        292 passed, 4 failed (98.6% passed)\n')
+    expect(summary).toMatch(/\n {2}Step +Sent +2xx–3xx +4xx–5xx +Failed +p50 +p99 +max +req\/s +Checks\n/)
+    expect(summary).toMatch(/\n {2}item +98 +95 +3 +0 +4\.00 ms +300 ms +400 ms +49\.0 +97\.9% passed\n/)
+    expect(summary).toMatch(/\n {2}GET \{\{host\}\}\/checkout +98 +98 +0 +0 .* —\n/)
+    expect(summary).toContain('  log in: 2 captures found nothing, for example: token: json $.token found nothing in {"error":"locked"}\n')
+    expect(summary).toContain('  item: check body contains "price" failed 3 of 98\n')
+    expect(summary).toContain('  failed  item: p99<250ms  (300 ms)\n')
+  })
+
+  it('keeps a step name or body the target shaped on one line, with no terminal escape', () => {
+    const step = stepResult({ name: 'evil\u001b[2J\nstep', captures: { failed: 1, example: 'found\r\nnothing\u001b]0;x\u0007' } })
+    const summary = summaryText(buildRunReport({ plan: flowPlan, result: flowResult([step]), workers: 1 }))
+    expect(summary).not.toContain('\u001b')
+    expect(summary).toContain('  evil [2J step: 1 captures found nothing, for example: found nothing ]0;x\n')
+  })
+
+  it("prints nothing of flows for a one-request run", () => {
+    expect(summaryOf(result)).not.toMatch(/Iterations|Checks|Steps/)
+  })
+
+  it('counts iterations and failed checks while the run goes, and names the slowest step', () => {
+    const text = progressText(flowResult(), flowPlan, 150)
+    expect(text).toContain('  98 iterations (2 failed)  4 checks failed  slowest item p99 300 ms  ')
+    expect(progressText(result, plan, 800)).not.toMatch(/iterations|checks|slowest/)
+  })
+})

@@ -158,3 +158,45 @@ describe('stampede run FILE', () => {
     expect(parse('http://127.0.0.1:8080/', 'run')).toEqual({ kind: 'usage-error', message: 'Give one URL, not 2: http://127.0.0.1:8080/ run.' })
   })
 })
+
+describe("a flow's thresholds", () => {
+  const FLOW = `stampede: 2
+name: Journey
+steps:
+  - name: log in
+    method: POST
+    url: http://127.0.0.1:8080/login
+    check: [status == 200]
+  - url: http://127.0.0.1:8080/items
+    thresholds: [p99<250ms, checks>99%]
+  - name: old
+    url: http://127.0.0.1:8080/old
+    disabled: true
+load:
+  iterations: 10
+thresholds: [checks>99%]
+`
+  const flowEnvironment = { ...environment, readTestFile: (path: string): string => (path === 'flow.yaml' ? FLOW : environment.readTestFile(path)) }
+  const parseFlow = (...argv: string[]): Command => parseCommandLine(['run', 'flow.yaml', ...argv], flowEnvironment)
+  const expressions = (command: Command): string[] => {
+    if (command.kind !== 'run') throw new Error(JSON.stringify(command))
+    return command.thresholds.map((threshold) => threshold.expression)
+  }
+
+  it("judges the file's thresholds and each step's own, named with its step", () => {
+    expect(expressions(parseFlow())).toEqual(['checks>99%', 'GET http://127.0.0.1:8080/items: p99<250ms', 'GET http://127.0.0.1:8080/items: checks>99%'])
+  })
+
+  it('takes --threshold STEP: EXPR for a step the flow sends, in place of all of the file\'s', () => {
+    expect(expressions(parseFlow('--threshold', 'log in: p99<1s'))).toEqual(['log in: p99<1s'])
+  })
+
+  it('refuses a step it does not have, or does not send, naming the steps it has', () => {
+    const refusal = (name: string): Command => parseFlow('--threshold', `${name}: p99<1s`)
+    expect(refusal('login')).toEqual({
+      kind: 'usage-error',
+      message: '--threshold: "login: p99<1s": this test has no step named "login" (its steps: "log in", "GET http://127.0.0.1:8080/items").'
+    })
+    expect(refusal('old')).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('no step named "old"') })
+  })
+})

@@ -36,7 +36,7 @@ describe('parseFailOn', () => {
     ['p99=10%', '"p99=10%": use > or < (the limit is exceeded past the change given), such as p99>+10%, p99>+20ms, rps<-5% or error_rate>+0.5%.'],
     [
       'p95>+10%',
-      '"p95" is not a metric: use p50, p90, p99, p99.9, p99.99, max, mean, ttfb_p99 (any of those with ttfb_), error_rate, client_or_server_error_rate or rps.'
+      '"p95" is not a metric: use p50, p90, p99, p99.9, p99.99, max, mean, ttfb_p99 (any of those with ttfb_), error_rate, client_or_server_error_rate, rps or checks.'
     ],
     ['p99>+10 minutes', 'p99>+10 minutes: give a change as a percentage of the base (+10%) or a time (+20ms, +0.5s).'],
     ['p99>ten%', 'p99>ten%: give a change as a percentage of the base (+10%) or a time (+20ms, +0.5s).'],

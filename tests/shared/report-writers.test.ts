@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { htmlReport } from '../../src/shared/report/html-report'
 import { markdownSummary } from '../../src/shared/report/markdown-summary'
 import { buildRunReport, type RunReport } from '../../src/shared/report/run-report'
-import { seriesCsv } from '../../src/shared/report/series-csv'
+import { csvCell, seriesCsv } from '../../src/shared/report/series-csv'
 import type { RunResult } from '../../src/shared/run-snapshot'
 import { parseThreshold } from '../../src/shared/thresholds'
+import { flowResult, LOGIN_STEPS, stepResult } from '../support/flow-results'
 import { intervalOf } from '../support/intervals'
 import { planOf } from '../support/plans'
 
@@ -189,5 +190,67 @@ describe('htmlReport', () => {
     )
     expect(refused).toContain('None: no response arrived.')
     expect(refused).not.toContain('<svg')
+  })
+})
+
+describe("a flow's sections in every writer", () => {
+  const flowPlan = planOf({ url: 'http://127.0.0.1:8080/login', totalRequests: 300, concurrency: 10 })
+  const hostile = stepResult({
+    name: '=HYPERLINK("http://evil.test","x"),<b>',
+    statusCodes: { '200': 10 },
+    checks: [{ check: 'body contains "<script>"', passed: 9, failed: 1 }],
+    captures: { failed: 1, example: 'csrf: regex found nothing in <form action=x>`|' }
+  })
+  const steps = [...LOGIN_STEPS, hostile, stepResult({ name: '@SUM(1)' }), stepResult({ name: '\tcmd', statusCodes: {}, errorKinds: { refused: 4 } })]
+  const flowReport = buildRunReport({ plan: flowPlan, result: flowResult(steps, { series: { bucketMs: 100, points } }), workers: 1 })
+
+  it('adds a CSV section with a row per step after the series, text a spreadsheet would run written as text', () => {
+    const [series, section, ...rest] = seriesCsv(flowReport).split('\n\n')
+    expect(rest).toEqual([])
+    expect(series.split('\n')).toHaveLength(points.length + 1)
+    const [header, ...rows] = section.trimEnd().split('\n')
+    expect(header).toBe(
+      'step,sent,completed,ok,client_or_server_error,failed,aborted,error_rate,rps,latency_p50_ms,latency_p90_ms,latency_p99_ms,latency_max_ms,' +
+        'ttfb_p50_ms,ttfb_p90_ms,ttfb_p99_ms,ttfb_max_ms,checks_passed,checks_failed,captures_failed'
+    )
+    expect(rows[1]).toBe('item,98,98,95,3,0,0,0.030612,49,4,8,300,400,2,8,300,400,192,4,0')
+    expect(rows[3].startsWith(`"'=HYPERLINK(""http://evil.test"",""x""),<b>",10,`)).toBe(true)
+    expect(rows[4].startsWith("'@SUM(1),")).toBe(true)
+    // A step with no response has empty latency cells, not zeros.
+    expect(rows[5]).toBe("'\tcmd,4,0,0,0,4,0,1,2,,,,,,,,,0,0,0")
+  })
+
+  it('quotes each cell as RFC 4180 does, and leaves numbers and ordinary text alone', () => {
+    expect(csvCell(-5)).toBe('-5')
+    expect(csvCell('log in')).toBe('log in')
+    expect(csvCell('a,b')).toBe('"a,b"')
+    expect(csvCell('say "hi"\nthere')).toBe('"say ""hi""\nthere"')
+    expect(csvCell('-1+2')).toBe("'-1+2")
+    expect(csvCell('+x')).toBe("'+x")
+    expect(csvCell('\rx')).toBe(`"'\rx"`)
+  })
+
+  it("keeps a one-request run's CSV the series alone", () => {
+    expect(seriesCsv(report)).not.toContain('\n\n')
+  })
+
+  it('gives Markdown the iterations, the checks, a step table and the problems, the untrusted text in code spans', () => {
+    const markdown = markdownSummary(flowReport)
+    expect(markdown).toContain('**Iterations**: 100 started, 98 completed, 2 failed (a capture found nothing: 2)  \n')
+    expect(markdown).toContain('**Checks**: 301 passed, 5 failed (98.3% passed)  \n')
+    expect(markdown).toContain('| Step | Sent | 2xx–3xx | 4xx–5xx | Failed | p50 | p99 | max | req/s | Checks |\n')
+    expect(markdown).toContain('| `item` | 98 | 95 | 3 | 0 | 4.00 ms | 300 ms | 400 ms | 49.0 | 97.9% passed |\n')
+    expect(markdown).toContain('- `item`: check `body contains "price"` failed 3 of 98\n')
+    expect(markdown).toContain('- `=HYPERLINK("http://evil.test","x"),<b>`: 1 captures found nothing, for example: ``csrf: regex found nothing in <form action=x>`|``\n')
+  })
+
+  it('gives the HTML report a Steps section, everything the file or the target wrote escaped', () => {
+    const html = htmlReport(flowReport)
+    expect(html).toContain('<h2>Steps</h2>')
+    expect(html).toContain('<tr><th scope="row">item</th><td>98</td><td>95</td><td>3</td><td>0</td><td>4.00 ms</td><td>300 ms</td><td>400 ms</td><td>49.0</td><td>97.9% passed</td></tr>')
+    expect(html).toContain('<th scope="row">=HYPERLINK(&quot;http://evil.test&quot;,&quot;x&quot;),&lt;b&gt;</th>')
+    expect(html).toContain('check <code>body contains &quot;&lt;script&gt;&quot;</code> failed 1 of 10')
+    expect(html).not.toMatch(/<(script|b|form)\b/)
+    expect(htmlReport(report)).not.toContain('<h2>Steps</h2>')
   })
 })

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { emptySnapshot, type LatencySummary, type RunSnapshot } from '../../src/shared/run-snapshot'
-import { evaluateThresholds, formatThresholdActual, parseThreshold, type Threshold } from '../../src/shared/thresholds'
+import {
+  evaluateThresholds,
+  formatThresholdActual,
+  parseStepThresholds,
+  parseThreshold,
+  unknownStepProblem,
+  type Threshold
+} from '../../src/shared/thresholds'
+import { flowResult } from '../support/flow-results'
 
 function threshold(text: string): Threshold {
   const parsed = parseThreshold(text)
@@ -134,5 +142,87 @@ describe('formatThresholdActual', () => {
     expect(formatThresholdActual('error_rate', 0.004)).toBe('0.40%')
     expect(formatThresholdActual('rps', 1234.4)).toBe('1,234 req/s')
     expect(formatThresholdActual('ttfb_max', null)).toBe('none: no response arrived')
+  })
+})
+
+describe('thresholds of a flow', () => {
+  const flow = flowResult()
+
+  it.each([
+    ['checks>99%', { expression: 'checks>99%', metric: 'checks', operator: '>', value: 0.99 }],
+    ['item: p99<250ms', { expression: 'item: p99<250ms', step: 'item', metric: 'p99', operator: '<', value: 250 }],
+    ['  log in :  error_rate < 1% ', { expression: 'log in: error_rate < 1%', step: 'log in', metric: 'error_rate', operator: '<', value: 0.01 }],
+    // A step named by its method and URL holds colons of its own: the last one divides.
+    ['GET http://127.0.0.1:8080/x: max<1s', { expression: 'GET http://127.0.0.1:8080/x: max<1s', step: 'GET http://127.0.0.1:8080/x', metric: 'max', operator: '<', value: 1000 }]
+  ])('reads %j', (text, expected) => {
+    expect(threshold(text)).toEqual(expected)
+  })
+
+  it.each([
+    [': p99<250ms', /name the step before the colon/],
+    ['item: p95<250ms', /^step "item": "p95" is not a metric/],
+    ['checks>99', /^checks>99: give a percentage/]
+  ])('refuses %j, saying why', (text, message) => {
+    expect(problemOf(text)).toMatch(message)
+  })
+
+  it("judges checks>99% on the share of all checks passed, and a step's on its own checks", () => {
+    const checks = evaluateThresholds([threshold('checks>98%'), threshold('checks>99%'), threshold('item: checks>99%'), threshold('log in: checks>=100%')], flow, { final: true })
+    expect(checks.map(({ passed, actual }) => [passed, actual])).toEqual([
+      [true, 292 / 296],
+      [false, 292 / 296],
+      [false, 192 / 196],
+      [true, 1]
+    ])
+  })
+
+  it("judges a step's latency, rate and rps on that step's figures alone", () => {
+    const checks = evaluateThresholds(
+      [threshold('item: p99<250ms'), threshold('item: client_or_server_error_rate<1%'), threshold('log in: error_rate<1%'), threshold('item: rps>=49')],
+      flow,
+      { final: true }
+    )
+    expect(checks.map(({ step, passed, actual }) => [step, passed, actual])).toEqual([
+      ['item', false, 300],
+      ['item', false, 3 / 98],
+      ['log in', true, 0],
+      ['item', true, 49]
+    ])
+  })
+
+  it('fails a threshold of a step the run has no figures of, and of checks where none ran, saying so', () => {
+    const [missing, noChecks] = evaluateThresholds([threshold('nowhere: p99<1s'), threshold('checks>99%')], answered, { final: true })
+    expect(missing).toMatchObject({ passed: false, actual: null, status: 'failed' })
+    expect(noChecks).toMatchObject({ passed: false, actual: null })
+    expect(formatThresholdActual('checks', null)).toBe('none: no check ran')
+  })
+
+  it('waits while a step has no figures yet, and never settles the checks before the end', () => {
+    const [step, checks] = evaluateThresholds([threshold('item: p99<1s'), threshold('checks>99%')], { ...flow, steps: [] }, { final: false })
+    expect(step.status).toBe('waiting')
+    expect(checks.status).toBe('failing')
+  })
+
+  it("reads a step's own thresholds from the file, named with the step", () => {
+    const parsed = parseStepThresholds([
+      { method: 'GET', url: '{{host}}/items', thresholds: ['p99<250ms'] },
+      { name: 'pay', method: 'POST', url: '/pay', thresholds: ['checks>99%', 'error_rate<1%'] }
+    ])
+    expect(parsed.ok && parsed.thresholds.map((parsedThreshold) => parsedThreshold.expression)).toEqual([
+      'GET {{host}}/items: p99<250ms',
+      'pay: checks>99%',
+      'pay: error_rate<1%'
+    ])
+    expect(parseStepThresholds([{ name: 'pay', method: 'POST', url: '/pay', thresholds: ['p95<1s'] }])).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^step "pay": "p95" is not a metric/)
+    })
+  })
+
+  it('names a step that the test does not have, and the steps it has', () => {
+    const thresholds = [threshold('p99<1s'), threshold('lgoin: p99<1s')]
+    expect(unknownStepProblem(thresholds, ['login', 'item'])).toBe('"lgoin: p99<1s": this test has no step named "lgoin" (its steps: "login", "item").')
+    expect(unknownStepProblem(thresholds, [])).toBe('"lgoin: p99<1s" names the step "lgoin", but this test is one request with no steps.')
+    expect(unknownStepProblem([threshold('login: p99<1s')], ['login'])).toBeUndefined()
   })
 })

@@ -1,17 +1,36 @@
 import { formatRelativeChange } from '../format'
 import { formatMetricChange, formatMetricValue, formatRelative, NO_FIGURE } from './delta-format'
 import type { FailOnCheck } from './fail-on'
-import { TABLE_METRICS, type MetricDelta, type RunComparison } from './run-comparison'
+import { STEP_TABLE_METRICS, TABLE_METRICS, type MetricDelta, type RunComparison } from './run-comparison'
 import type { SettingDifference } from './setting-differences'
+import { alignedRows, oneLine } from '../report/report-text'
 
 /** A comparison as plain text: the table `stampede compare` prints, the settings that differ, and why it is suspect. */
 export function comparisonText(comparison: RunComparison): string {
   const rows = comparison.metrics.filter((delta) => TABLE_METRICS.includes(delta.metric)).map(deltaCells)
-  const lines = alignedRows([['Metric', 'Base', 'New', 'Change', '', ''], ...rows], ['left', 'right', 'right', 'right', 'right', 'left'])
+  const lines = alignedRows([['Metric', 'Base', 'New', 'Change', '', ''], ...rows], DELTA_ALIGNMENTS)
+  lines.push(...stepLines(comparison.steps))
   lines.push('', ...settingsLines(comparison.settings))
   const warning = suspectWarning(comparison)
   if (warning) lines.push('', `Warning: ${warning}`)
   return `${lines.join('\n')}\n`
+}
+
+const DELTA_ALIGNMENTS = ['left', 'right', 'right', 'right', 'right', 'left'] as const
+
+/** Each step both runs have, its rows under its name, all aligned as one table. */
+function stepLines(steps: RunComparison['steps']): string[] {
+  if (steps === undefined) return []
+  if (steps.length === 0) return ['', 'Steps: none in both runs.']
+  const rows: string[][] = [['Step', 'Base', 'New', 'Change', '', '']]
+  for (const step of steps) {
+    rows.push([oneLine(step.name), '', '', '', '', ''])
+    for (const delta of step.metrics.filter((candidate) => STEP_TABLE_METRICS.includes(candidate.metric))) {
+      const [label, ...cells] = deltaCells(delta)
+      rows.push([`  ${label}`, ...cells])
+    }
+  }
+  return ['', ...alignedRows(rows, DELTA_ALIGNMENTS)]
 }
 
 /** One row's cells: label, base, new, change, relative change, verdict (blank when unchanged). */
@@ -64,7 +83,8 @@ export function suspectWarning(comparison: RunComparison): string | undefined {
   const differing: string[] = []
   for (const difference of comparison.settings) {
     if (!difference.suspect) continue
-    if (difference.setting === 'Outcome') reasons.push(...outcomeReasons(difference))
+    if (difference.why !== undefined) reasons.push(difference.why)
+    else if (difference.setting === 'Outcome') reasons.push(...outcomeReasons(difference))
     else if (difference.setting === 'Generator') reasons.push(...generatorReasons(difference))
     else differing.push(difference.setting === 'URL' ? 'URL' : difference.setting.toLowerCase())
   }
@@ -91,17 +111,4 @@ function generatorReasons(difference: SettingDifference): string[] {
 /** "a", "a and b", "a, b and c". */
 function listText(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-}
-
-type Alignment = 'left' | 'right'
-
-/** Rows of cells as lines, each column as wide as its widest cell; trailing spaces trimmed. */
-export function alignedRows(rows: readonly string[][], alignments: readonly Alignment[]): string[] {
-  const widths = alignments.map((_alignment, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)))
-  return rows.map((row) =>
-    row
-      .map((cell, column) => (alignments[column] === 'right' ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
-      .join('  ')
-      .trimEnd()
-  )
 }

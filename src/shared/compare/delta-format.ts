@@ -11,6 +11,7 @@ const RATE_LABELS = { error_rate: 'Error rate', client_or_server_error_rate: '4x
 /** 'req/s', 'p99', 'TTFB p99', 'Error rate'. */
 export function metricLabel(metric: ThresholdMetric): string {
   if (metric === 'rps') return 'req/s'
+  if (metric === 'checks') return 'Checks passed'
   if (metric === 'error_rate' || metric === 'client_or_server_error_rate') return RATE_LABELS[metric]
   return metric.startsWith('ttfb_') ? `TTFB ${metric.slice('ttfb_'.length)}` : metric
 }

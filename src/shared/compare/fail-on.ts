@@ -16,13 +16,18 @@ import type { RunComparison } from './run-comparison'
  *   near 0 means nothing (0.01% to 0.02% is +100%).
  * Equal to the limit passes. A figure that is missing (no response in a run, a base of 0 for a
  * relative limit) fails: it cannot be shown to be within the limit.
+ *
+ * `STEP: LIMIT` (`log in: p99>+10%`) judges one step of two flows, matched by name, as thresholds
+ * name a step (src/shared/thresholds.ts): the last colon divides the step from the limit.
  */
 
 export type FailOnOperator = '>' | '<'
 
 export interface FailOnLimit {
-  /** As typed, trimmed. */
+  /** As typed, trimmed (`log in: p99>+10%` for a step's). */
   expression: string
+  /** Judged on this step of both runs alone; absent: on the whole runs. */
+  step?: string
   metric: ThresholdMetric
   operator: FailOnOperator
   /** 'relative': value is a share of the base (0.1 is +10%); 'absolute': a change in the metric's unit. */
@@ -35,6 +40,7 @@ export type FailOnParse = { ok: true; limit: FailOnLimit } | { ok: false; messag
 
 export interface FailOnCheck {
   expression: string
+  step?: string
   metric: ThresholdMetric
   measure: FailOnLimit['measure']
   /** The change was within the limit. */
@@ -48,7 +54,17 @@ const SHAPE = /^([a-z0-9_.]+)\s*(<=|>=|<|>|=)\s*(.+)$/i
 const CHANGE = /^([+-]?)\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-zµ%/]*)$/i
 
 export function parseFailOn(text: string): FailOnParse {
-  const expression = text.trim()
+  const trimmed = text.trim()
+  const colon = trimmed.lastIndexOf(':')
+  if (colon === -1) return parseLimit(trimmed)
+  const step = trimmed.slice(0, colon).trim()
+  if (step === '') return problem(`"${trimmed}": name the step before the colon, such as "log in: p99>+10%".`)
+  const parsed = parseLimit(trimmed.slice(colon + 1).trim())
+  if (!parsed.ok) return problem(`step "${step}": ${parsed.message}`)
+  return { ok: true, limit: { ...parsed.limit, expression: `${step}: ${parsed.limit.expression}`, step } }
+}
+
+function parseLimit(expression: string): FailOnParse {
   if (expression === '') return problem(`Write a limit, ${EXAMPLE}.`)
   const shape = SHAPE.exec(expression)
   if (!shape) {
@@ -61,7 +77,7 @@ export function parseFailOn(text: string): FailOnParse {
   }
   const metric = name.toLowerCase() as ThresholdMetric
   if (!(THRESHOLD_METRICS as readonly string[]).includes(metric)) {
-    return problem(`"${name}" is not a metric: use p50, p90, p99, p99.9, p99.99, max, mean, ttfb_p99 (any of those with ttfb_), error_rate, client_or_server_error_rate or rps.`)
+    return problem(`"${name}" is not a metric: use p50, p90, p99, p99.9, p99.99, max, mean, ttfb_p99 (any of those with ttfb_), error_rate, client_or_server_error_rate, rps or checks.`)
   }
   const change = CHANGE.exec(changeText.trim())
   const parsed = change ? changeIn(metric, change[1] === '-' ? -Number(change[2]) : Number(change[2]), change[3].toLowerCase()) : undefined
@@ -96,12 +112,25 @@ function problem(message: string): FailOnParse {
 
 /** Judges each limit on the comparison's deltas, in the order given. */
 export function evaluateFailOn(limits: readonly FailOnLimit[], comparison: RunComparison): FailOnCheck[] {
-  return limits.map(({ expression, metric, operator, measure, value }) => {
-    const delta = comparison.metrics.find((candidate) => candidate.metric === metric)
+  return limits.map(({ expression, step, metric, operator, measure, value }) => {
+    const metrics = step === undefined ? comparison.metrics : comparison.steps?.find((candidate) => candidate.name === step)?.metrics
+    const delta = metrics?.find((candidate) => candidate.metric === metric)
     const actual = (measure === 'relative' ? delta?.relativeChange : delta?.change) ?? null
     const exceeded = actual === null || (operator === '>' ? actual > value : actual < value)
-    return { expression, metric, measure, passed: !exceeded, actual }
+    return { expression, ...(step === undefined ? {} : { step }), metric, measure, passed: !exceeded, actual }
   })
+}
+
+/**
+ * Why limits cannot be judged on these runs: one names a step that is not in both (checked before
+ * comparing, as a typo must not read as a regression), or undefined.
+ */
+export function unknownFailOnStep(limits: readonly FailOnLimit[], comparison: RunComparison): string | undefined {
+  const both = (comparison.steps ?? []).map((step) => step.name)
+  const unknown = limits.find((limit) => limit.step !== undefined && !both.includes(limit.step))
+  if (!unknown) return undefined
+  const names = both.length === 0 ? 'none' : both.map((name) => `"${name}"`).join(', ')
+  return `"${unknown.expression}": the step "${unknown.step}" is not in both runs (the steps they share: ${names}).`
 }
 
 /** Every limit passed (true when none was given). */

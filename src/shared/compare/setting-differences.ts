@@ -1,5 +1,5 @@
 import { formatBytes, formatCount, formatDuration } from '../format'
-import { PROTOCOL_NAMES } from '../report/report-text'
+import { oneLine, PROTOCOL_NAMES } from '../report/report-text'
 import type { RunReport } from '../report/run-report'
 
 /**
@@ -15,6 +15,8 @@ export interface SettingDifference {
   base: string
   next: string
   suspect: boolean
+  /** Why it makes the comparison suspect, when the setting's name alone does not say (the steps). */
+  why?: string
 }
 
 interface SettingRow {
@@ -50,6 +52,8 @@ export function settingDifferences(base: RunReport, next: RunReport): SettingDif
     const [baseText, nextText] = [text(base), text(next)]
     if (baseText !== nextText) differences.push({ setting, base: baseText, next: nextText, suspect })
   }
+  const steps = stepsDifference(base, next)
+  if (steps) differences.push(steps)
   // A run cut short (cancelled, crashed) measured part of its load: listed even when both were.
   if (base.outcome !== 'finished' || next.outcome !== 'finished') {
     differences.push({ setting: 'Outcome', base: base.outcome, next: next.outcome, suspect: true })
@@ -59,6 +63,26 @@ export function settingDifferences(base: RunReport, next: RunReport): SettingDif
     differences.push({ setting: 'Generator', base: healthText(base), next: healthText(next), suspect: true })
   }
   return differences
+}
+
+/**
+ * The steps of two flows, when they differ: another name or another order measures another
+ * journey, so the run's figures (the sum over the steps) are not comparable as they stand.
+ */
+function stepsDifference(base: RunReport, next: RunReport): SettingDifference | undefined {
+  if (base.steps === undefined && next.steps === undefined) return undefined
+  const [baseNames, nextNames] = [base.steps ?? [], next.steps ?? []].map((steps) => steps.map((step) => oneLine(step.name)))
+  const text = (names: string[]): string => (names.length === 0 ? 'none (one request)' : names.join(' → '))
+  if (text(baseNames) === text(nextNames)) return undefined
+  const onlyBase = baseNames.filter((name) => !nextNames.includes(name))
+  const onlyNext = nextNames.filter((name) => !baseNames.includes(name))
+  const quoted = (names: string[]): string => names.map((name) => `"${name}"`).join(', ')
+  const reasons = [
+    ...(onlyBase.length > 0 ? [`${quoted(onlyBase)} only in the base run`] : []),
+    ...(onlyNext.length > 0 ? [`${quoted(onlyNext)} only in the new run`] : [])
+  ]
+  const why = reasons.length > 0 ? `the steps differ (${reasons.join('; ')})` : 'the steps are the same but in another order'
+  return { setting: 'Steps', base: text(baseNames), next: text(nextNames), suspect: true, why }
 }
 
 /** "1.00 s to 200, 30.0 s to 200"; none for a constant load. */

@@ -2,6 +2,7 @@ import { judgeHealth } from '../generator-health'
 import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../format'
 import type { RunInterval } from '../run-interval'
 import type { LatencySummary } from '../run-snapshot'
+import { checksText, iterationDurationText, iterationRateText, iterationsText, STEP_COLUMNS, stepCells, stepProblems } from './flow-text'
 import { errorRows, errorsText, PERCENTILE_COLUMNS, PROTOCOL_NAMES, settingsLine, statusCodesText, thresholdText } from './report-text'
 import type { RunReport } from './run-report'
 import { REPORT_STYLE } from './report-style'
@@ -30,6 +31,7 @@ ${tiles(report)}
 ${thresholdSection(report)}
 ${healthSection(report)}
 ${percentileSection(report)}
+${flowSection(report)}
 ${chartSection(report)}
 ${countsSection(report)}
 ${settingsSection(report)}
@@ -103,6 +105,35 @@ function percentileSection(report: RunReport): string {
   return `<section><h2>Latency</h2>
 <table class="percentiles"><thead><tr><th></th>${PERCENTILE_COLUMNS.map(([label]) => `<th>${label}</th>`).join('')}<th>mean</th><th>min</th></tr></thead><tbody>${rows.join('')}</tbody></table>
 ${note}</section>`
+}
+
+/** A flow's iterations, checks, a row per step, and what went wrong in which step. */
+function flowSection(report: RunReport): string {
+  if (!report.steps && !report.iterations && !report.checks) return ''
+  const facts: Array<[string, string]> = []
+  if (report.iterations) {
+    facts.push(
+      ['Iterations', iterationsText(report.iterations)],
+      ['Iteration duration', iterationDurationText(report.iterations)],
+      ['Iteration rate', iterationRateText(report.iterations)]
+    )
+  }
+  if (report.checks) facts.push(['Checks', checksText(report.checks)])
+  const factRows = facts.map(([label, text]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(text)}</td></tr>`)
+  const steps = report.steps ?? []
+  const stepRows = steps.map((step) => {
+    const [name, ...figures] = stepCells(step)
+    return `<tr><th scope="row">${escapeHtml(name)}</th>${figures.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`
+  })
+  // Each piece escaped as it is made: the check and the example are the file's and the target's text.
+  const problems = stepProblems(steps, (text) => `<code>${escapeHtml(text)}</code>`).map(
+    ({ step, text }) => `<li><strong>${escapeHtml(step)}</strong>: ${text}</li>`
+  )
+  return `<section><h2>Steps</h2>
+${factRows.length > 0 ? `<table class="counts"><tbody>${factRows.join('')}</tbody></table>` : ''}
+${steps.length > 0 ? `<table class="percentiles steps"><thead><tr>${STEP_COLUMNS.map((column) => `<th>${escapeHtml(column)}</th>`).join('')}</tr></thead><tbody>${stepRows.join('')}</tbody></table>` : ''}
+${problems.length > 0 ? `<ul class="problems">${problems.join('')}</ul>` : ''}
+</section>`
 }
 
 function chartSection(report: RunReport): string {

@@ -1,5 +1,6 @@
 import { formatBytes, formatCount, formatDuration, formatErrorRate, formatLatency, formatRate } from '../format'
 import type { LatencySummary } from '../run-snapshot'
+import { checksText, iterationDurationText, iterationRateText, iterationsText, STEP_COLUMNS, stepCells, stepProblems } from './flow-text'
 import { errorRows, errorsText, PERCENTILE_COLUMNS, settingsLine, statusCodesText, thresholdText } from './report-text'
 import type { RunReport } from './run-report'
 
@@ -33,6 +34,7 @@ export function markdownSummary(report: RunReport): string {
       ''
     )
   }
+  lines.push(...flowLines(report))
   if (report.thresholds.length > 0) {
     lines.push('**Thresholds**', '')
     for (const threshold of report.thresholds) {
@@ -49,6 +51,33 @@ export function markdownSummary(report: RunReport): string {
   lines.push(`**Bytes read**: ${formatBytes(report.bytesRead)}`)
   if (report.health) lines.push('', `**Generator**: ${report.health.summary}`)
   return `${lines.join('\n')}\n`
+}
+
+/** A flow's iterations and checks, a table row per step, and what went wrong in which step. */
+function flowLines(report: RunReport): string[] {
+  const lines: string[] = []
+  if (report.iterations) {
+    lines.push(
+      `**Iterations**: ${iterationsText(report.iterations)}  `,
+      `**Iteration duration**: ${iterationDurationText(report.iterations)}, ${iterationRateText(report.iterations)}  `
+    )
+  }
+  if (report.checks) lines.push(`**Checks**: ${checksText(report.checks)}  `)
+  if (lines.length > 0) lines.push('')
+  if (report.steps && report.steps.length > 0) {
+    lines.push(
+      `| ${STEP_COLUMNS.join(' | ')} |`,
+      `|---|${STEP_COLUMNS.slice(1).map(() => '---:').join('|')}|`,
+      ...report.steps.map((step) => {
+        const [name, ...figures] = stepCells(step)
+        return `| ${inlineCode(name).replace(/\|/g, '\\|')} | ${figures.join(' | ')} |`
+      }),
+      ''
+    )
+    const problems = stepProblems(report.steps, inlineCode)
+    if (problems.length > 0) lines.push(...problems.map(({ step, text }) => `- ${inlineCode(step)}: ${text}`), '')
+  }
+  return lines
 }
 
 function percentileRow(label: string, latency: LatencySummary): string {

@@ -77,12 +77,40 @@ const settings = z.looseObject({
   stages: z.array(z.looseObject({ durationMs: count, target: count })).optional()
 })
 
+const requestCounts = z.looseObject({ sent: count, completed: count, failed: count, aborted: count })
+const responseCounts = z.looseObject({ ok: count, clientOrServerError: count })
+
+const stepReport = z.looseObject({
+  name: z.string(),
+  requests: requestCounts,
+  responses: responseCounts,
+  errorRate: fraction,
+  clientOrServerErrorRate: fraction,
+  statusCodes: counts,
+  errors: counts,
+  errorExamples: z.record(z.string(), z.string()).optional(),
+  latencyMs: latencySummary,
+  ttfbMs: latencySummary,
+  rps: figure,
+  checks: z.array(z.looseObject({ check: z.string(), passed: count, failed: count })),
+  captures: z.looseObject({ failed: count, example: z.string().optional() })
+})
+
+const iterationReport = z.looseObject({
+  started: count,
+  completed: count,
+  failed: count,
+  failedBy: counts,
+  durationMs: latencySummary,
+  perSecond: figure
+})
+
 const runReportSchema = z.looseObject({
   url: z.string(),
   method: z.string(),
   startedAt: z.string().optional(),
-  requests: z.looseObject({ sent: count, completed: count, failed: count, aborted: count }),
-  responses: z.looseObject({ ok: count, clientOrServerError: count }),
+  requests: requestCounts,
+  responses: responseCounts,
   errorRate: fraction,
   clientOrServerErrorRate: fraction,
   statusCodes: counts,
@@ -100,8 +128,17 @@ const runReportSchema = z.looseObject({
   error: z.string().optional(),
   cancelled: z.boolean(),
   thresholds: z.array(
-    z.looseObject({ expression: z.string(), metric: z.enum(THRESHOLD_METRICS), passed: z.boolean(), actual: figure.nullable() })
+    z.looseObject({
+      expression: z.string(),
+      step: z.string().optional(),
+      metric: z.enum(THRESHOLD_METRICS),
+      passed: z.boolean(),
+      actual: figure.nullable()
+    })
   ),
+  steps: z.array(stepReport).optional(),
+  iterations: iterationReport.optional(),
+  checks: z.looseObject({ passed: count, failed: count, rate: fraction.nullable() }).optional(),
   health: z
     .looseObject({
       verdict: z.enum(['ok', 'generator-limited', 'target-slow']),

@@ -94,7 +94,7 @@ export function errorRows(report: Pick<RunReport, 'errors' | 'errorExamples'>): 
 }
 
 /** Line breaks and terminal escapes in a message the target may have shaped stay out of every rendering. */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes.
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim()
 }
@@ -115,4 +115,17 @@ export function thresholdText(threshold: ThresholdResult): { verdict: 'passed' |
 
 export function plural(count: number, noun: string): string {
   return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`
+}
+
+export type Alignment = 'left' | 'right'
+
+/** Rows of cells as lines, each column as wide as its widest cell; trailing spaces trimmed. */
+export function alignedRows(rows: readonly string[][], alignments: readonly Alignment[]): string[] {
+  const widths = alignments.map((_alignment, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)))
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (alignments[column] === 'right' ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd()
+  )
 }

@@ -1,18 +1,12 @@
 import { runHealthText, type RunHealth } from '../generator-health'
-import { classifyOutcomes, clientOrServerErrorRate, errorRate } from '../request-outcomes'
 import type { RunInterval } from '../run-interval'
 import type { LoadStage } from '../load-shape'
 import type { Protocol, RunPlan } from '../run-plan'
-import {
-  crashMessage,
-  ERROR_KINDS,
-  type ErrorKind,
-  type LatencyBin,
-  type LatencySummary,
-  type RunOutcome,
-  type RunResult
-} from '../run-snapshot'
-import { evaluateThresholds, type Threshold, type ThresholdMetric } from '../thresholds'
+import { crashMessage, type LatencyBin, type LatencySummary, type RunOutcome, type RunResult } from '../run-snapshot'
+import { evaluateThresholds, metricKind, type Threshold, type ThresholdMetric } from '../thresholds'
+import { flowReportOf, type FlowReport } from './flow-report'
+import { REPORT_DIGITS, round, roundEach } from './report-rounding'
+import { requestFigures, type RequestFigures } from './request-figures'
 
 /**
  * The one report of a finished run: what `--json` prints, what the app and the CLI export as JSON,
@@ -21,42 +15,11 @@ import { evaluateThresholds, type Threshold, type ThresholdMetric } from '../thr
  * `--json` prints it without `series` and `latencyBins` (see jsonOutput): a pipeline reading one
  * line of stdout wants the verdict, not a thousand points. The exported JSON file has them all.
  */
-export interface RunReport {
+export interface RunReport extends RequestFigures {
   url: string
   method: string
   /** When the run started (ISO 8601), when the caller knows. */
   startedAt?: string
-  /** The classes of src/shared/request-outcomes.ts: sent = completed + failed + aborted. */
-  requests: {
-    sent: number
-    /** A full response arrived, whatever its status: responses.ok + responses.clientOrServerError. */
-    completed: number
-    /** Ended without a response, for a reason of the target's or the network's (see `errors`). */
-    failed: number
-    /** Cut short by the user's own cancel (errors.cancelled). */
-    aborted: number
-  }
-  responses: {
-    /** 1xx-3xx. */
-    ok: number
-    /** 4xx-5xx. */
-    clientOrServerError: number
-  }
-  /** (responses.clientOrServerError + requests.failed) / (requests.sent - requests.aborted). */
-  errorRate: number
-  /** responses.clientOrServerError / (requests.sent - requests.aborted): the 4xx–5xx rate. */
-  clientOrServerErrorRate: number
-  statusCodes: Record<string, number>
-  errors: Partial<Record<ErrorKind, number>>
-  /**
-   * Only when a request ended in an error: the first message of each kind seen, as the engine gave
-   * it (at most ERROR_EXAMPLE_LENGTH characters), for people to read. Untrusted text: a writer escapes it.
-   */
-  errorExamples?: Partial<Record<ErrorKind, string>>
-  /** To the last byte: from the send (closed model) or the due time (open model). */
-  latencyMs: LatencySummary
-  /** Time to first byte (the response's headers), from the same start as latencyMs. */
-  ttfbMs: LatencySummary
   /** Open model only: latency from the actual send, what coordinated omission would have shown. */
   rawLatencyMs?: LatencySummary
   durationMs: number
@@ -68,8 +31,14 @@ export interface RunReport {
   error?: string
   /** outcome === 'cancelled', kept for the scripts that read it before `outcome` existed. */
   cancelled: boolean
-  /** Every threshold given, judged on the whole run, in the order given. */
+  /** Every threshold given, judged on the whole run (or on its step), in the order given. */
   thresholds: ThresholdResult[]
+  /** A flow only (./flow-report.ts): each step's figures, in the order of the steps; the request figures above are their sum. */
+  steps?: FlowReport['steps']
+  /** A flow only: iterations started, completed and failed (and why), their duration and rate. */
+  iterations?: FlowReport['iterations']
+  /** A flow only: every check of every step, summed, and the share passed. */
+  checks?: FlowReport['checks']
   /** How the generator kept up (src/shared/generator-health.ts), with its sentence. */
   health?: RunHealth & { summary: string }
   settings: ReportSettings
@@ -80,7 +49,10 @@ export interface RunReport {
 }
 
 export interface ThresholdResult {
+  /** As typed; a step's starts with its name (`log in: p99<250ms`). */
   expression: string
+  /** The step it was judged on alone; absent: the whole run. */
+  step?: string
   metric: ThresholdMetric
   passed: boolean
   /** The metric's figure in its unit (ms, a fraction for rates, req/s); null when there was none. */
@@ -123,21 +95,11 @@ export interface ReportInput {
 }
 
 export function buildRunReport({ plan, result, workers, thresholds = [], startedAt }: ReportInput): RunReport {
-  const outcomes = classifyOutcomes(result)
-  const { sent, completed, failed, aborted, ok, clientOrServerError } = outcomes
   return {
     url: plan.url,
     method: plan.method,
     ...(startedAt ? { startedAt } : {}),
-    requests: { sent, completed, failed, aborted },
-    responses: { ok, clientOrServerError },
-    errorRate: round(errorRate(outcomes), 6),
-    clientOrServerErrorRate: round(clientOrServerErrorRate(outcomes), 6),
-    statusCodes: { ...result.statusCodes },
-    errors: { ...result.errorKinds },
-    ...errorExamplesOf(result),
-    latencyMs: roundEach(result.latencyMs),
-    ttfbMs: roundEach(result.ttfbMs),
+    ...requestFigures(result),
     ...(result.rawLatencyMs ? { rawLatencyMs: roundEach(result.rawLatencyMs) } : {}),
     durationMs: round(result.elapsedMs, 1),
     rps: round(result.requestsPerSecond, 1),
@@ -145,12 +107,14 @@ export function buildRunReport({ plan, result, workers, thresholds = [], started
     outcome: result.outcome,
     ...(result.outcome === 'finished' ? {} : { error: outcomeError(result) }),
     cancelled: result.outcome === 'cancelled',
-    thresholds: evaluateThresholds(thresholds, result, { final: true }).map(({ expression, metric, passed, actual }) => ({
+    thresholds: evaluateThresholds(thresholds, result, { final: true }).map(({ expression, step, metric, passed, actual }) => ({
       expression,
+      ...(step === undefined ? {} : { step }),
       metric,
       passed,
-      actual: actual === null ? null : round(actual, metric.endsWith('_rate') ? 6 : metric === 'rps' ? 1 : 3)
+      actual: actual === null ? null : round(actual, REPORT_DIGITS[metricKind(metric)])
     })),
+    ...flowReportOf(result),
     ...(result.health ? { health: { ...result.health, summary: runHealthText(result.health) } } : {}),
     settings: settingsOf(plan, workers),
     ...(result.latencyBins ? { latencyBins: result.latencyBins } : {}),
@@ -194,16 +158,6 @@ function settingsOf(plan: RunPlan, workers: number): ReportSettings {
   }
 }
 
-/** The examples of the kinds that occurred; nothing at all when none did. */
-function errorExamplesOf(result: RunResult): Pick<RunReport, 'errorExamples'> {
-  const examples: Partial<Record<ErrorKind, string>> = {}
-  for (const kind of ERROR_KINDS) {
-    const example = result.errorExamples?.[kind]
-    if (example !== undefined && (result.errorKinds[kind] ?? 0) > 0) examples[kind] = example
-  }
-  return Object.keys(examples).length > 0 ? { errorExamples: examples } : {}
-}
-
 function outcomeError(result: RunResult): string {
   if (result.outcome === 'cancelled') return 'Cancelled (Ctrl-C) before the run finished: these are the results until then.'
   return result.message ?? crashMessage()
@@ -214,16 +168,4 @@ function roundInterval(interval: RunInterval): RunInterval {
   const rounded = { ...interval, startMs: round(interval.startMs, 1), endMs: round(interval.endMs, 1) }
   if (interval.target !== undefined) rounded.target = round(interval.target, 3)
   return rounded
-}
-
-/** Microseconds are the histogram's own resolution: more digits would be noise. */
-function roundEach(latency: LatencySummary): LatencySummary {
-  const rounded = { ...latency }
-  for (const key of Object.keys(rounded) as Array<keyof LatencySummary>) rounded[key] = round(rounded[key], 3)
-  return rounded
-}
-
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits
-  return Math.round(value * scale) / scale
 }

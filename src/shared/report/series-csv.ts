@@ -1,5 +1,6 @@
 import { judgeHealth } from '../generator-health'
 import { intervalRate, type IntervalLatency, type RunInterval } from '../run-interval'
+import type { StepReport } from './flow-report'
 import type { RunReport } from './run-report'
 
 /**
@@ -9,6 +10,9 @@ import type { RunReport } from './run-report'
  * behind_schedule_ms) are empty in the closed model; target (the shape's, at the point's end:
  * connections in the closed model, requests a second in the open) is empty without a shape.
  * generator_limited and target_slow are 1 or 0 by src/shared/generator-health.ts.
+ *
+ * A flow's CSV has a second section after the series: an empty line, then a header row and one row
+ * per step (STEP_COLUMNS). A one-request run's CSV is the series alone, as it always was.
  */
 const COLUMNS = [
   'start_s',
@@ -40,8 +44,65 @@ function latencyColumns<P extends string>(prefix: P) {
 
 export function seriesCsv(report: RunReport): string {
   const rows = (report.series?.points ?? []).map(row)
-  return [COLUMNS.join(','), ...rows.map((cells) => cells.join(','))].join('\n') + '\n'
+  const series = [COLUMNS.join(','), ...rows.map((cells) => cells.join(','))].join('\n') + '\n'
+  if (!report.steps) return series
+  const steps = [STEP_COLUMNS.join(','), ...report.steps.map((step) => stepRow(step).map(csvCell).join(','))]
+  return `${series}\n${steps.join('\n')}\n`
 }
+
+const STEP_COLUMNS = [
+  'step',
+  'sent',
+  'completed',
+  'ok',
+  'client_or_server_error',
+  'failed',
+  'aborted',
+  'error_rate',
+  'rps',
+  ...latencyColumns('latency'),
+  ...latencyColumns('ttfb'),
+  'checks_passed',
+  'checks_failed',
+  'captures_failed'
+] as const
+
+function stepRow(step: StepReport): Array<number | string> {
+  // A step without a response has no latency: empty cells, as in the series.
+  const answered = step.requests.completed > 0
+  const latencyCells = ({ p50, p90, p99, max }: StepReport['latencyMs']): Array<number | string> =>
+    answered ? [p50, p90, p99, max] : ['', '', '', '']
+  return [
+    step.name,
+    step.requests.sent,
+    step.requests.completed,
+    step.responses.ok,
+    step.responses.clientOrServerError,
+    step.requests.failed,
+    step.requests.aborted,
+    step.errorRate,
+    step.rps,
+    ...latencyCells(step.latencyMs),
+    ...latencyCells(step.ttfbMs),
+    step.checks.reduce((sum, check) => sum + check.passed, 0),
+    step.checks.reduce((sum, check) => sum + check.failed, 0),
+    step.captures.failed
+  ]
+}
+
+/** A cell as RFC 4180 quotes it; text a spreadsheet would run as a formula is written as text (below). */
+export function csvCell(value: number | string): string {
+  if (typeof value === 'number') return String(value)
+  const text = FORMULA_START.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/**
+ * Excel, LibreOffice and Google Sheets read a cell that starts with one of these as a formula: a
+ * step named `=HYPERLINK(...)` or a URL `@SUM(...)` would run on opening. OWASP's CSV injection
+ * guidance (and ASVS 1.2.10): a single quote before it makes the cell text, shown as written.
+ */
+const FORMULA_START = /^[=+\-@\t\r\0]/
 
 function row(point: RunInterval): Array<number | string> {
   const verdict = judgeHealth(point.health)

@@ -10,6 +10,7 @@ import { checkFiledUnder, createHistoryHandlers } from './history-handlers'
 import type { HistoryStore } from '../control/history/history-store'
 import { createTestFileHandlers } from './test-file-handlers'
 import { refuseExtraArguments, type RequestHandlers } from './handler-contract'
+import { createFlowHandlers } from './flow-handlers'
 import { createImportHandlers } from './import-handlers'
 
 export interface RequestHandlerDependencies {
@@ -86,6 +87,7 @@ export function createRequestHandlers({
     },
     ...createHistoryHandlers(history, destinations),
     ...createTestFileHandlers(destinations),
-    ...createImportHandlers()
+    ...createImportHandlers(),
+    ...createFlowHandlers(destinations)
   }
 }

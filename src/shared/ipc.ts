@@ -5,6 +5,7 @@ import type { RunResult, RunSnapshot } from './run-snapshot'
 import type { HistoryStatus, RunRecordSummary, StoredRun } from './run-history'
 import type { SavedTest, TestDefinition } from './saved-test'
 import type { ImportSource } from './import/import-source'
+import type { TryOnceResult } from './flow/try-once-result'
 
 /**
  * The one IPC contract. Main implements `Requests` with handle(), preload turns it and `Events`
@@ -61,6 +62,10 @@ export interface Requests {
   importTestFile(): ImportTestReply
   /** The same for a file dropped on the window: its name and text, untrusted, read by the page within IMPORT_MAX_BYTES. */
   importDroppedFile(fileName: unknown, text: unknown): ImportTestReply
+  /** One iteration of the plan's flow (untrusted: validated as startRun's), each step as sent and answered. */
+  tryOnce(plan: unknown): TryOnceReply
+  /** Main asks for a data file (the native open dialog), looks at it, and answers with its columns, rows and first rows. */
+  chooseDataFile(): DataFileReply
   historyStatus(): HistoryStatus
   /** How many runs the history keeps; the oldest beyond it are deleted at once. */
   setMaxRuns(count: unknown): SetMaxRunsReply
@@ -87,6 +92,17 @@ export type ImportRunReply = { ok: true; run?: RunRecordSummary } | { ok: false;
 export type ImportTestReply =
   | { ok: true; test?: TestDefinition; source?: ImportSource; file?: string }
   | { ok: false; message: string }
+export type TryOnceReply = { ok: true; result: TryOnceResult } | { ok: false; errors: FieldErrors; message?: string }
+/** A dismissed dialog answers { ok: true } with no data; a file that cannot be used says why, naming it. */
+export type DataFileReply = { ok: true; data?: DataFilePreview } | { ok: false; message: string }
+export interface DataFilePreview {
+  /** Absolute: the engines read it. */
+  file: string
+  columns: string[]
+  rows: number
+  /** The first rows, by column. */
+  preview: Array<Record<string, string>>
+}
 export type SetMaxRunsReply = { ok: true; status: HistoryStatus } | { ok: false; message: string }
 
 /** What a report can be exported as: the JSON report with its series, the series as CSV, or one HTML page. */
@@ -125,7 +141,9 @@ export const REQUEST_NAMES = [
   'importTestFile',
   'importDroppedFile',
   'historyStatus',
-  'setMaxRuns'
+  'setMaxRuns',
+  'tryOnce',
+  'chooseDataFile'
 ] as const satisfies readonly RequestName[]
 
 /** Does not compile while a request of the contract is missing from REQUEST_NAMES (buildApi serves only those). */

@@ -51,6 +51,8 @@ export function fakeApi(overrides: Partial<StampedeApi> = {}): StampedeApi {
     importDroppedFile: async () => ({ ok: true }),
     historyStatus: async () => ({ available: true, runCount: 0, maxRuns: 1000, sizeBytes: 0, location: '/fake/history.sqlite' }),
     setMaxRuns: async () => ({ ok: false, message: 'No history in this fake.' }),
+    tryOnce: async () => ({ ok: true, result: { steps: [] } }),
+    chooseDataFile: async () => ({ ok: true }),
     onProgress: () => () => {},
     onDone: () => () => {},
     ...overrides

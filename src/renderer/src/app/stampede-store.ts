@@ -5,12 +5,14 @@
  * When one slice needs another's state to change, it calls an action the owner exposes (the plan
  * slice calls the run slice's showNotice; the run slice calls the plan slice's touchAllFields,
  * markRefused and clearRefusals; it reads the thresholds slice's check and, when a run ends, calls the
- * results slice's loadReport and the saved-tests slice's loadTests; opening a saved test calls the plan
+ * results slice's loadReport and the saved-tests slice's loadTests; the flow slice edits a flow through
+ * the plan slice's editFlow; opening a saved test calls the plan
  * slice's loadPlan and the thresholds slice's loadThresholds), so every rule about a field lives next
  * to the field.
  */
 import { create } from 'zustand'
 import type { StampedeApi } from '../../../shared/ipc'
+import { createFlowSlice, type FlowSlice } from '../flow/flow-slice'
 import { createHistorySlice, type HistorySlice } from '../history/history-slice'
 import { createImportSlice, type ImportSlice } from '../import/import-slice'
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
@@ -28,7 +30,8 @@ export type StampedeState = NavigationSlice &
   ResultsSlice &
   SavedTestsSlice &
   HistorySlice &
-  ImportSlice
+  ImportSlice &
+  FlowSlice
 
 /** Some of a slice's own fields: giving another slice's field a value does not type-check (see above). */
 type OwnFields<Slice> = Partial<Slice> & { [Field in Exclude<keyof StampedeState, keyof Slice>]?: never }
@@ -49,7 +52,8 @@ export function createStampedeStore(api: StampedeApi, { planJudge }: { planJudge
     ...createResultsSlice(api)(set, get),
     ...createSavedTestsSlice(api)(set, get),
     ...createHistorySlice(api)(set, get),
-    ...createImportSlice(api)(set, get)
+    ...createImportSlice(api)(set, get),
+    ...createFlowSlice(api)(set, get)
   }))
 }
 

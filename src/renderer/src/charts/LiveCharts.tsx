@@ -56,6 +56,7 @@ export function RunCharts({ series, openModel, shapedConnections }: RunChartsPro
         series={series}
         lines={shapedConnections ? CONNECTIONS_SHAPED : CONNECTIONS}
         format={count}
+        wholeNumbers
       />
     </section>
   )

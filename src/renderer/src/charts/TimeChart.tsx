@@ -3,7 +3,7 @@ import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import type { LiveSeries } from './live-series'
 import type { SeriesColumn } from './series-buffer'
-import { followContainerWidth, FROM_ZERO, lineSeries, valueAxis } from './uplot-parts'
+import { followContainerWidth, FROM_ZERO, lineSeries, valueAxis, WHOLE_STEPS } from './uplot-parts'
 
 export interface ChartLine {
   label: string
@@ -20,6 +20,8 @@ interface TimeChartProps {
   lines: readonly ChartLine[]
   /** How the y axis and legend show a value. */
   format(value: number): string
+  /** The values are counts: the axis ticks whole numbers only. */
+  wholeNumbers?: boolean
 }
 
 const CHART_HEIGHT = 150
@@ -27,9 +29,10 @@ const CHART_HEIGHT = 150
 /**
  * One uPlot chart of a run's series. React renders it once; after that the chart redraws itself
  * from the series (./live-series.ts) at most once an animation frame, and not at all when the series
- * did not change. `data-points` tells tests (and the curious) how many points it drew last.
+ * did not change. `data-points` tells tests (and the curious) how many points it drew last, and
+ * `data-y-labels` the value axis's labels (drawn on the canvas, so out of reach otherwise).
  */
-export function TimeChart({ title, series, lines, format }: TimeChartProps) {
+export function TimeChart({ title, series, lines, format, wholeNumbers = false }: TimeChartProps) {
   const container = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -54,7 +57,7 @@ export function TimeChart({ title, series, lines, format }: TimeChartProps) {
     // Each chart is built in a task of its own, not in the render that mounts them all: four uPlot
     // instances at once made one long task when the first snapshot arrived.
     const build = setTimeout(() => {
-      plot = new uPlot(chartOptions(lines, format, element.clientWidth), [[], ...gapped], element)
+      plot = new uPlot(chartOptions(lines, format, wholeNumbers, element), [[], ...gapped], element)
       schedule()
     })
     const stop = series.subscribe(schedule)
@@ -66,7 +69,7 @@ export function TimeChart({ title, series, lines, format }: TimeChartProps) {
       stopFollowing()
       plot?.destroy()
     }
-  }, [series, lines, format])
+  }, [series, lines, format, wholeNumbers])
 
   return (
     <figure className="chart" aria-label={title}>
@@ -85,9 +88,15 @@ function copyWithGaps(values: Float64Array, into: Array<number | null>): void {
   }
 }
 
-function chartOptions(lines: readonly ChartLine[], format: (value: number) => string, width: number): uPlot.Options {
+function chartOptions(
+  lines: readonly ChartLine[],
+  format: (value: number) => string,
+  wholeNumbers: boolean,
+  element: HTMLElement
+): uPlot.Options {
+  const axis = wholeNumbers ? { ...valueAxis(format), incrs: WHOLE_STEPS } : valueAxis(format)
   return {
-    width: Math.max(width, 200),
+    width: Math.max(element.clientWidth, 200),
     height: CHART_HEIGHT,
     // Never animated or interpolated: each redraw shows the data as it is.
     cursor: { drag: { x: false, y: false } },
@@ -95,7 +104,14 @@ function chartOptions(lines: readonly ChartLine[], format: (value: number) => st
     scales: { x: { time: false }, y: { range: FROM_ZERO } },
     axes: [
       { values: (_plot, splits) => splits.map((seconds) => `${seconds}s`), size: 28, font: '11px system-ui' },
-      valueAxis(format)
+      {
+        ...axis,
+        values: (_plot, splits) => {
+          const labels = splits.map(format)
+          element.dataset.yLabels = labels.join(', ')
+          return labels
+        }
+      }
     ],
     series: [{}, ...lines.map((line) => ({ ...lineSeries(line, format), points: { show: false } }))]
   }

@@ -17,6 +17,12 @@ export function valueAxis(format: (value: number) => string): uPlot.Axis {
   return { values: (_plot, splits) => splits.map(format), size: 64, font: '11px system-ui' }
 }
 
+/**
+ * Tick steps for an axis of counts (connections): whole numbers only, 1-2-5 per decade. uPlot's own
+ * steps include 0.5, so a count of 1 was labelled "0, 1, 1".
+ */
+export const WHOLE_STEPS: number[] = Array.from({ length: 8 }, (_, decade) => [1, 2, 5].map((step) => step * 10 ** decade)).flat()
+
 /** The y scale of every chart: from zero, with a tenth of headroom; 0 to 1 when all is zero. */
 export const FROM_ZERO: uPlot.Scale['range'] = (_plot, _min, max) => [0, max > 0 ? max * 1.1 : 1]
 

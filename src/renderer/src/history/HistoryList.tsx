@@ -52,37 +52,39 @@ export function HistoryList() {
       {runs.length === 0 ? (
         <p className="count-table-empty">No runs stored yet: each run is kept here when it ends.</p>
       ) : (
-        <table className="count-table history-table" aria-labelledby="history-heading">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Compare</span>
-              </th>
-              <th scope="col">Date</th>
-              <th scope="col">Test</th>
-              <th scope="col">Outcome</th>
-              <th scope="col" className="numeric">
-                req/s
-              </th>
-              <th scope="col" className="numeric">
-                p99
-              </th>
-              <th scope="col" className="numeric">
-                Error rate
-              </th>
-              <th scope="col">Thresholds</th>
-              <th scope="col">Source</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((run) => (
-              <HistoryRow key={run.id} run={run} />
-            ))}
-          </tbody>
-        </table>
+        <div className="history-table-frame">
+          <table className="count-table history-table" aria-labelledby="history-heading">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Compare</span>
+                </th>
+                <th scope="col">Date</th>
+                <th scope="col">Test</th>
+                <th scope="col">Outcome</th>
+                <th scope="col" className="numeric">
+                  req/s
+                </th>
+                <th scope="col" className="numeric">
+                  p99
+                </th>
+                <th scope="col" className="numeric">
+                  Error rate
+                </th>
+                <th scope="col">Thresholds</th>
+                <th scope="col">Source</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run) => (
+                <HistoryRow key={run.id} run={run} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   )

@@ -10,6 +10,7 @@ import { LoadSection } from './LoadSection'
 import { PlanTextField } from './PlanTextField'
 import { selectChoice, selectLoadSummary, selectRequestSummary, selectStopAfter } from './plan-selectors'
 import { RequestSection } from './RequestSection'
+import { FlowEditor } from '../flow/FlowEditor'
 
 const REQUEST_SECTION_ID = 'plan-request-section'
 const LOAD_SECTION_ID = 'plan-load-section'
@@ -29,6 +30,8 @@ export function PlanForm() {
   const loadSummary = useStampede(selectLoadSummary)
   const runIsActive = useStampede(selectRunIsActive)
   const planNote = useStampede((state) => state.planNote)
+  const isFlow = useStampede((state) => state.fields.flow !== undefined)
+  const addStep = useStampede((state) => state.addStep)
   const [requestOpen, setRequestOpen] = useState(false)
   const [loadOpen, setLoadOpen] = useState(false)
   const [curlOpen, setCurlOpen] = useState(false)
@@ -54,7 +57,7 @@ export function PlanForm() {
 
   return (
     <form className="panel plan-form" onSubmit={onSubmit} noValidate aria-label="Load test">
-      <PlanTextField
+      {isFlow ? <FlowEditor /> : <PlanTextField
         field="url"
         label="URL"
         placeholder="http://127.0.0.1:8080/health, or paste a cURL command"
@@ -72,9 +75,12 @@ export function PlanForm() {
             >
               Import cURL
             </button>
+            <button type="button" className="link-button" disabled={runIsActive} onClick={addStep}>
+              Add step
+            </button>
           </span>
         }
-      />
+      />}
       {curlOpen && (
         <CurlImportPanel
           onClose={(imported) => {
@@ -85,7 +91,7 @@ export function PlanForm() {
       )}
       <CurlImportReport />
       <div className={`plan-form-row plan-form-row-${numberFields}`}>
-        {count && <PlanTextField field="totalRequests" label="Number of requests" inputMode="numeric" />}
+        {count && <PlanTextField field="totalRequests" label={isFlow ? 'Number of iterations' : 'Number of requests'} inputMode="numeric" />}
         {duration && <PlanTextField field="duration" label="Duration" hint="seconds" inputMode="decimal" />}
         {model === 'open' && (
           <PlanTextField field="ratePerSecond" label="Rate" hint={`requests a second${startHint}`} inputMode="numeric" />
@@ -98,13 +104,13 @@ export function PlanForm() {
         />
         <RunButton />
         <div className="disclosures">
-          <DisclosureButton
+          {!isFlow && <DisclosureButton
             label="Request"
             summary={requestSummary}
             expanded={requestOpen}
             controls={REQUEST_SECTION_ID}
             onToggle={() => setRequestOpen((open) => !open)}
-          />
+          />}
           <DisclosureButton
             label="Load"
             summary={loadSummary}
@@ -114,7 +120,7 @@ export function PlanForm() {
           />
         </div>
       </div>
-      <DisclosureSection id={REQUEST_SECTION_ID} label="Request" expanded={requestOpen}>
+      <DisclosureSection id={REQUEST_SECTION_ID} label="Request" expanded={requestOpen && !isFlow}>
         <RequestSection />
       </DisclosureSection>
       <DisclosureSection id={LOAD_SECTION_ID} label="Load" expanded={loadOpen}>

@@ -2,13 +2,17 @@ import type { CurlRequest } from '../../../shared/curl-command'
 import { PLAN_DEFAULTS, type RunPlan } from '../../../shared/run-plan'
 import { BODY_CONTENT_TYPES, headerRow, type BodyKind, type PlanFormValues, type StopAfter } from './plan-form'
 import { stageRowsOf } from './stage-rows'
+import { thinkText } from '../../../shared/flow/flow-texts'
+import { flowFormOf } from '../flow/flow-form'
 
 // The way back, from a plan or a cURL command to the form (./plan-form.ts reads the form into a plan).
 
 /** The form that reads back into `plan`: what a remembered plan restores. */
 export function planToForm(plan: RunPlan): PlanFormValues {
   const body = bodyOf(plan.body, plan.headers)
-  const count = plan.totalRequests !== undefined
+  // A flow counts iterations where a single request counts requests: the same field.
+  const planned = plan.flow ? plan.iterations : plan.totalRequests
+  const count = planned !== undefined
   const duration = plan.durationMs !== undefined
   const stopAfter: StopAfter = count && duration ? 'both' : duration ? 'duration' : count || !plan.stages ? 'requests' : 'shape'
   return {
@@ -21,7 +25,7 @@ export function planToForm(plan: RunPlan): PlanFormValues {
     protocol: plan.protocol,
     insecure: plan.insecure,
     stopAfter,
-    totalRequests: String(plan.totalRequests ?? PLAN_DEFAULTS.totalRequests),
+    totalRequests: String(planned ?? PLAN_DEFAULTS.totalRequests),
     duration: plan.durationMs === undefined ? '' : String(plan.durationMs / 1000),
     model: plan.ratePerSecond === undefined ? 'closed' : 'open',
     concurrency: String(plan.concurrency),
@@ -29,7 +33,8 @@ export function planToForm(plan: RunPlan): PlanFormValues {
     pipelining: String(plan.pipelining),
     workers: plan.workers === undefined ? '' : String(plan.workers),
     shaped: plan.stages !== undefined,
-    stages: stageRowsOf(plan.stages ?? [])
+    stages: stageRowsOf(plan.stages ?? []),
+    ...(plan.flow ? { flow: flowFormOf(plan.flow, thinkText) } : {})
   }
 }
 

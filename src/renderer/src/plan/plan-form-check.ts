@@ -13,6 +13,12 @@ import {
   type PlanFormValues
 } from './plan-form'
 import { stageRowErrorOf, stagesOf } from './stage-rows'
+import { compileFlow, fillVariables } from '../../../shared/flow/compile-flow'
+import type { FlowPlan } from '../../../shared/flow/flow-plan'
+import { parseThink } from '../../../shared/flow/flow-texts'
+import { parseThresholdList } from '../../../shared/thresholds'
+import { flowVariablesOf, stepDefinitionOf, thresholdsOf, type FlowFormValues } from '../flow/flow-form'
+import { FLOW_CELL, flowCellOf, stepCell } from '../flow/flow-cells'
 
 /**
  * The form's judge: the only part of the window that runs the shared validation (zod), so it is a
@@ -27,6 +33,7 @@ import { stageRowErrorOf, stagesOf } from './stage-rows'
  */
 export function checkPlanForm(input: PlanFormInput): PlanFormCheck {
   const form: PlanFormValues = { ...INITIAL_PLAN_FORM_VALUES, ...input }
+  if (form.flow) return checkFlowForm(form, form.flow)
   const check = checkRunPlan(planInputOf(form))
   const jsonProblem = form.bodyKind === 'json' ? jsonSyntaxProblem(form.body) : undefined
   if (check.ok && !jsonProblem) return check
@@ -67,6 +74,42 @@ function planInputOf(form: PlanFormValues): RunPlanInput {
   if (form.model === 'open') input.ratePerSecond = parseTypedNumber(form.ratePerSecond)
   if (form.workers.trim() !== '') input.workers = parseTypedNumber(form.workers)
   return input
+}
+
+/**
+ * A flow typed in the designer: each cell's own words judged where typed (think time, thresholds),
+ * the flow's by compileFlow (the judge the test file's reader and the CLI use, so `{{name}}` that
+ * nothing defines gets the CLI's message), then the plan by the shared validation.
+ */
+function checkFlowForm(form: PlanFormValues, flowForm: FlowFormValues): PlanFormCheck {
+  const cells: Record<string, string> = {}
+  const steps = flowForm.steps.map((row) => {
+    const think = row.think.trim() === '' ? undefined : parseThink(row.think.trim())
+    if (row.think.trim() !== '' && !think) cells[stepCell(row.id, 'think')] = `"${row.think.trim()}" is not a think time: write one such as 500ms or 1s-3s.`
+    const thresholds = parseThresholdList(thresholdsOf(row.thresholds))
+    if (!thresholds.ok) cells[stepCell(row.id, 'thresholds')] = thresholds.message
+    return stepDefinitionOf(row, think)
+  })
+  const flow: FlowPlan = { ...flowVariablesOf(flowForm), steps }
+  const compiled = compileFlow(flow)
+  if (!compiled.ok) for (const problem of compiled.problems) cells[flowCellOf(flowForm, problem)] ??= problem.message
+  const input = planInputOf({ ...form, flow: undefined })
+  const first = steps.find((step) => !step.disabled) ?? steps[0]
+  input.url = fillVariables(first?.url ?? '', flow.variables).replace(/\{\{[^{}]*\}\}/g, 'x')
+  input.flow = flow
+  input.iterations = input.totalRequests
+  delete input.totalRequests
+  input.method = 'GET'
+  input.headers = []
+  delete input.body
+  const check = checkRunPlan(input)
+  if (check.ok && Object.keys(cells).length === 0) return check
+  const errors = check.ok ? {} : formErrorsOf(check.errors)
+  // The flow's problems are on their cells; the plan's message about them would only repeat the first.
+  if (Object.keys(cells).length > 0) delete errors.flow
+  if (errors.url) cells[FLOW_CELL] ??= errors.url
+  if (Object.keys(cells).length > 0) errors.flow ??= 'Some steps need attention: see the marked cells.'
+  return { ok: false, errors, flowCellErrors: cells }
 }
 
 function jsonSyntaxProblem(body: string): string | undefined {

@@ -1,6 +1,7 @@
 import { PLAN_DEFAULTS, type Protocol, type RunPlan } from '../../../shared/run-plan'
 import type { FieldErrors, PlanField } from '../../../shared/validation'
 import type { StageRow } from './stage-rows'
+import type { FlowFormValues } from '../flow/flow-form'
 
 /** The methods the form offers; an imported command may bring another, which is kept. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
@@ -46,6 +47,8 @@ export interface PlanFormValues {
   shaped: boolean
   /** Kept while `shaped` is off, so switching it back on loses nothing. */
   stages: StageRow[]
+  /** Steps, once Add step made the one request a flow (../flow/flow-form.ts); absent: the one-URL form. */
+  flow?: FlowFormValues
 }
 
 /** The fields typed into an input of their own. */
@@ -64,7 +67,7 @@ export type PlanTextFieldName =
 export type PlanFormField = 'url' | 'totalRequests' | 'concurrency'
 
 /** Any part of the form that shows a message of its own, folded away or not. */
-export type PlanFormPart = PlanTextFieldName | 'method' | 'headers' | 'protocol' | 'insecure' | 'stages'
+export type PlanFormPart = PlanTextFieldName | 'method' | 'headers' | 'protocol' | 'insecure' | 'stages' | 'flow'
 
 export type PlanFormErrors = Partial<Record<PlanFormPart, string>>
 
@@ -77,6 +80,8 @@ export type PlanFormCheck =
       headerRowErrors?: Record<number, string>
       /** With a stages message about one stage: that message, by the stage row's id. */
       stageRowErrors?: Record<number, string>
+      /** A flow's messages, each on the cell it is about (../flow/flow-cells.ts names the cells). */
+      flowCellErrors?: Record<string, string>
       /** The judge has not loaded yet (the window's first moments): nothing to say, nothing to send. */
       pending?: true
     }
@@ -108,8 +113,7 @@ const FORM_PART_OF: Readonly<Record<PlanField, PlanFormPart>> = {
   stages: 'stages',
   protocol: 'protocol',
   insecure: 'insecure',
-  // The form has no flow yet (the window's step editor will): its messages show by the URL and the count.
-  flow: 'url',
+  flow: 'flow',
   iterations: 'totalRequests'
 }
 

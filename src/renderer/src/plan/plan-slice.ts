@@ -21,6 +21,7 @@ import { formWithCurlRequest, planToForm } from './form-of-plan'
 import { queryParamsOf, withQueryParams, type QueryParam } from './query-params'
 import { formWithPreset, withShape } from './shape-form'
 import { stageRow, type StageRow } from './stage-rows'
+import { flowStartedFrom, stepRow, type FlowFormValues } from '../flow/flow-form'
 
 /** The form's choices made with a select or radio buttons, not typed. */
 export type PlanChoice = 'method' | 'bodyKind' | 'stopAfter' | 'model' | 'protocol' | 'insecure' | 'shaped'
@@ -49,6 +50,10 @@ export interface PlanSlice {
   addQueryParam(): void
   editQueryParam(index: number, change: Partial<QueryParam>): void
   removeQueryParam(index: number): void
+  /** Add step: the one request becomes a flow of two steps, or a flow gets one more step. */
+  addStep(): void
+  /** Every edit of a flow's steps, variables and data goes through here (../flow/flow-edits.ts gives the changes). */
+  editFlow(change: (flow: FlowFormValues) => FlowFormValues): void
   addStage(): void
   editStage(id: number, change: Partial<Omit<StageRow, 'id'>>): void
   removeStage(id: number): void
@@ -93,7 +98,8 @@ const ALL_TOUCHED: Record<PlanFormPart, true> = {
   workers: true,
   protocol: true,
   insecure: true,
-  stages: true
+  stages: true,
+  flow: true
 }
 
 /** `judge`: given, the form is judged from the start (tests); otherwise loadPlanJudge loads it. */
@@ -141,6 +147,13 @@ export const createPlanSlice = (judge?: PlanJudge): SliceCreator<PlanSlice> => (
     editQueryParam: (index, change) =>
       editQuery((params) => params.map((param, at) => (at === index ? { ...param, ...change } : param))),
     removeQueryParam: (index) => editQuery((params) => params.filter((_param, at) => at !== index)),
+    addStep: () =>
+      set((state) => {
+        const flow = state.fields.flow
+        return edited(state, { flow: flow ? { ...flow, steps: [...flow.steps, stepRow()] } : flowStartedFrom(state.fields) }, 'flow')
+      }),
+    editFlow: (change) =>
+      set((state) => (state.fields.flow ? edited(state, { flow: change(state.fields.flow) }, 'flow') : {})),
     addStage: () =>
       editStages((rows) => {
         const last = rows.at(-1)

@@ -1,18 +1,19 @@
 import { useShallow } from 'zustand/react/shallow'
-import { flooredPercent, formatCount, formatPercent } from '../../../shared/format'
+import { flooredPercent, formatCount, formatDuration, formatPercent } from '../../../shared/format'
 import { selectProgress } from './run-selectors'
 import { useStampede } from '../app/use-stampede'
 
 /** The bar moves by transform, which the compositor animates between ticks without layout. */
 export function RunProgress() {
-  const { runId, done, total, outcome } = useStampede(useShallow(selectProgress))
+  const { runId, measure, done, total, outcome } = useStampede(useShallow(selectProgress))
   const fraction = total > 0 ? Math.min(done / total, 1) : 0
-  const count = `${formatCount(done)} / ${formatCount(total)}`
+  const format = measure === 'time' ? formatDuration : formatCount
+  const count = `${format(done)} / ${format(total)}`
   const percent = formatPercent(done, total)
   return (
     <section className="panel progress-panel" aria-labelledby="progress-heading">
       <div className="progress-heading">
-        <h2 id="progress-heading">Requests completed</h2>
+        <h2 id="progress-heading">{measure === 'time' ? 'Time elapsed' : 'Requests completed'}</h2>
         <span className="progress-figures">
           <span className="progress-count">{count}</span>
           <span className="progress-percent">{percent}</span>

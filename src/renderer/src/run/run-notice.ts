@@ -13,12 +13,16 @@ export function noticeFor(result: RunResult): RunNotice {
     case 'finished':
       return {
         tone: 'success',
-        text: `Finished ${formatCount(result.total)} requests in ${formatDuration(result.elapsedMs)}.`
+        // done, not total: a run the clock ends plans no count (total 0), and one may end before its count.
+        text: `Finished ${formatCount(result.done)} requests in ${formatDuration(result.elapsedMs)}.`
       }
     case 'cancelled':
       return {
         tone: 'warning',
-        text: `Cancelled after ${formatCount(result.done)} of ${formatCount(result.total)} requests.`
+        text:
+          result.total > 0
+            ? `Cancelled after ${formatCount(result.done)} of ${formatCount(result.total)} requests.`
+            : `Cancelled after ${formatCount(result.done)} requests in ${formatDuration(result.elapsedMs)}.`
       }
     case 'crashed':
       return {

@@ -1,4 +1,5 @@
 import { classifyOutcomes, errorRate } from '../../../shared/request-outcomes'
+import { runLengthMs } from '../../../shared/run-plan'
 import type { RunNotice } from './run-notice'
 import { isActivePhase, type RunPhase, type RunSlice } from './run-slice'
 
@@ -7,13 +8,22 @@ export const selectRunIsActive = (state: RunSlice): boolean => isActivePhase(sta
 export const selectNotice = (state: RunSlice): RunNotice | undefined => state.notice
 export const selectHasSnapshot = (state: RunSlice): boolean => state.snapshot !== undefined
 
-/** Use with useShallow: changes only when the bar would. */
-export const selectProgress = (state: RunSlice) => ({
-  runId: state.runId,
-  done: state.snapshot?.done ?? 0,
-  total: state.snapshot?.total ?? 0,
-  outcome: state.phase === 'ended' ? state.result?.outcome : undefined
-})
+/**
+ * Use with useShallow: changes only when the bar would. A run with a request count shows requests
+ * ended of those planned; one that only the clock ends (a duration, or the end of its stages) shows
+ * the time elapsed against its length, since it has no count to go by.
+ */
+export const selectProgress = (state: RunSlice) => {
+  const lengthMs = state.runPlan?.totalRequests === undefined && state.runPlan ? runLengthMs(state.runPlan) : undefined
+  const byTime = lengthMs !== undefined
+  return {
+    runId: state.runId,
+    measure: byTime ? ('time' as const) : ('requests' as const),
+    done: (byTime ? state.snapshot?.elapsedMs : state.snapshot?.done) ?? 0,
+    total: byTime ? lengthMs : (state.snapshot?.total ?? 0),
+    outcome: state.phase === 'ended' ? state.result?.outcome : undefined
+  }
+}
 
 /** Use with useShallow. The outcome classes and the error rate are src/shared/request-outcomes.ts's. */
 export const selectThroughput = (state: RunSlice) => {

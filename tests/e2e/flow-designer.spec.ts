@@ -1,0 +1,155 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from '../support/app-harness'
+import { tokenService } from '../support/token-service'
+
+/** The designer's flows (issue 22): steps built in the form, Try once, faults marked where typed. */
+
+const step = (page: Page, position: number) => page.getByRole('listitem', { name: `Step ${position}`, exact: true })
+
+async function openDetails(page: Page, position: number): Promise<void> {
+  await page.getByRole('button', { name: `Details of step ${position}` }).click()
+}
+
+test('a three-step flow built in the form: Try once sends one iteration with the first data row and shows each capture and check', async ({ app }) => {
+  const service = tokenService()
+  const server = await app.startTarget(service.respond)
+  const page = app.page
+  const dataFile = join(app.dataFolder, 'users.csv')
+  writeFileSync(dataFile, 'user\nada\nbob\ncy\n')
+
+  await app.ui.url.fill(`${server.url}login`)
+  await app.ui.requests.fill('3')
+  await page.getByRole('button', { name: 'Add step' }).click()
+  await expect(page.getByLabel('Step 1 URL')).toHaveValue(`${server.url}login`)
+  await expect(app.ui.requests).toBeHidden()
+  await expect(page.getByLabel('Number of iterations')).toHaveValue('3')
+
+  // Step 1: log in, capture the token from the JSON body, check the status.
+  await page.getByLabel('Step 1 name').fill('log in')
+  await page.getByLabel('Step 1 method').selectOption('POST')
+  await openDetails(page, 1)
+  await step(page, 1).getByRole('button', { name: 'Add capture' }).click()
+  await page.getByLabel('Step 1 capture 1 variable').fill('token')
+  await page.getByLabel('Step 1 capture 1 expression').fill('$.token')
+  await step(page, 1).getByRole('button', { name: 'Add check' }).click()
+  await page.getByLabel('Step 1 check 1 check').fill('status == 200')
+
+  // The data file, picked in main's dialog: its columns become variables.
+  app.openDialog.answer = dataFile
+  await page.getByRole('button', { name: 'Choose data file…' }).click()
+  const preview = page.getByRole('table', { name: 'Data file preview' })
+  await expect(preview.getByRole('cell')).toHaveText(['ada', 'bob', 'cy'])
+  await expect(page.getByText('3 rows; its columns are variables: {{user}}')).toBeVisible()
+
+  // Step 2: the token in a header, typed with the {{ offer; the session captured from a header.
+  await page.getByLabel('Step 2 name').fill('profile')
+  const url2 = page.getByLabel('Step 2 URL')
+  await url2.fill(`${server.url}profile`)
+  await openDetails(page, 2)
+  await step(page, 2).getByRole('button', { name: 'Add header' }).click()
+  await page.getByLabel('Step 2 header 1 name').fill('Authorization')
+  const auth = page.getByLabel('Step 2 header 1 value')
+  await auth.pressSequentially('Bearer {{')
+  const offers = page.getByRole('listbox', { name: 'Variables for Step 2 header 1 value' })
+  await expect(offers.getByRole('option', { name: 'token' })).toBeVisible()
+  await expect(offers.getByRole('option', { name: 'user' })).toBeVisible()
+  await offers.getByRole('option', { name: 'token' }).click()
+  await expect(auth).toHaveValue('Bearer {{token}}')
+  await step(page, 2).getByRole('button', { name: 'Add header' }).click()
+  await page.getByLabel('Step 2 header 2 name').fill('X-User')
+  await page.getByLabel('Step 2 header 2 value').fill('{{user}}')
+  await step(page, 2).getByRole('button', { name: 'Add capture' }).click()
+  await page.getByLabel('Step 2 capture 1 variable').fill('session')
+  await page.getByLabel('Step 2 capture 1 source').selectOption('header')
+  await page.getByLabel('Step 2 capture 1 expression').fill('X-Session')
+  await step(page, 2).getByRole('button', { name: 'Add check' }).click()
+  await page.getByLabel('Step 2 check 1 check').fill('json $.user == "ada"')
+
+  // Step 3: the session from step 2's header.
+  await page.getByRole('region', { name: 'Steps' }).getByRole('button', { name: 'Add step' }).click()
+  await page.getByLabel('Step 3 name').fill('orders')
+  await page.getByLabel('Step 3 URL').fill(`${server.url}orders`)
+  await openDetails(page, 3)
+  await step(page, 3).getByRole('button', { name: 'Add header' }).click()
+  await page.getByLabel('Step 3 header 1 name').fill('X-Session')
+  await page.getByLabel('Step 3 header 1 value').fill('{{session}}')
+  await step(page, 3).getByRole('button', { name: 'Add check' }).click()
+  await page.getByLabel('Step 3 check 1 check').fill('body contains "orders"')
+
+  await page.getByRole('button', { name: 'Try once' }).click()
+  const tried = page.getByRole('region', { name: 'Try once' })
+  await expect(tried.getByRole('listitem', { name: /^Tried step/ })).toHaveCount(3)
+  // The server's word: one iteration, each later step brought the value it had issued.
+  expect(app.bridge.invocations.tryOnce).toBe(1)
+  expect(server.received).toBe(3)
+  expect(service.fresh).toEqual({ '/login': 1, '/profile': 1, '/orders': 1 })
+  expect(service.refused).toEqual({})
+  expect(service.users).toEqual(['ada'])
+  expect(app.bridge.invocations.startRun).toBe(0)
+
+  await expect(tried.getByText('Data row: user = ada')).toBeVisible()
+  const login = tried.getByRole('listitem', { name: 'Tried step 1: log in' })
+  await expect(login.getByRole('list', { name: 'Captures' })).toContainText(/token \(json \$\.token\): [0-9a-f-]{36}/)
+  await expect(login.getByRole('list', { name: 'Checks' })).toHaveText('passed: status == 200')
+  const profile = tried.getByRole('listitem', { name: 'Tried step 2: profile' })
+  await expect(profile.getByLabel('Request headers')).toContainText(/Authorization: Bearer [0-9a-f-]{36}/)
+  await expect(profile.getByLabel('Request headers')).toContainText('X-User: ada')
+  await expect(profile.getByRole('list', { name: 'Captures' })).toContainText(/session \(header X-Session\): [0-9a-f-]{36}/)
+  await expect(profile.getByRole('list', { name: 'Checks' })).toHaveText('passed: json $.user == "ada"')
+  const orders = tried.getByRole('listitem', { name: 'Tried step 3: orders' })
+  await expect(orders.getByText('Status 200')).toBeVisible()
+  await expect(orders.getByLabel('Response body')).toHaveText('{"orders":[1,2,3]}')
+  await expect(orders.getByRole('list', { name: 'Checks' })).toHaveText('passed: body contains "orders"')
+})
+
+test('steps reorder from the keyboard; an undefined variable and a bad check are marked where typed, and nothing is sent', async ({ app }) => {
+  const server = await app.startTarget()
+  const page = app.page
+  await app.ui.url.fill(`${server.url}first`)
+  await page.getByRole('button', { name: 'Add step' }).click()
+  await page.getByLabel('Step 2 URL').fill(`${server.url}second?t={{token}}`)
+  await page.getByLabel('Step 2 URL').blur()
+
+  // Nothing defines {{token}}: the CLI's message, on the URL it was typed in.
+  const url2 = page.getByLabel('Step 2 URL')
+  await expect(url2).toHaveAttribute('aria-invalid', 'true')
+  await expect(url2).toHaveAccessibleDescription(/^\{\{token\}\} is not defined: no variable, data column, built-in or earlier step's capture gives it\.$/)
+  await expect(page.getByRole('button', { name: 'Try once' })).toBeDisabled()
+  await expect(app.ui.submit).toBeDisabled()
+
+  // Step 1 captures it, but after the move it comes second: the message says so.
+  await openDetails(page, 1)
+  await step(page, 1).getByRole('button', { name: 'Add capture' }).click()
+  await page.getByLabel('Step 1 capture 1 variable').fill('token')
+  await page.getByLabel('Step 1 capture 1 expression').fill('$.token')
+  await expect(url2).not.toHaveAttribute('aria-invalid', 'true')
+  const moveUp = step(page, 2).getByRole('button', { name: 'Move up' })
+  await moveUp.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Step 1 URL')).toHaveValue(`${server.url}second?t={{token}}`)
+  await expect(page.getByLabel('Step 2 URL')).toHaveValue(`${server.url}first`)
+  await expect(page.getByLabel('Step 1 URL')).toHaveAccessibleDescription(/step 2 captures it, but not before this step/)
+  await step(page, 1).getByRole('button', { name: 'Move down' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Step 1 URL')).toHaveValue(`${server.url}first`)
+
+  // A check that is not one: refused on its row as it is typed.
+  await step(page, 1).getByRole('button', { name: 'Add check' }).click()
+  const check = page.getByLabel('Step 1 check 1 check')
+  await check.fill('status is fine')
+  await expect(check).toHaveAttribute('aria-invalid', 'true')
+  await expect(check).toHaveAccessibleDescription(/^"status is fine" is not a check: /)
+  await expect(page.getByRole('button', { name: 'Try once' })).toBeDisabled()
+  await check.press('Enter')
+  await expect(app.ui.cancel).toBeHidden()
+  await page.evaluate(() => 0)
+  expect(app.bridge.invocations.startRun).toBe(0)
+  expect(app.bridge.invocations.tryOnce).toBe(0)
+  expect(server.received).toBe(0)
+
+  await check.fill('status == 200')
+  await expect(check).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByRole('button', { name: 'Try once' })).toBeEnabled()
+})

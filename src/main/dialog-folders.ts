@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute } from 'node:path'
 import { z } from 'zod'
-import type { FileKind } from './file-destinations'
+import { FILE_KINDS, type FileKind } from './file-destinations'
 
 export const DIALOG_FOLDERS_FILE = 'dialog-folders.json'
 
-const SAVED = z.partialRecord(z.enum(['report', 'test-file', 'result']), z.string().refine(isAbsolute))
+const SAVED = z.partialRecord(z.enum(FILE_KINDS), z.string().refine(isAbsolute))
 
 /**
  * The folder each kind of file was last saved to or opened from, kept across restarts in a small

@@ -5,7 +5,9 @@ export interface FileFilter {
 }
 
 /** What a dialog is for: each kind opens in the folder last used for that kind (./dialog-folders.ts). */
-export type FileKind = 'report' | 'test-file' | 'result'
+/** Each kind of file remembers its own last folder (./dialog-folders.ts). */
+export const FILE_KINDS = ['report', 'test-file', 'result', 'data-file'] as const
+export type FileKind = (typeof FILE_KINDS)[number]
 
 /**
  * Where files come from and go: main's own native dialogs, file reads and writes, and clipboard,

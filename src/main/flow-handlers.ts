@@ -3,7 +3,7 @@ import { firstDataRows } from '../control/data-preview'
 import { tryOnce } from '../control/try-once'
 import type { DataFileReply, TryOnceReply } from '../shared/ipc'
 import { checkRunPlan } from '../shared/validation'
-import type { FileDestinations } from './file-destinations'
+import { pickedPath, type FileDestinations } from './file-destinations'
 import { refuseExtraArguments } from './handler-contract'
 
 const DATA_FILTERS = [{ name: 'Data file (CSV or JSON)', extensions: ['csv', 'json'] }]
@@ -32,7 +32,9 @@ export function createFlowHandlers(destinations: FileDestinations) {
     },
     chooseDataFile: async (...extra: unknown[]): Promise<DataFileReply> => {
       refuseExtraArguments('chooseDataFile', 0, extra)
-      const path = await destinations.chooseOpenPath(DATA_FILTERS)
+      const picked = await pickedPath(() => destinations.chooseOpenPath(DATA_FILTERS, 'data-file'))
+      if ('ok' in picked) return picked
+      const { path } = picked
       if (path === undefined) return { ok: true }
       const read = inspectDataFile(path)
       if (!read.ok) return { ok: false, message: read.message }

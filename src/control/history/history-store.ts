@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
+import { forgetCleanClose, recordCleanClose } from './clean-close'
 import type { HistoryStatus, RunRecordSummary, StoredRun } from '../../shared/run-history'
 import { MAX_RUNS_LIMITS } from '../../shared/run-history'
 import type { SavedTest, TestDefinition } from '../../shared/saved-test'
@@ -167,7 +168,10 @@ export class HistoryStore {
   }
 
   close(): void {
-    if (this.tables?.database.isOpen) this.tables.database.close()
+    if (!this.tables?.database.isOpen) return
+    this.tables.database.close()
+    // Only a file that met no fault this session is trusted unchecked at the next start.
+    if (this.faultMessage === undefined) recordCleanClose(this.location)
   }
 
   private read<T>(work: (tables: Tables) => T): T | undefined {
@@ -189,6 +193,7 @@ export class HistoryStore {
       return work()
     } catch (error) {
       const fault = sqliteFault(error)
+      if (fault === 'corrupt') forgetCleanClose(this.location)
       this.faultMessage =
         fault === 'busy'
           ? `The run history (${this.location}) is in use by another program: the latest change was not kept.`

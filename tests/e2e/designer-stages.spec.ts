@@ -37,7 +37,7 @@ test('a ramp drawn in the form runs as drawn: the server counts each second what
   await expect(designer.loadToggle).toContainText('open model · 2 stages')
 
   await app.ui.submit.click()
-  await expect(app.ui.notice).toContainText('Finished', { timeout: 30_000 })
+  await expect(app.ui.notice).toContainText('Finished', { timeout: 60_000 })
   // The open model ends with the shape: a request still unsent then is dropped, never sent late. On
   // an idle machine that is none (the server counts all 280); at load 18 the engine ran 0.3 s behind
   // and 29 were. The window counts what the server received, no more.
@@ -120,7 +120,7 @@ test('a shape of connections draws its target beside the open connections, and e
   // The chart's own legend names its lines: the open connections, and the shape's target.
   const connections = app.page.getByRole('figure', { name: 'Active connections' })
   await expect(connections.locator('.u-legend .u-series .u-label')).toHaveText(['open', 'target'])
-  await expect(app.ui.notice).toContainText('Finished', { timeout: 30_000 })
+  await expect(app.ui.notice).toContainText('Finished', { timeout: 60_000 })
   await expect(connections.locator('.chart-canvas')).not.toHaveAttribute('data-points', '0')
   // The closed model's requests a second have no target: the shape counts connections.
   await expect(app.page.getByRole('figure', { name: 'Requests per second' }).locator('.u-legend .u-series .u-label')).toHaveText([

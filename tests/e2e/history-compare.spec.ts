@@ -16,8 +16,12 @@ import { HISTORY_FILE_NAME } from '../../src/control/history/history-store'
 import { respondAfter } from '../support/target-server'
 
 const REQUESTS = 40
-/** The target's answer time in the first run and in the second: far above a cold first request's. */
-const DELAYS_MS = [1, 300] as const
+/**
+ * The target's answer time in the first run and in the second: far above a cold first request's,
+ * and above the 1 ms run's own tail on two busy cores (its p99 passed 300 ms at load 23, and the
+ * slowed-down run read 'better').
+ */
+const DELAYS_MS = [1, 1000] as const
 
 /** The History view, by accessible name. */
 function historyUi(page: Page) {

@@ -18,7 +18,7 @@ test('a screenshot of a finished run for the README', async ({ app }, testInfo) 
   await app.page.getByRole('button', { name: 'Add threshold' }).click()
   await app.page.getByLabel('Threshold 2', { exact: true }).fill('error_rate<1%')
   await app.ui.submit.click()
-  await expect(app.ui.submit).toBeVisible({ timeout: 45_000 })
+  await expect(app.ui.submit).toBeVisible({ timeout: 90_000 })
   await expect(app.ui.progressPanel).toContainText('20,000 / 20,000')
   await app.page.locator(':focus').blur()
 

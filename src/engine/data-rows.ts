@@ -6,40 +6,53 @@ import { onStripe, type RowStripe } from '../shared/flow/row-stripe'
 
 /**
  * This engine's rows of a flow's data file: only those on its stripe (../shared/flow/row-stripe.ts),
- * read by a streaming parse, and kept packed: each row's cells as one UTF-8 run in a growing buffer,
- * with an offset per row, so a million rows cost their bytes and four more each, not a million
+ * read by a streaming parse, and kept packed: each row's cells as one UTF-8 run in 4 MB chunks,
+ * with eight bytes per row to find it, so a million rows cost their bytes and four more each, not a million
  * objects. A row is unpacked when an iteration takes it.
  */
 export class DataRows {
-  private buffer = Buffer.alloc(64 * 1024)
+  /** Filled one after the other; a row never spans two, so a chunk is never copied as the rows grow. */
+  private readonly chunks: Buffer[] = [Buffer.allocUnsafe(CHUNK_BYTES)]
   private used = 0
-  private offsets = new Uint32Array(1024)
+  /** Per row: its chunk, and where in it it ends (it starts where the row before it ended, or at 0). */
+  private chunkOf = new Uint32Array(1024)
+  private endOf = new Uint32Array(1024)
   /** Rows kept. */
   count = 0
 
   /** Writes row `index`'s cells into `values` at `slots` (the data columns' slots, in column order). */
   fill(index: number, values: Array<string | undefined>, slots: readonly number[]): void {
-    const start = index === 0 ? 0 : this.offsets[index - 1]
-    const cells = this.buffer.toString('utf8', start, this.offsets[index]).split(CELL_SEPARATOR)
+    const chunk = this.chunkOf[index]
+    const start = index > 0 && this.chunkOf[index - 1] === chunk ? this.endOf[index - 1] : 0
+    const cells = this.chunks[chunk].toString('utf8', start, this.endOf[index]).split(CELL_SEPARATOR)
     for (let i = 0; i < slots.length; i++) values[slots[i]] = cells[i] ?? ''
   }
 
   add(cells: readonly string[]): void {
     const text = cells.join(CELL_SEPARATOR)
     const bytes = Buffer.byteLength(text)
-    if (this.used + bytes > this.buffer.length) {
-      const grown = Buffer.alloc(Math.max(this.buffer.length * 2, this.used + bytes))
-      this.buffer.copy(grown, 0, 0, this.used)
-      this.buffer = grown
+    let chunk = this.chunks[this.chunks.length - 1]
+    if (this.used + bytes > chunk.length) {
+      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes))
+      this.chunks.push(chunk)
+      this.used = 0
     }
-    this.used += this.buffer.write(text, this.used)
-    if (this.count === this.offsets.length) {
-      const grown = new Uint32Array(this.offsets.length * 2)
-      grown.set(this.offsets)
-      this.offsets = grown
+    this.used += chunk.write(text, this.used)
+    if (this.count === this.endOf.length) {
+      this.chunkOf = grown(this.chunkOf)
+      this.endOf = grown(this.endOf)
     }
-    this.offsets[this.count++] = this.used
+    this.chunkOf[this.count] = this.chunks.length - 1
+    this.endOf[this.count++] = this.used
   }
+}
+
+const CHUNK_BYTES = 4 * 1024 * 1024
+
+function grown(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(array.length * 2)
+  bigger.set(array)
+  return bigger
 }
 
 /** A cell never holds NUL in text a test means; it separates cells in the packed row. */

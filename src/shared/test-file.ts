@@ -155,8 +155,8 @@ export function testFileText(test: TestDefinition, format: TestFileFormat): stri
 function fileContentOf(test: TestDefinition): Record<string, unknown> {
   const { name, plan, thresholds } = test
   const flow = plan.flow
-  // In version 2 "{{" starts a variable; a single request that sends it as it is keeps version 1's words.
-  if (!flow && [plan.url, plan.body ?? '', ...plan.headers.map(([, value]) => value)].some((text) => text.includes('{{'))) {
+  // In version 2 "{{" and "}}" belong to variables; a single request that sends them as they are keeps version 1's words.
+  if (!flow && [plan.url, plan.body ?? '', ...plan.headers.map(([, value]) => value)].some((text) => /\{\{|\}\}/.test(text))) {
     return versionOneContentOf(test)
   }
   const steps = flow

@@ -202,4 +202,68 @@ load: { connections: 1, iterations: 2 }
     expect(Object.fromEntries(target.counts.loginsByUser)).toEqual({ ada: 1, bob: 1, cyd: 1 })
     expect(result.iterations).toMatchObject({ started: 3, completed: 3, rowsUsedUp: true })
   })
+
+  it('ramps the open model\'s iteration rate as its stages say: exactly the integral of the rate', async () => {
+    const target = await shop()
+    // From 0 to 15 iterations a second over 1 s: the integral reaches 7.5, so iterations 0 to 7 are due.
+    const result = await run(planOf(JOURNEY(target.url, '  connections: 4\n  rate: 0\n  stages: [{ duration: 1s, target: 15 }]'), { 'users.csv': USERS }))
+
+    expect(target.counts.logins).toBe(8)
+    expect(result.iterations).toMatchObject({ started: 8, completed: 8 })
+  })
+
+  it('opens and retires virtual users as a shape of connections says', async () => {
+    const target = await shop({ delays: { '/items': 20 } })
+    const result = await run(planOf(JOURNEY(target.url, '  connections: 0\n  stages: [{ duration: 300ms, target: 2 }, { duration: 300ms, target: 0 }]'), { 'users.csv': USERS }))
+
+    expect(result.outcome).toBe('finished')
+    expect(result.iterations?.started).toBeGreaterThan(0)
+    expect(target.counts.logins).toBe(result.iterations?.started)
+    expect(result.intervals.at(-1)?.target).toBeDefined()
+  })
+
+  it('ends an iteration whose step times out, counting the timeout on that step, and sends none of the rest', async () => {
+    const target = await shop({ delays: { '/items': 2000 } })
+    const yaml = JOURNEY(target.url, '  connections: 1\n  iterations: 2').replace('load:', 'settings: { timeout: 200ms }\nload:')
+    const result = await run(planOf(yaml, { 'users.csv': USERS }))
+
+    expect(result.iterations).toMatchObject({ started: 2, completed: 0, failed: 2, failedBy: { noResponse: 2 } })
+    expect(result.steps?.[1].errorKinds).toEqual({ timeout: 2 })
+    expect(result.errorKinds).toEqual({ timeout: 2 })
+    expect(target.count(target.counts.received, '/checkout')).toBe(0)
+  })
+
+  it('stops at a cancel, in a think time too: the iteration counts as cancelled and nothing more is sent', async () => {
+    const target = await shop()
+    const yaml = `stampede: 2
+name: Think
+steps:
+  - url: "${target.url}/items/1"
+    think: 10s
+  - url: "${target.url}/items/2"
+load: { connections: 2, iterations: 100 }
+`
+    const plan = planOf(yaml)
+    const compiled = compileFlow(plan.flow!)
+    if (!compiled.ok) throw new Error('does not compile')
+    const flowRun = new FlowRun(1, plan, compiled.flow)
+    await flowRun.prepare()
+    const ended = flowRun.start()
+    await waitFor(() => flowRun.snapshot().steps?.[0].done === 2)
+    expect(flowRun.cancel()).toBe(2)
+    const result = await ended
+
+    expect(result.outcome).toBe('cancelled')
+    expect(result.iterations).toMatchObject({ started: 2, completed: 0, failed: 2, failedBy: { cancelled: 2 } })
+    expect(target.count(target.counts.received, '/items')).toBe(2)
+  })
 })
+
+/** Polls a condition the run's own snapshot answers (no event exists for "the server answered"). */
+async function waitFor(condition: () => boolean): Promise<void> {
+  const { setTimeout: sleep } = await import('node:timers/promises')
+  for (let tries = 0; !condition(); tries++) {
+    if (tries > 500) throw new Error('condition never held')
+    await sleep(10)
+  }
+}

@@ -146,3 +146,25 @@ describe('a bad version 2 file is refused, naming the file, line, step and key',
     expect(result).toEqual({ ok: false, message: expect.stringContaining('flow.yaml, line 3 (data.file): a test with a data file is read where the file can be opened') })
   })
 })
+
+describe('the flow example in examples/', () => {
+  const url = new URL('../../examples/browse-and-buy.stampede.yaml', import.meta.url)
+
+  it('reads, with its data file beside it', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { fileURLToPath } = await import('node:url')
+    const { dataFileReader } = await import('../../src/control/data-file')
+    const path = fileURLToPath(url)
+    const result = parseTestFile(readFileSync(path, 'utf8'), 'browse-and-buy.stampede.yaml', { readData: dataFileReader(path) })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.test.plan.flow?.steps.map((step) => step.name)).toEqual(['log in', 'item', 'checkout form', 'submit'])
+    expect(result.test.plan.flow?.data).toMatchObject({ order: 'sequential', columns: ['username', 'password'], rows: 3 })
+    expect(result.test.plan.iterations).toBe(10_000)
+  })
+
+  it("is shown in README's Flows section as it is in examples/", async () => {
+    const { readFileSync } = await import('node:fs')
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    expect(readme).toContain(`\`\`\`yaml\n${readFileSync(url, 'utf8')}\`\`\``)
+  })
+})

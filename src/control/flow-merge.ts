@@ -1,6 +1,7 @@
-import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeInMs } from '../engine/latency-histogram'
+import { encodeHistogram, summarizeInMs } from '../engine/latency-histogram'
 import type { CheckTotals, IterationTally, StepResult, StepSnapshot } from '../shared/flow/step-results'
-import { EMPTY_LATENCY, type ErrorKind, type LatencySummary } from '../shared/run-snapshot'
+import { EMPTY_LATENCY, type LatencySummary } from '../shared/run-snapshot'
+import { addCounts, firstExamples, mergeHistograms, sum, weightedLatency } from './count-merge'
 
 /**
  * A flow's figures across engine processes (./run-merge.ts calls these only when the parts carry
@@ -36,8 +37,8 @@ export function mergeStepSnapshots(parts: ReadonlyArray<readonly StepSnapshot[]>
 
 export function mergeStepResults(parts: ReadonlyArray<readonly StepResult[]>): StepResult[] {
   return mergeStepSnapshots(parts).map((step, index) => {
-    const latency = mergeEncoded(parts.map((part) => part[index]?.histogram))
-    const ttfb = mergeEncoded(parts.map((part) => part[index]?.ttfbHistogram))
+    const latency = mergeHistograms(parts.map((part) => part[index]?.histogram))
+    const ttfb = mergeHistograms(parts.map((part) => part[index]?.ttfbHistogram))
     const min = (of: (each: StepResult) => LatencySummary): number => {
       const mins = parts.map((part) => part[index]).filter((each) => each && each.done > 0).map((each) => of(each).min).filter((value) => value > 0)
       return mins.length > 0 ? Math.min(...mins) : 0
@@ -60,10 +61,10 @@ export function mergeIterations(parts: readonly IterationTally[], exact: boolean
     failed: sum(parts.map((part) => part.failed)),
     failedBy,
     ...(parts.some((part) => part.rowsUsedUp) ? { rowsUsedUp: true } : {}),
-    durationMs: weightedBy(parts.map((part) => ({ latency: part.durationMs, weight: part.completed })))
+    durationMs: weightedLatency(parts.map((part) => ({ latency: part.durationMs, weight: part.completed })))
   }
   if (!exact) return merged
-  const durations = mergeEncoded(parts.map((part) => part.histogram))
+  const durations = mergeHistograms(parts.map((part) => part.histogram))
   const mins = parts.filter((part) => part.completed > 0).map((part) => part.durationMs.min)
   return {
     ...merged,
@@ -76,55 +77,10 @@ export function mergeChecks(parts: readonly CheckTotals[]): CheckTotals {
   return { passed: sum(parts.map((part) => part.passed)), failed: sum(parts.map((part) => part.failed)) }
 }
 
-function mergeEncoded(encoded: ReadonlyArray<string | undefined>) {
-  const histogram = createLatencyHistogram()
-  for (const part of encoded) if (part) histogram.add(decodeHistogram(part))
-  return histogram
-}
-
 function weighted(steps: readonly StepSnapshot[], of: (step: StepSnapshot) => LatencySummary): LatencySummary {
-  return weightedBy(steps.map((step) => ({ latency: of(step), weight: sum(Object.values(step.statusCodes)) })))
-}
-
-function weightedBy(parts: ReadonlyArray<{ latency: LatencySummary; weight: number }>): LatencySummary {
-  const counted = parts.filter((part) => part.weight > 0)
-  const total = sum(counted.map((part) => part.weight))
-  if (total === 0) return EMPTY_LATENCY
-  const average = (key: keyof LatencySummary): number => sum(counted.map((part) => part.latency[key] * part.weight)) / total
-  return {
-    min: Math.min(...counted.map((part) => part.latency.min)),
-    mean: average('mean'),
-    p50: average('p50'),
-    p90: average('p90'),
-    p99: average('p99'),
-    p999: average('p999'),
-    p9999: average('p9999'),
-    max: Math.max(...counted.map((part) => part.latency.max))
-  }
-}
-
-function addCounts<K extends string>(counts: ReadonlyArray<Partial<Record<K, number>>>): Partial<Record<K, number>> {
-  const total: Partial<Record<K, number>> = {}
-  for (const part of counts) for (const [key, count] of Object.entries(part) as Array<[K, number]>) total[key] = (total[key] ?? 0) + count
-  return total
-}
-
-function firstExamples(steps: readonly StepSnapshot[]): Pick<StepSnapshot, 'errorExamples'> {
-  const examples: NonNullable<StepSnapshot['errorExamples']> = {}
-  for (const step of steps) {
-    for (const [kind, message] of Object.entries(step.errorExamples ?? {}) as Array<[ErrorKind, string | undefined]>) {
-      if (message && examples[kind] === undefined) examples[kind] = message
-    }
-  }
-  return Object.keys(examples).length > 0 ? { errorExamples: examples } : {}
+  return weightedLatency(steps.map((step) => ({ latency: of(step), weight: sum(Object.values(step.statusCodes)) })))
 }
 
 function withExample(example: string | undefined): { example?: string } {
   return example === undefined ? {} : { example }
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0
-  for (const value of values) total += value
-  return total
 }

@@ -1,14 +1,9 @@
-import {
-  createLatencyHistogram,
-  decodeHistogram,
-  encodeHistogram,
-  summarizeInMs,
-  type LatencyHistogram
-} from '../engine/latency-histogram'
+import { encodeHistogram, summarizeInMs } from '../engine/latency-histogram'
 import { classifyOutcomes } from '../shared/request-outcomes'
 import type { CheckTotals, IterationTally, StepResult, StepSnapshot } from '../shared/flow/step-results'
 import { mergeChecks, mergeIterations, mergeStepResults, mergeStepSnapshots } from './flow-merge'
-import { EMPTY_LATENCY, type ErrorKind, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
+import { EMPTY_LATENCY, type LatencySummary, type RunResult, type RunSnapshot } from '../shared/run-snapshot'
+import { addCounts, firstExamples, mergeHistograms, sum, weightedLatency as weightedBy } from './count-merge'
 
 /**
  * One run's view across its engine processes. Counts add up exactly. The final result merges the
@@ -75,57 +70,8 @@ export function mergeResults(runId: number, total: number, parts: readonly RunRe
   }
 }
 
-function mergeHistograms(encoded: ReadonlyArray<string | undefined>): LatencyHistogram {
-  const histogram = createLatencyHistogram()
-  for (const part of encoded) {
-    if (part) histogram.add(decodeHistogram(part))
-  }
-  return histogram
-}
-
 function weightedLatency(parts: readonly RunSnapshot[], of: (part: RunSnapshot) => LatencySummary): LatencySummary {
-  const weighted = parts
-    .map((part) => ({ latency: of(part), weight: classifyOutcomes(part).completed }))
-    .filter((part) => part.weight > 0)
-  const totalWeight = sum(weighted.map((part) => part.weight))
-  if (totalWeight === 0) return EMPTY_LATENCY
-  const average = (key: keyof LatencySummary): number =>
-    sum(weighted.map((part) => part.latency[key] * part.weight)) / totalWeight
-  return {
-    min: Math.min(...weighted.map((part) => part.latency.min)),
-    mean: average('mean'),
-    p50: average('p50'),
-    p90: average('p90'),
-    p99: average('p99'),
-    p999: average('p999'),
-    p9999: average('p9999'),
-    max: Math.max(...weighted.map((part) => part.latency.max))
-  }
-}
-
-function addCounts<K extends string>(counts: ReadonlyArray<Partial<Record<K, number>>>): Partial<Record<K, number>> {
-  const total: Partial<Record<K, number>> = {}
-  for (const part of counts) {
-    for (const [key, count] of Object.entries(part) as Array<[K, number]>) total[key] = (total[key] ?? 0) + count
-  }
-  return total
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0
-  for (const value of values) total += value
-  return total
-}
-
-/** Each kind's example from the first part that has one: one message a kind, as each engine keeps. */
-function firstExamples(parts: readonly RunSnapshot[]): Pick<RunSnapshot, 'errorExamples'> {
-  const examples: NonNullable<RunSnapshot['errorExamples']> = {}
-  for (const part of parts) {
-    for (const [kind, message] of Object.entries(part.errorExamples ?? {}) as Array<[ErrorKind, string | undefined]>) {
-      if (message && examples[kind] === undefined) examples[kind] = message
-    }
-  }
-  return Object.keys(examples).length > 0 ? { errorExamples: examples } : {}
+  return weightedBy(parts.map((part) => ({ latency: of(part), weight: classifyOutcomes(part).completed })))
 }
 
 /** The earliest engine's start on the wall clock, when the engines said. */

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseJsonOutput, runCli, stopAllClis } from '../support/cli-process'
 import { RecordedShop } from '../support/recorded-shop'
-import { HarRecorder } from '../support/recordings/har-recorder'
+import { recordShopJourney } from '../support/recordings/shop-recording'
 import { startTargetServer, type TargetServer } from '../support/target-server'
 
 /**
@@ -31,25 +31,10 @@ afterEach(async () => {
 })
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
+/** The journey recorded, its HAR written into the test's folder. */
 async function recordJourney(): Promise<string> {
-  const recorder = new HarRecorder()
-  const page = await recorder.send('GET', `${shop.url}/login`, [['Accept', 'text/html']], undefined, 'document')
-  await recorder.send('GET', `${shop.url}/static/app.js`, [], undefined, 'script')
-  await recorder.send('GET', `${shop.url}/static/logo.png`, [], undefined, 'image')
-  await recorder.send('POST', `${beacon.url}/collect?tid=G-12345678`, [['Content-Type', 'text/plain']], 'page_view', 'ping')
-  const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)![1]
-  const meta = /name="csrf-token" content="([^"]+)"/.exec(page.text)![1]
-  const login = await recorder.send('POST', `${shop.url}/login`, [['Content-Type', 'application/x-www-form-urlencoded'], ['Origin', shop.url]], `user=alice&password=hunter2-secret&csrf=${csrf}`, 'document')
-  const { token } = JSON.parse(login.text) as { token: string }
-  const session = String(login.headers['x-session'])
-  const cookie = String(login.headers['set-cookie']).split(';')[0]
-  const auth: Array<[string, string]> = [['Authorization', `Bearer ${token}`], ['X-Session', session], ['Cookie', cookie]]
-  const order = await recorder.send('POST', `${shop.url}/api/orders`, [...auth, ['Content-Type', 'application/json']], JSON.stringify({ sku: 'sku-1', csrf: meta }))
-  expect(order.status).toBe(201)
-  const shown = await recorder.send('GET', `${shop.url}${String(order.headers.location)}?session=${session}`, auth)
-  expect(shown.status).toBe(200)
   const path = join(folder, 'shop.har')
-  writeFileSync(path, JSON.stringify(recorder.har('Shop')))
+  writeFileSync(path, JSON.stringify(await recordShopJourney(shop, beacon.url)))
   return path
 }
 

@@ -133,3 +133,38 @@ describe("a flow's results from the built CLI", () => {
     expect(target.count(target.counts.received, '/login')).toBe(0)
   })
 })
+
+describe('stampede compare on two real flow runs', () => {
+  it('finds the step the shop slowed, its limit exceeded, and refuses a step not in both runs', async () => {
+    // Mutable: the shop reads its delays as it answers, so the second run meets the slower /items.
+    const options: { delays: Record<string, number> } = { delays: {} }
+    const target = await JourneyTarget.start(options)
+    targets.push(target)
+    const file = flowFile(target.url)
+    const baseFile = join(folder, 'flow-base.json')
+    const nextFile = join(folder, 'flow-next.json')
+    const base = await runCli(['run', file, '--threshold', 'checks>0%', '--json'])
+    writeFileSync(baseFile, base.stdout)
+    // Far above what a busy machine adds to a prompt answer (a few hundred ms at worst).
+    options.delays['/items'] = 1000
+    const next = await runCli(['run', file, '--threshold', 'checks>0%', '--report', nextFile])
+    expect([base.code, next.code]).toEqual([0, 0])
+
+    const exceeded = await runCli(['compare', baseFile, nextFile, '--fail-on', 'item: p99>+10%', '--json'])
+    const comparison = JSON.parse(exceeded.stdout) as {
+      steps: Array<{ name: string; metrics: Array<{ metric: string; base: number; next: number; verdict: string }> }>
+      settings: Array<{ setting: string }>
+    }
+    const itemP99 = comparison.steps.find((step) => step.name === 'item')?.metrics.find((delta) => delta.metric === 'p99')
+    expect(exceeded.code).toBe(3)
+    // Same steps, same order: nothing of the flow's makes it suspect (a busy machine's generator may).
+    expect(comparison.settings.map((difference) => difference.setting)).not.toContain('Steps')
+    expect(comparison.steps.map((step) => step.name)).toEqual(['log in', 'item'])
+    expect(itemP99?.next).toBeGreaterThanOrEqual(1000)
+    expect(itemP99?.verdict).toBe('worse')
+
+    const unknown = await runCli(['compare', baseFile, nextFile, '--fail-on', 'checkout: p99>+10%'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('the step "checkout" is not in both runs (the steps they share: "log in", "item")')
+  })
+})

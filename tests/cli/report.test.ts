@@ -196,6 +196,12 @@ describe("a flow's summary and progress line", () => {
     expect(summaryOf(result)).not.toMatch(/Iterations|Checks|Steps/)
   })
 
+  it('shows the share of iterations ended for -i', () => {
+    const iterationPlan = { ...flowPlan, totalRequests: undefined, iterations: 400 }
+    // 98 completed and 2 failed of 400: a quarter, whatever the requests.
+    expect(progressText(flowResult(), iterationPlan, 150).trimStart()).toMatch(/^25\.0% {2}/)
+  })
+
   it('counts iterations and failed checks while the run goes, and names the slowest step', () => {
     const text = progressText(flowResult(), flowPlan, 150)
     expect(text).toContain('  98 iterations (2 failed)  4 checks failed  slowest item p99 300 ms  ')

@@ -12,7 +12,9 @@ async function openDetails(page: Page, position: number): Promise<void> {
   await page.getByRole('button', { name: `Details of step ${position}` }).click()
 }
 
-test('a three-step flow built in the form: Try once sends one iteration with the first data row and shows each capture and check', async ({ app }) => {
+test('a three-step flow built in the form: Try once sends one iteration and shows each capture and check; the run per step counts what the server counted', async ({
+  app
+}) => {
   const service = tokenService()
   const server = await app.startTarget(service.respond)
   const page = app.page
@@ -102,6 +104,37 @@ test('a three-step flow built in the form: Try once sends one iteration with the
   await expect(orders.getByText('Status 200')).toBeVisible()
   await expect(orders.getByLabel('Response body')).toHaveText('{"orders":[1,2,3]}')
   await expect(orders.getByRole('list', { name: 'Checks' })).toHaveText('passed: body contains "orders"')
+
+  // The run: 30 iterations on 3 virtual users, the users' rows in turn.
+  await page.getByLabel('Number of iterations').fill('30')
+  await app.ui.concurrency.fill('3')
+  await app.ui.submit.click()
+  await expect(app.ui.notice).toContainText('Finished', { timeout: 45_000 })
+  const run = { login: 30, profile: 30, orders: 30 }
+  expect(service.received).toEqual({ '/login': 1 + run.login, '/profile': 1 + run.profile, '/orders': 1 + run.orders })
+  // Every later step brought a value the server issued in that iteration, never one used before.
+  expect(service.fresh).toEqual(service.received)
+  expect(service.refused).toEqual({})
+  const adaShare = service.users.slice(1).filter((user) => user === 'ada').length / run.profile
+
+  const row = (position: number, name: string) => page.getByRole('row', { name: `Step ${position}: ${name}` })
+  await expect(page.getByRole('table', { name: 'Step results' }).getByRole('row')).toHaveCount(4)
+  const cells = async (position: number, name: string): Promise<string[]> => row(position, name).getByRole('cell').allTextContents()
+  // Requests, req/s, p50, p99, 4xx–5xx, failed, checks passed, failed captures.
+  for (const [position, name, sent] of [
+    [1, 'log in', run.login],
+    [2, 'profile', run.profile],
+    [3, 'orders', run.orders]
+  ] as const) {
+    const [requests, , , , errors, failed, , captures] = await cells(position, name)
+    expect([requests, errors, failed, captures], name).toEqual([String(sent), '0', '0', '0'])
+  }
+  expect((await cells(1, 'log in'))[6]).toBe('100.0%')
+  expect((await cells(2, 'profile'))[6]).toBe(`${(Math.floor(adaShare * 1000) / 10).toFixed(1)}%`)
+  expect((await cells(3, 'orders'))[6]).toBe('100.0%')
+  await expect(app.ui.stat('Iterations started')).toHaveText(String(run.login))
+  await expect(app.ui.stat('Completed')).toHaveText(String(run.orders))
+  await expect(app.ui.stat('Failed iterations')).toHaveText('0')
 })
 
 test('steps reorder from the keyboard; an undefined variable and a bad check are marked where typed, and nothing is sent', async ({ app }) => {

@@ -16,7 +16,7 @@ const NONE = '–'
 
 /**
  * A flow's run step by step, beside the run's tiles: one row per step (even two steps of the same
- * URL), updated with the snapshot as the tiles are; then the iterations' line. Every figure is
+ * URL) with its requests sent, updated with the snapshot as the tiles are; then the iterations' line. Every figure is
  * src/shared's (flow-figures.ts, request-outcomes.ts), as the report and the CLI show them.
  */
 export function StepResultsTable() {
@@ -24,11 +24,12 @@ export function StepResultsTable() {
   if (!steps) return null
   return (
     <section className="panel" aria-labelledby="steps-heading">
-      <h2 id="steps-heading">Steps</h2>
+      <h2 id="steps-heading">Step results</h2>
       <table className="count-table step-results" aria-labelledby="steps-heading">
         <thead>
           <tr>
             <th scope="col">Step</th>
+            <th scope="col" className="numeric">Requests</th>
             <th scope="col" className="numeric">req/s</th>
             <th scope="col" className="numeric">p50</th>
             <th scope="col" className="numeric">p99</th>
@@ -49,6 +50,7 @@ export function StepResultsTable() {
                 <th scope="row" className="step-results-name">
                   {index + 1}. {step.name}
                 </th>
+                <td className="numeric">{formatCount(outcomes.sent)}</td>
                 <td className="numeric">{formatRate(stepRequestsPerSecond(step, elapsedMs))}</td>
                 <td className="numeric">{answered ? formatLatency(step.latencyMs.p50) : NONE}</td>
                 <td className="numeric">{answered ? formatLatency(step.latencyMs.p99) : NONE}</td>

@@ -8,7 +8,7 @@ export interface AppLocators {
   submit: Locator
   cancel: Locator
   progress: Locator
-  /** The panel around the bar, with its "done / total" (requests, or time for a run the clock ends) and percentage. */
+  /** The panel around the bar, with its "done / total" (requests, a flow's iterations, or time for a run the clock ends) and percentage. */
   progressPanel: Locator
   demoTarget: Locator
   notice: Locator
@@ -71,7 +71,7 @@ export function locateApp(page: Page): AppLocators {
     submit: page.getByRole('button', { name: 'Submit', exact: true }),
     cancel: page.getByRole('button', { name: 'Cancel', exact: true }),
     progress: page.getByRole('progressbar', { name: 'Progress' }),
-    progressPanel: page.getByRole('region', { name: /^(Requests completed|Time elapsed)$/ }),
+    progressPanel: page.getByRole('region', { name: /^(Requests completed|Iterations completed|Time elapsed)$/ }),
     demoTarget: page.getByRole('button', { name: 'Try it on a local demo target' }),
     notice: page.getByRole('status'),
     stat: (label) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]'),

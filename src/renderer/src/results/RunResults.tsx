@@ -7,6 +7,7 @@ import { HeadlineStats } from './HeadlineStats'
 import { HealthBanner } from './HealthBanner'
 import { RunProgress } from '../run/RunProgress'
 import { StatusCodeTable } from './StatusCodeTable'
+import { StepResultsTable } from './StepResultsTable'
 import { ThroughputStats } from './ThroughputStats'
 import { selectResultsView, selectSummaryReport } from './results-selectors'
 import type { ResultsView } from './results-slice'
@@ -63,6 +64,7 @@ export function RunResults() {
           <HeadlineStats />
           <ThroughputStats />
         </div>
+        <StepResultsTable />
         <ThresholdTiles />
         <Suspense fallback={<section className="panel charts" aria-label="Charts" />}>
           <LiveCharts />

@@ -3,6 +3,8 @@ import { flooredPercent, formatCount, formatDuration, formatPercent } from '../.
 import { selectProgress } from './run-selectors'
 import { useStampede } from '../app/use-stampede'
 
+const HEADINGS = { requests: 'Requests completed', iterations: 'Iterations completed', time: 'Time elapsed' } as const
+
 /** The bar moves by transform, which the compositor animates between ticks without layout. */
 export function RunProgress() {
   const { runId, measure, done, total, outcome } = useStampede(useShallow(selectProgress))
@@ -13,7 +15,7 @@ export function RunProgress() {
   return (
     <section className="panel progress-panel" aria-labelledby="progress-heading">
       <div className="progress-heading">
-        <h2 id="progress-heading">{measure === 'time' ? 'Time elapsed' : 'Requests completed'}</h2>
+        <h2 id="progress-heading">{HEADINGS[measure]}</h2>
         <span className="progress-figures">
           <span className="progress-count">{count}</span>
           <span className="progress-percent">{percent}</span>

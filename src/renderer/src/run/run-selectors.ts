@@ -10,18 +10,26 @@ export const selectHasSnapshot = (state: RunSlice): boolean => state.snapshot !=
 
 /**
  * Use with useShallow: changes only when the bar would. A run with a request count shows requests
- * ended of those planned; one that only the clock ends (a duration, or the end of its stages) shows
- * the time elapsed against its length, since it has no count to go by.
+ * ended of those planned, a flow with a count of iterations the iterations ended of those; one that
+ * only the clock ends (a duration, or the end of its stages) shows the time elapsed against its
+ * length, since it has no count to go by.
  */
 export const selectProgress = (state: RunSlice) => {
-  const lengthMs = state.runPlan?.totalRequests === undefined && state.runPlan ? runLengthMs(state.runPlan) : undefined
+  const plan = state.runPlan
+  const outcome = state.phase === 'ended' ? state.result?.outcome : undefined
+  if (plan?.flow && plan.iterations !== undefined) {
+    const iterations = state.snapshot?.iterations
+    const ended = iterations ? iterations.completed + iterations.failed : 0
+    return { runId: state.runId, measure: 'iterations' as const, done: ended, total: plan.iterations, outcome }
+  }
+  const lengthMs = plan?.totalRequests === undefined && plan ? runLengthMs(plan) : undefined
   const byTime = lengthMs !== undefined
   return {
     runId: state.runId,
     measure: byTime ? ('time' as const) : ('requests' as const),
     done: (byTime ? state.snapshot?.elapsedMs : state.snapshot?.done) ?? 0,
     total: byTime ? lengthMs : (state.snapshot?.total ?? 0),
-    outcome: state.phase === 'ended' ? state.result?.outcome : undefined
+    outcome
   }
 }
 

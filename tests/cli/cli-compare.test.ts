@@ -11,24 +11,25 @@ import { respondAfter, startTargetServer, type Responder, type TargetServer } fr
 
 /**
  * `stampede compare`: two real CLI runs against a local target whose delay changes between them
- * (5 ms, then 1 s): the base as --json printed it, the new run as the --report file with its
+ * (5 ms, then 2 s): the base as --json printed it, the new run as the --report file with its
  * series. The target's delay is the truth the comparison must tell: every request of the new run
  * took at least NEXT_DELAY_MS. The gap is that wide because on two busy shared cores the base run's
- * own tail reaches a few hundred ms (p99 of 5 ms responses measured at 110-360 ms under load 13).
+ * own tail reaches a few hundred ms (p99 of 5 ms responses measured at 110-360 ms under load 13),
+ * and once past 1 s at load 13 with 50 connections opening at once, so the new run's is 2 s.
  */
 const folder = mkdtempSync(join(tmpdir(), 'stampede-cli-compare-'))
 const baseFile = join(folder, 'base.json')
 const nextFile = join(folder, 'next.json')
 const REQUESTS = 200
 const BASE_DELAY_MS = 5
-const NEXT_DELAY_MS = 1000
+const NEXT_DELAY_MS = 2000
 let delayMs = BASE_DELAY_MS
 const switchableDelay: Responder = (req, res, index) => respondAfter(delayMs)(req, res, index)
 let server: TargetServer
 
 beforeAll(async () => {
   server = await startTargetServer(switchableDelay)
-  // 50 connections: the new run's 200 requests take four rounds of 1 s.
+  // 50 connections: the new run's 200 requests take four rounds of 2 s.
   const run = ['-n', String(REQUESTS), '-c', '50', '-w', '1', server.url]
   const base = await runCli([...run, '--json'])
   expect(base.code).toBe(0)

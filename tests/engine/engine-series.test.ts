@@ -74,7 +74,8 @@ describe('the intervals of a run', () => {
     const { result, intervals } = await runOnce(timed.respond, { durationMs: 1500, concurrency: 4 })
     const answered = intervals.filter((interval) => interval.responses.ok > 0)
 
-    expect(answered.length).toBeGreaterThanOrEqual(8)
+    // About 15 intervals of 100 ms; an engine starved of CPU closes fewer, longer ones (7 at load 13).
+    expect(answered.length).toBeGreaterThanOrEqual(4)
     for (const interval of answered) {
       expect(interval.latencyMs.p50).toBeGreaterThanOrEqual(50)
       expect(interval.latencyMs.max).toBeGreaterThanOrEqual(interval.latencyMs.p99)

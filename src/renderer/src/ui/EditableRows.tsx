@@ -17,6 +17,8 @@ interface EditableRowsProps<Row extends { id: number }> {
   columns: ReadonlyArray<RowColumn<NoInfer<Row>>>
   disabled: boolean
   messageOf(row: NoInfer<Row>): string | undefined
+  /** A row's own class, such as one switched off. */
+  rowClassName?(row: NoInfer<Row>): string | undefined
   onAdd(): void
   onRemove(id: number): void
   onMove(id: number, delta: number): void
@@ -24,10 +26,11 @@ interface EditableRowsProps<Row extends { id: number }> {
 
 /**
  * The designer's one editable table of rows: add, remove, move up and down, and each row's message
- * under it, tied to its cells. Captures, checks, variables and a step's headers are each one of these.
+ * under it, tied to its cells. The request's headers, and a flow's captures, checks, variables and a
+ * step's headers are each one of these.
  */
 export function EditableRows<Row extends { id: number }>(props: EditableRowsProps<Row>) {
-  const { title, rowName, addLabel, rows, columns, disabled, messageOf, onAdd, onRemove, onMove } = props
+  const { title, rowName, addLabel, rows, columns, disabled, messageOf, rowClassName, onAdd, onRemove, onMove } = props
   const headingId = useId()
   const lower = rowName.toLowerCase()
   return (
@@ -62,7 +65,7 @@ export function EditableRows<Row extends { id: number }>(props: EditableRowsProp
               const messageId = message ? `${headingId}-${row.id}-message` : undefined
               return (
                 <Fragment key={row.id}>
-                  <tr>
+                  <tr className={rowClassName?.(row)}>
                     <td className="rows-order">
                       <button
                         type="button"

@@ -1,6 +1,6 @@
 import { useStampede } from '../app/use-stampede'
 import { selectRunIsActive } from '../run/run-selectors'
-import { selectFieldMessage, selectHeaderRows } from './plan-selectors'
+import { selectFieldMessage, selectHeaderRowMessages, selectHeaderRows } from './plan-selectors'
 import { EditableRows } from '../ui/EditableRows'
 import { useFocusOnce } from '../ui/use-focus-once'
 
@@ -8,7 +8,7 @@ import { useFocusOnce } from '../ui/use-focus-once'
 export function HeaderRows() {
   const rows = useStampede(selectHeaderRows)
   const tableMessage = useStampede(selectFieldMessage('headers'))
-  const rowMessages = useStampede((state) => (state.touched.headers && !state.planCheck.ok ? state.planCheck.headerRowErrors : undefined))
+  const rowMessages = useStampede(selectHeaderRowMessages)
   const runIsActive = useStampede(selectRunIsActive)
   const { addHeader, editHeader, removeHeader, moveHeader, touchField } = useStampede.getState()
   // The row added by the button takes focus once, so the keyboard goes on typing into it.

@@ -59,6 +59,7 @@ export interface PlanSlice {
   addStage(): void
   editStage(id: number, change: Partial<Omit<StageRow, 'id'>>): void
   removeStage(id: number): void
+  moveStage(id: number, delta: number): void
   /** Replaces the stages (and the start) with a ready-made shape, scaled to the one there was. */
   applyPreset(preset: StagePreset): void
   /** Fills the request from a cURL command; false (and a report saying why) when it is not one. */
@@ -164,6 +165,7 @@ export const createPlanSlice = (judge?: PlanJudge): SliceCreator<PlanSlice> => (
       }),
     editStage: (id, change) => editStages((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row))),
     removeStage: (id) => editStages((rows) => rows.filter((row) => row.id !== id)),
+    moveStage: (id, delta) => editStages((rows) => moved(rows, id, delta)),
     applyPreset: (preset) => set((state) => edited(state, formWithPreset(state.fields, preset), 'stages')),
     importCurl: async (command) => {
       // Loaded on first use: the page opens without the shell-word reader and the flag table.

@@ -4,6 +4,8 @@ import { RowRemoveButton } from './RowRemoveButton'
 
 export interface RowColumn<Row> {
   header: string
+  /** The cell's name in its label when the header says more ("Duration (s)" is a stage's "duration"). */
+  name?: string
   /** The cell's control; `label` names it for a screen reader ("Capture 2 variable"), `describedBy` ties the row's message to it. */
   cell(row: Row, label: string, describedBy: string | undefined): ReactNode
 }
@@ -13,6 +15,8 @@ interface EditableRowsProps<Row extends { id: number }> {
   /** One row's name in labels: "Capture" gives "Capture 2", "Remove capture 2", "Move capture 2 up". */
   rowName: string
   addLabel: string
+  /** Beside the title, before the add button (a stage table's presets). */
+  headingExtra?: ReactNode
   rows: readonly Row[]
   columns: ReadonlyArray<RowColumn<NoInfer<Row>>>
   disabled: boolean
@@ -30,13 +34,14 @@ interface EditableRowsProps<Row extends { id: number }> {
  * step's headers are each one of these.
  */
 export function EditableRows<Row extends { id: number }>(props: EditableRowsProps<Row>) {
-  const { title, rowName, addLabel, rows, columns, disabled, messageOf, rowClassName, onAdd, onRemove, onMove } = props
+  const { title, rowName, addLabel, headingExtra, rows, columns, disabled, messageOf, rowClassName, onAdd, onRemove, onMove } = props
   const headingId = useId()
   const lower = rowName.toLowerCase()
   return (
     <div className="rows-editor">
       <div className="rows-heading">
         <h3 id={headingId}>{title}</h3>
+        {headingExtra}
         <button type="button" className="link-button" disabled={disabled} onClick={onAdd}>
           {addLabel}
         </button>
@@ -87,7 +92,7 @@ export function EditableRows<Row extends { id: number }>(props: EditableRowsProp
                       </button>
                     </td>
                     {columns.map((column) => (
-                      <td key={column.header}>{column.cell(row, `${rowName} ${position} ${column.header.toLowerCase()}`, messageId)}</td>
+                      <td key={column.header}>{column.cell(row, `${rowName} ${position} ${column.name ?? column.header.toLowerCase()}`, messageId)}</td>
                     ))}
                     <RowRemoveButton label={`Remove ${lower} ${position}`} disabled={disabled} onRemove={() => onRemove(row.id)} />
                   </tr>

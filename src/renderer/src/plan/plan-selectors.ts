@@ -33,21 +33,29 @@ export const selectFieldMessage =
     return check.errors[field] ?? refused
   }
 
+/** The messages of the header rows by row id, once the headers were edited (a stable object between judgements). */
+export const selectHeaderRowMessages = (state: PlanSlice): Record<number, string> | undefined =>
+  state.touched.headers && !state.planCheck.ok ? state.planCheck.headerRowErrors : undefined
+
 /** The message of one header row, once the headers were edited. */
 export const selectHeaderRowMessage =
   (id: number) =>
   (state: PlanSlice): string | undefined =>
-    state.touched.headers && !state.planCheck.ok ? state.planCheck.headerRowErrors?.[id] : undefined
+    selectHeaderRowMessages(state)?.[id]
 
 export const selectHeaderRows = (state: PlanSlice) => state.fields.headers
 
 export const selectStageRows = (state: PlanSlice) => state.fields.stages
 
+/** The messages of the stage rows by row id, once the stages were edited. */
+export const selectStageRowMessages = (state: PlanSlice): Record<number, string> | undefined =>
+  state.touched.stages && !state.planCheck.ok ? state.planCheck.stageRowErrors : undefined
+
 /** The message of one stage row, once the stages were edited. */
 export const selectStageRowMessage =
   (id: number) =>
   (state: PlanSlice): string | undefined =>
-    state.touched.stages && !state.planCheck.ok ? state.planCheck.stageRowErrors?.[id] : undefined
+    selectStageRowMessages(state)?.[id]
 
 /** The shape as the form draws it: what its targets count, where it starts, its stages and totals. */
 export interface ShapePreview {

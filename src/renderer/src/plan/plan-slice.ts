@@ -21,7 +21,7 @@ import { formWithCurlRequest, planToForm } from './form-of-plan'
 import { queryParamsOf, withQueryParams, type QueryParam } from './query-params'
 import { formWithPreset, withShape } from './shape-form'
 import { stageRow, type StageRow } from './stage-rows'
-import { flowStartedFrom, stepRow, type FlowFormValues } from '../flow/flow-form'
+import { flowStartedFrom, moved, stepRow, type FlowFormValues } from '../flow/flow-form'
 
 /** The form's choices made with a select or radio buttons, not typed. */
 export type PlanChoice = 'method' | 'bodyKind' | 'stopAfter' | 'model' | 'protocol' | 'insecure' | 'shaped'
@@ -46,6 +46,8 @@ export interface PlanSlice {
   addHeader(): void
   editHeader(id: number, change: Partial<Omit<HeaderRow, 'id'>>): void
   removeHeader(id: number): void
+  /** Moves a header row by `delta` places (-1: up): the order they are sent in. */
+  moveHeader(id: number, delta: number): void
   /** Query rows are the URL's: each edit writes the URL anew (see ./query-params.ts). */
   addQueryParam(): void
   editQueryParam(index: number, change: Partial<QueryParam>): void
@@ -57,6 +59,7 @@ export interface PlanSlice {
   addStage(): void
   editStage(id: number, change: Partial<Omit<StageRow, 'id'>>): void
   removeStage(id: number): void
+  moveStage(id: number, delta: number): void
   /** Replaces the stages (and the start) with a ready-made shape, scaled to the one there was. */
   applyPreset(preset: StagePreset): void
   /** Fills the request from a cURL command; false (and a report saying why) when it is not one. */
@@ -143,6 +146,7 @@ export const createPlanSlice = (judge?: PlanJudge): SliceCreator<PlanSlice> => (
     addHeader: () => editRows((rows) => [...rows, headerRow()]),
     editHeader: (id, change) => editRows((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row))),
     removeHeader: (id) => editRows((rows) => rows.filter((row) => row.id !== id)),
+    moveHeader: (id, delta) => editRows((rows) => moved(rows, id, delta)),
     addQueryParam: () => editQuery((params) => [...params, { name: '', value: '' }]),
     editQueryParam: (index, change) =>
       editQuery((params) => params.map((param, at) => (at === index ? { ...param, ...change } : param))),
@@ -161,6 +165,7 @@ export const createPlanSlice = (judge?: PlanJudge): SliceCreator<PlanSlice> => (
       }),
     editStage: (id, change) => editStages((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row))),
     removeStage: (id) => editStages((rows) => rows.filter((row) => row.id !== id)),
+    moveStage: (id, delta) => editStages((rows) => moved(rows, id, delta)),
     applyPreset: (preset) => set((state) => edited(state, formWithPreset(state.fields, preset), 'stages')),
     importCurl: async (command) => {
       // Loaded on first use: the page opens without the shell-word reader and the flag table.

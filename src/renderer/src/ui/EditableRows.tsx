@@ -4,6 +4,8 @@ import { RowRemoveButton } from './RowRemoveButton'
 
 export interface RowColumn<Row> {
   header: string
+  /** The cell's name in its label when the header says more ("Duration (s)" is a stage's "duration"). */
+  name?: string
   /** The cell's control; `label` names it for a screen reader ("Capture 2 variable"), `describedBy` ties the row's message to it. */
   cell(row: Row, label: string, describedBy: string | undefined): ReactNode
 }
@@ -13,10 +15,14 @@ interface EditableRowsProps<Row extends { id: number }> {
   /** One row's name in labels: "Capture" gives "Capture 2", "Remove capture 2", "Move capture 2 up". */
   rowName: string
   addLabel: string
+  /** Beside the title, before the add button (a stage table's presets). */
+  headingExtra?: ReactNode
   rows: readonly Row[]
   columns: ReadonlyArray<RowColumn<NoInfer<Row>>>
   disabled: boolean
   messageOf(row: NoInfer<Row>): string | undefined
+  /** A row's own class, such as one switched off. */
+  rowClassName?(row: NoInfer<Row>): string | undefined
   onAdd(): void
   onRemove(id: number): void
   onMove(id: number, delta: number): void
@@ -24,16 +30,18 @@ interface EditableRowsProps<Row extends { id: number }> {
 
 /**
  * The designer's one editable table of rows: add, remove, move up and down, and each row's message
- * under it, tied to its cells. Captures, checks, variables and a step's headers are each one of these.
+ * under it, tied to its cells. The request's headers, and a flow's captures, checks, variables and a
+ * step's headers are each one of these.
  */
 export function EditableRows<Row extends { id: number }>(props: EditableRowsProps<Row>) {
-  const { title, rowName, addLabel, rows, columns, disabled, messageOf, onAdd, onRemove, onMove } = props
+  const { title, rowName, addLabel, headingExtra, rows, columns, disabled, messageOf, rowClassName, onAdd, onRemove, onMove } = props
   const headingId = useId()
   const lower = rowName.toLowerCase()
   return (
     <div className="rows-editor">
       <div className="rows-heading">
         <h3 id={headingId}>{title}</h3>
+        {headingExtra}
         <button type="button" className="link-button" disabled={disabled} onClick={onAdd}>
           {addLabel}
         </button>
@@ -62,7 +70,7 @@ export function EditableRows<Row extends { id: number }>(props: EditableRowsProp
               const messageId = message ? `${headingId}-${row.id}-message` : undefined
               return (
                 <Fragment key={row.id}>
-                  <tr>
+                  <tr className={rowClassName?.(row)}>
                     <td className="rows-order">
                       <button
                         type="button"
@@ -84,7 +92,7 @@ export function EditableRows<Row extends { id: number }>(props: EditableRowsProp
                       </button>
                     </td>
                     {columns.map((column) => (
-                      <td key={column.header}>{column.cell(row, `${rowName} ${position} ${column.header.toLowerCase()}`, messageId)}</td>
+                      <td key={column.header}>{column.cell(row, `${rowName} ${position} ${column.name ?? column.header.toLowerCase()}`, messageId)}</td>
                     ))}
                     <RowRemoveButton label={`Remove ${lower} ${position}`} disabled={disabled} onRemove={() => onRemove(row.id)} />
                   </tr>

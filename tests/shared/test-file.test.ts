@@ -271,7 +271,7 @@ describe('testFileText', () => {
     )
   })
 
-  it.each(['123', 'true', 'null', '~', '- x', '# not a comment', 'a: b', '  padded  ', 'line\nbreak\n', '"quoted"', "it's", '0x1F', '1e3', '.inf'])(
+  it.each(['123', 'true', 'null', '~', '- x', '# not a comment', 'a: b', '  padded  ', 'line\nbreak\n', '"quoted"', "it's", '0x1F', '1e3', '.inf', '}}', '{{name}}'])(
     'keeps the text %j as text, in the name, a header value and the body, in both formats',
     (text) => {
       const minimal = testOf(MINIMAL)

@@ -147,7 +147,13 @@ describe('the intervals of an open-model run', () => {
     // engine's own gauges idle); a measure that counted anything but the sends' lateness would not
     // keep under it.
     const latestSend = Math.max(...recorder.arrivals.map((arrivedAt, i) => arrivedAt - askedAt - 10 * i))
-    for (const interval of intervals) expect(interval.health.behindScheduleMs ?? 0).toBeLessThanOrEqual(latestSend + 0.1)
+    // An interval's figure also counts the oldest request due and unsent at its end. Sends go in due
+    // order, so that one was sent (and is bounded above) if any interval after it sent; one still
+    // unsent when the run ended was dropped, and nothing bounds it (1061 ms at load 13).
+    const lastSending = intervals.findLastIndex((interval) => interval.sent > 0)
+    for (const interval of intervals.slice(0, lastSending)) {
+      expect(interval.health.behindScheduleMs ?? 0).toBeLessThanOrEqual(latestSend + 0.1)
+    }
     expect(result.rawLatencyMs?.p50).toBeLessThanOrEqual(result.latencyMs.p50)
   })
 })

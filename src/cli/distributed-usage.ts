@@ -18,7 +18,7 @@ Options:
                          Markdown (.md): importable into the app's history and
                          usable by stampede compare
       --csv FILE         write the merged time series as CSV
-      --junit FILE       (not in this build yet)
+      --junit FILE       write a JUnit XML file: a test case per threshold
   -h, --help             print this help
 
 Exit status: 0 when every segment is there and finished and every threshold

@@ -66,8 +66,6 @@ export async function runMerge(argv: string[], environment: MergeEnvironment): P
     if (!threshold.ok) return refuse(`--threshold: ${threshold.message}`)
     given.push(threshold.threshold)
   }
-  // A clean place for JUnit: its writer (issue 18's, on wt-flow-results) joins report-files.ts's.
-  if (values.junit !== undefined) return refuse('--junit: JUnit output is not in this build yet; use --report or --json.')
   const outputs: RunCommand['outputs'] = {}
   if (values.report !== undefined) {
     const format = REPORT_FORMATS.find(([extension]) => extension.test(values.report as string))?.[1]
@@ -75,7 +73,8 @@ export async function runMerge(argv: string[], environment: MergeEnvironment): P
     outputs.report = { path: values.report, format }
   }
   if (values.csv !== undefined) outputs.csv = values.csv
-  for (const [flag, path] of [['--report', outputs.report?.path], ['--csv', outputs.csv]] as const) {
+  if (values.junit !== undefined) outputs.junit = values.junit
+  for (const [flag, path] of [['--report', outputs.report?.path], ['--csv', outputs.csv], ['--junit', outputs.junit]] as const) {
     const problem = path === undefined ? undefined : environment.outputProblem(path)
     if (problem) return refuse(`${flag}: cannot write ${path}: ${problem}`)
   }

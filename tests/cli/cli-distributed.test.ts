@@ -61,7 +61,8 @@ describe('a test split across a simulated Indexed Job', () => {
     for (const [index, exit] of exits.entries()) expect(exit.code, pods[index].stderr).toBe(0)
 
     const reportPath = join(folder, 'merged.json')
-    const merged = await mergeFromStdin(logsOf(pods), ['--json', '--report', reportPath])
+    const junitPath = join(folder, 'merged.xml')
+    const merged = await mergeFromStdin(logsOf(pods), ['--json', '--report', reportPath, '--junit', junitPath])
     expect(merged.code, merged.stderr).toBe(0)
     const report = JSON.parse(merged.stdout) as MergedReport
 
@@ -86,6 +87,10 @@ describe('a test split across a simulated Indexed Job', () => {
     const file_ = JSON.parse(readFileSync(reportPath, 'utf8')) as MergedReport
     const seriesSent = (file_.series?.points ?? []).reduce((total, point) => total + point.sent, 0)
     expect(seriesSent).toBe(900)
+    // The thresholds judged once, on the merged result, in the JUnit file too.
+    const junit = readFileSync(junitPath, 'utf8')
+    expect(junit).toContain('name="p99&lt;5s"')
+    expect(junit).not.toContain('<failure')
   }, 60_000)
 
   it('deals a flow\'s unique data rows between the pods: the server sees each row once in all', async () => {

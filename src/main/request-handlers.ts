@@ -1,6 +1,4 @@
-import { stepName } from '../shared/flow/flow-definition'
-import { parseStepThresholds, parseThresholdList, unknownStepProblem, type Threshold, type ThresholdListParse } from '../shared/thresholds'
-import type { RunPlan } from '../shared/run-plan'
+import { parseThresholdList, withStepThresholds } from '../shared/thresholds'
 import { checkRunPlan } from '../shared/validation'
 import type { DemoTargetProcess } from '../control/demo-target-process'
 import type { LastRun } from '../control/last-run'
@@ -43,7 +41,8 @@ export function createRequestHandlers({
       refuseExtraArguments('startRun', 3, extra)
       const check = checkRunPlan(plan)
       if (!check.ok) return check
-      const parsed = runThresholds(check.plan, thresholds)
+      const typed = parseThresholdList(thresholds)
+      const parsed = typed.ok ? withStepThresholds(typed.thresholds, check.plan.flow?.steps) : typed
       if (!parsed.ok) return { ok: false, errors: {}, message: parsed.message }
       const filed = checkFiledUnder(history, testId)
       if (!filed.ok) return { ok: false, errors: {}, message: filed.message }
@@ -92,20 +91,4 @@ export function createRequestHandlers({
     ...createImportHandlers(),
     ...createFlowHandlers(destinations)
   }
-}
-
-/**
- * The thresholds a window's run is judged by, as the CLI judges a test file's: those typed in the
- * thresholds editor, then each sent step's own (`item: p99<250ms`). A threshold naming a step the
- * plan does not send is refused before anything is sent.
- */
-function runThresholds(plan: RunPlan, typed: unknown): ThresholdListParse {
-  const parsed = parseThresholdList(typed)
-  if (!parsed.ok) return parsed
-  const sentSteps = (plan.flow?.steps ?? []).filter((step) => step.disabled !== true)
-  const ofSteps = parseStepThresholds(sentSteps)
-  if (!ofSteps.ok) return { ok: false, message: `Threshold refused: ${ofSteps.message}` }
-  const all: Threshold[] = [...parsed.thresholds, ...ofSteps.thresholds]
-  const problem = unknownStepProblem(all, sentSteps.map(stepName))
-  return problem === undefined ? { ok: true, thresholds: all } : { ok: false, message: `Threshold refused: ${problem}` }
 }

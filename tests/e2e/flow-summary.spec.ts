@@ -67,6 +67,8 @@ test("a flow's steps in the Summary, the stored run and the compare view, its st
     await expect(app.ui.notice).toContainText('Finished', { timeout: 45_000 })
     const iterations = 30 * run
     await expect.poll(() => service.fresh).toEqual({ '/login': iterations, '/profile': iterations, '/orders': iterations })
+    // The step's own threshold, from the file, is judged live as the report judges it.
+    await expect(page.locator('.threshold-tile', { hasText: 'profile: checks>99%' })).toHaveAttribute('data-status', 'failed')
   }
   expect(service.refused).toEqual({})
   // The second run's profile checks as the server saw them: status == 200 always, the user "ada" a third of the time.

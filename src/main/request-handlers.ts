@@ -1,4 +1,4 @@
-import { parseThresholdList } from '../shared/thresholds'
+import { parseThresholdList, withStepThresholds } from '../shared/thresholds'
 import { checkRunPlan } from '../shared/validation'
 import type { DemoTargetProcess } from '../control/demo-target-process'
 import type { LastRun } from '../control/last-run'
@@ -41,7 +41,8 @@ export function createRequestHandlers({
       refuseExtraArguments('startRun', 3, extra)
       const check = checkRunPlan(plan)
       if (!check.ok) return check
-      const parsed = parseThresholdList(thresholds)
+      const typed = parseThresholdList(thresholds)
+      const parsed = typed.ok ? withStepThresholds(typed.thresholds, check.plan.flow?.steps) : typed
       if (!parsed.ok) return { ok: false, errors: {}, message: parsed.message }
       const filed = checkFiledUnder(history, testId)
       if (!filed.ok) return { ok: false, errors: {}, message: filed.message }

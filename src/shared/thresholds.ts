@@ -328,3 +328,17 @@ export function unknownStepProblem(thresholds: readonly Threshold[], stepNames: 
   const names = stepNames.map((name) => `"${name}"`).join(', ')
   return `"${unknown.expression}": this test has no step named "${unknown.step}" (its steps: ${names}).`
 }
+
+/**
+ * The thresholds a run of the window is judged by, in main and live on screen alike: those typed,
+ * then each sent step's own (as the CLI adds a test file's). Refused when a step's does not parse
+ * or one names a step the run does not send.
+ */
+export function withStepThresholds(typed: readonly Threshold[], steps: ReadonlyArray<Pick<StepDefinition, 'name' | 'method' | 'url' | 'thresholds' | 'disabled'>> = []): ThresholdListParse {
+  const sentSteps = steps.filter((step) => step.disabled !== true)
+  const ofSteps = parseStepThresholds(sentSteps)
+  if (!ofSteps.ok) return { ok: false, message: `Threshold refused: ${ofSteps.message}` }
+  const thresholds = [...typed, ...ofSteps.thresholds]
+  const problem = unknownStepProblem(thresholds, sentSteps.map(stepName))
+  return problem === undefined ? { ok: true, thresholds } : { ok: false, message: `Threshold refused: ${problem}` }
+}

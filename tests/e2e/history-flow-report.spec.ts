@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { compareReports, TABLE_METRICS } from '../../src/shared/compare/run-comparison'
+import { compareReports, STEP_TABLE_METRICS, TABLE_METRICS } from '../../src/shared/compare/run-comparison'
 import { formatCount } from '../../src/shared/format'
 import { buildRunReport, reportJson } from '../../src/shared/report/run-report'
 import { expect, test } from '../support/app-harness'
@@ -10,7 +10,7 @@ import { planOf } from '../support/plans'
 import { thresholdOf } from '../support/thresholds'
 
 /**
- * A flow's report in the window's history (the window's own per-step views come with their issue):
+ * A flow's report in the window's history (its steps' own views: flow-summary.spec.ts):
  * imported, opened and compared as any report is, its run figures shown, nothing in the page failing.
  */
 const plan = planOf({ url: 'http://127.0.0.1:9/login', totalRequests: 300, concurrency: 10 })
@@ -61,5 +61,13 @@ test("a flow's report is imported, opened with its run figures and compared, the
   const shown = compareReports(files[0][1], files[1][1]).metrics.filter((delta) => TABLE_METRICS.includes(delta.metric))
   await expect(ui.deltas.locator('tbody tr')).toHaveCount(shown.length)
   await expect(ui.deltas.locator('tbody tr[data-metric="checks"]')).toHaveCount(1)
+  // Step by step: only log in's p99 differs. The run checked first (flow-new.json, 24 ms) is the base,
+  // so it fell to 12 ms in the other, and reads better.
+  const stepDeltas = app.page.getByRole('table', { name: 'Steps, new against base' })
+  for (const step of compareReports(files[0][1], files[1][1]).steps!) {
+    await expect(stepDeltas.locator(`tbody[data-step="${step.name}"] tr[data-metric]`)).toHaveCount(STEP_TABLE_METRICS.length)
+  }
+  await expect(stepDeltas.locator('tbody[data-step="log in"] tr[data-metric="p99"] .delta-verdict')).toHaveText('better')
+  await expect(stepDeltas.locator('tbody[data-step="item"] tr[data-metric="p99"] .delta-verdict')).toHaveText('unchanged')
   expect(pageErrors).toEqual([])
 })

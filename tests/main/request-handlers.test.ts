@@ -89,6 +89,53 @@ describe('startRun', () => {
   })
 })
 
+describe('startRun of a flow', () => {
+  const step = (name: string, url: string, more: Record<string, unknown> = {}) => ({
+    name,
+    method: 'GET',
+    url,
+    headers: [],
+    captures: [],
+    checks: [],
+    thresholds: [],
+    ...more
+  })
+  const flowPlan = (url: string, steps: unknown[]) => ({ url, iterations: 20, concurrency: 2, flow: { variables: [], steps } })
+
+  it("judges each sent step by its own thresholds, as the CLI does, beside the typed ones; a disabled step's are left out", async () => {
+    const plan = flowPlan(target.url, [
+      step('home', target.url, { checks: ['status == 599'], thresholds: ['checks>99%'] }),
+      step('about', `${target.url}about`, { thresholds: ['error_rate<1%'] }),
+      step('off', `${target.url}off`, { disabled: true, thresholds: ['p99<1ms'] })
+    ])
+    const recorder = new RunRecorder(backend.controller)
+    const reply = await backend.handlers.startRun(plan, ['p99<10s'])
+    if (!reply.ok) throw new Error(JSON.stringify(reply))
+    await recorder.done(reply.runId)
+    // The target answered every request 200, so every `status == 599` failed and none errored.
+    expect(target.received).toBe(40)
+    const report = (await backend.handlers.lastReport())!.report
+    expect(report.thresholds.map(({ expression, step, passed }) => ({ expression, step, passed }))).toEqual([
+      { expression: 'p99<10s', step: undefined, passed: true },
+      { expression: 'home: checks>99%', step: 'home', passed: false },
+      { expression: 'about: error_rate<1%', step: 'about', passed: true }
+    ])
+  })
+
+  it('refuses a typed threshold naming a step the flow does not send, or a step threshold that does not parse, and sends nothing', async () => {
+    const plan = flowPlan(target.url, [step('home', target.url), step('off', `${target.url}off`, { disabled: true })])
+    expect(await backend.handlers.startRun(plan, ['off: p99<1s'])).toEqual({
+      ok: false,
+      errors: {},
+      message: 'Threshold refused: "off: p99<1s": this test has no step named "off" (its steps: "home").'
+    })
+    const badStep = flowPlan(target.url, [step('home', target.url, { thresholds: ['p99=1'] })])
+    expect(await backend.handlers.startRun(badStep, [])).toMatchObject({ ok: false, message: /^Threshold refused: step "home": / })
+    expect(engines.spawned).toHaveLength(0)
+    expect(target.received).toBe(0)
+  })
+})
+
 describe('cancelRun and startDemoTarget', () => {
   it('refuse any argument', async () => {
     const cancelRun = backend.handlers.cancelRun as (...args: unknown[]) => Promise<unknown>

@@ -3,6 +3,7 @@ import type { StampedeStore } from '../../src/renderer/src/app/stampede-store'
 import { selectFieldMessage } from '../../src/renderer/src/plan/plan-selectors'
 import type { StartRunReply } from '../../src/shared/ipc'
 import { fakeApi, snapshot, stampedeStore } from '../support/factories'
+import { planOf } from '../support/plans'
 
 const URL = 'http://127.0.0.1:8080/health'
 
@@ -81,5 +82,39 @@ describe('submitRun', () => {
     await submitted
     store.getState().applyProgress(snapshot({ runId: 6, total: 1000, statusCodes: { 200: 900 } }))
     expect(store.getState()).toMatchObject({ phase: 'running', runId: 7, snapshot: early })
+  })
+})
+
+describe('submitRun of a flow', () => {
+  it("judges the run on screen by each sent step's own thresholds too, as main judges it, and sends main only the typed ones", async () => {
+    const expressions: unknown[] = []
+    const store = stampedeStore(
+      fakeApi({
+        startRun: (_plan, thresholds) => {
+          expressions.push(thresholds)
+          return Promise.resolve({ ok: true, runId: 1 })
+        }
+      })
+    )
+    const step = (name: string, thresholds: string[], disabled?: boolean) => ({
+      name,
+      method: 'GET',
+      url: `${URL}/${name}`,
+      headers: [],
+      captures: [],
+      checks: [],
+      thresholds,
+      ...(disabled ? { disabled } : {})
+    })
+    store.getState().loadPlan(
+      planOf({ url: URL, iterations: 5, concurrency: 1, flow: { variables: [], steps: [step('home', ['p99<250ms']), step('off', ['p99<1ms'], true)] } })
+    )
+    store.getState().loadThresholds(['error_rate<1%'])
+    await store.getState().submitRun()
+    expect(expressions).toEqual([['error_rate<1%']])
+    expect(store.getState().runThresholds.map(({ expression, step }) => ({ expression, step }))).toEqual([
+      { expression: 'error_rate<1%', step: undefined },
+      { expression: 'home: p99<250ms', step: 'home' }
+    ])
   })
 })

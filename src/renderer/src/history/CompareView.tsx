@@ -7,7 +7,7 @@ import type { StoredRun } from '../../../shared/run-history'
 import { useStampede } from '../app/use-stampede'
 import { OverlayChart } from '../charts/OverlayChart'
 import { comparedRuns, errorLines, histogramLines, latencyLines, throughputLines } from './compare-lines'
-import { DeltaTable } from './DeltaTable'
+import { DeltaTable, StepDeltaTable } from './DeltaTable'
 import { runLabel, selectComparedRuns } from './history-selectors'
 import { SettingDifferences } from './SettingDifferences'
 
@@ -63,6 +63,7 @@ function Comparison({ base, next }: { base: StoredRun; next: StoredRun }) {
         )}
       </section>
       <DeltaTable metrics={comparison.metrics} />
+      {comparison.steps && <StepDeltaTable steps={comparison.steps} />}
       <SettingDifferences settings={comparison.settings} />
       <section className="panel charts compare-charts" aria-label="Compared charts">
         <OverlayChart title="Latency over time (p99 solid, p50 dashed)" lines={lines.latency} format={formatLatency} formatX={seconds} />

@@ -8,6 +8,8 @@ import { HistogramChart } from '../charts/HistogramChart'
 import { StatTile } from '../ui/StatTile'
 import { ExportBar } from './ExportBar'
 import { selectSummaryReport } from './results-selectors'
+import { iterationLineOfReport, stepRowsOfReport } from './step-rows'
+import { StepTable } from './StepResultsTable'
 
 /** The last run's summary, once main has its report. */
 export function LastRunSummary() {
@@ -30,6 +32,7 @@ export function RunSummary({ report, runId }: { report: RunReport; runId?: numbe
   const { sent, completed, failed, aborted } = report.requests
   // Two summaries can be in the page at once (the designer's, hidden, and a stored run's): ids of their own.
   const ids = useId()
+  const steps = stepRowsOfReport(report)
   return (
     <div className="summary">
       <ExportBar runId={runId} />
@@ -51,6 +54,7 @@ export function RunSummary({ report, runId }: { report: RunReport; runId?: numbe
           <StatTile label="Bytes read" value={formatBytes(report.bytesRead)} />
         </dl>
       </section>
+      {steps && <StepTable title="Steps" rows={steps} iterations={iterationLineOfReport(report)} />}
       {report.thresholds.length > 0 && <ThresholdTable report={report} ids={ids} />}
       {report.health && (
         <section className="panel" aria-labelledby={`${ids}generator-heading`}>

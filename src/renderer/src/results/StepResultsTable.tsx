@@ -1,9 +1,9 @@
+import { useId } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { checkTotalsOf, iterationsPerSecond, stepRequestsPerSecond } from '../../../shared/flow/flow-figures'
 import { formatCount, formatLatency, formatPercent, formatRate } from '../../../shared/format'
-import { classifyOutcomes } from '../../../shared/request-outcomes'
 import { useStampede } from '../app/use-stampede'
 import type { RunSlice } from '../run/run-slice'
+import { iterationLineOfSnapshot, stepRowsOfSnapshot, type IterationLine, type StepRow } from './step-rows'
 
 /** Use with useShallow: the flow's figures of the snapshot on screen (each snapshot brings new ones). */
 const selectFlowFigures = (state: RunSlice) => ({
@@ -13,19 +13,35 @@ const selectFlowFigures = (state: RunSlice) => ({
 })
 
 const NONE = '–'
+const latencyOrNone = (value: number | null): string => (value === null ? NONE : formatLatency(value))
 
 /**
  * A flow's run step by step, beside the run's tiles: one row per step (even two steps of the same
- * URL) with its requests sent, updated with the snapshot as the tiles are; then the iterations' line. Every figure is
- * src/shared's (flow-figures.ts, request-outcomes.ts), as the report and the CLI show them.
+ * URL), updated with the snapshot as the tiles are; then the iterations' line.
  */
 export function StepResultsTable() {
   const { steps, iterations, elapsedMs } = useStampede(useShallow(selectFlowFigures))
   if (!steps) return null
   return (
-    <section className="panel" aria-labelledby="steps-heading">
-      <h2 id="steps-heading">Step results</h2>
-      <table className="count-table step-results" aria-labelledby="steps-heading">
+    <StepTable
+      title="Step results"
+      rows={stepRowsOfSnapshot(steps, elapsedMs)}
+      iterations={iterations && iterationLineOfSnapshot(iterations, elapsedMs)}
+    />
+  )
+}
+
+/**
+ * The one step table of the window: the live run's (above), and a finished run's in its summary,
+ * stored or the last (./step-rows.ts reads both from src/shared's figures).
+ */
+export function StepTable({ title, rows, iterations }: { title: string; rows: readonly StepRow[]; iterations?: IterationLine }) {
+  // Two summaries can be in the page at once (the designer's, hidden, and a stored run's): ids of their own.
+  const heading = useId()
+  return (
+    <section className="panel" aria-labelledby={heading}>
+      <h2 id={heading}>{title}</h2>
+      <table className="count-table step-results" aria-labelledby={heading}>
         <thead>
           <tr>
             <th scope="col">Step</th>
@@ -40,24 +56,21 @@ export function StepResultsTable() {
           </tr>
         </thead>
         <tbody>
-          {steps.map((step, index) => {
-            const outcomes = classifyOutcomes(step)
-            const checks = checkTotalsOf(step.checks)
-            const judged = checks.passed + checks.failed
-            const answered = outcomes.completed > 0
+          {rows.map((row, index) => {
+            const judged = row.checks.passed + row.checks.failed
             return (
-              <tr key={index} aria-label={`Step ${index + 1}: ${step.name}`}>
+              <tr key={index} aria-label={`Step ${index + 1}: ${row.name}`}>
                 <th scope="row" className="step-results-name">
-                  {index + 1}. {step.name}
+                  {index + 1}. {row.name}
                 </th>
-                <td className="numeric">{formatCount(outcomes.sent)}</td>
-                <td className="numeric">{formatRate(stepRequestsPerSecond(step, elapsedMs))}</td>
-                <td className="numeric">{answered ? formatLatency(step.latencyMs.p50) : NONE}</td>
-                <td className="numeric">{answered ? formatLatency(step.latencyMs.p99) : NONE}</td>
-                <td className="numeric">{formatCount(outcomes.clientOrServerError)}</td>
-                <td className="numeric">{formatCount(outcomes.failed)}</td>
-                <td className="numeric">{judged === 0 ? NONE : formatPercent(checks.passed, judged)}</td>
-                <td className="numeric">{formatCount(step.captures.failed)}</td>
+                <td className="numeric">{formatCount(row.sent)}</td>
+                <td className="numeric">{formatRate(row.rps)}</td>
+                <td className="numeric">{latencyOrNone(row.p50)}</td>
+                <td className="numeric">{latencyOrNone(row.p99)}</td>
+                <td className="numeric">{formatCount(row.clientOrServerError)}</td>
+                <td className="numeric">{formatCount(row.failed)}</td>
+                <td className="numeric">{judged === 0 ? NONE : formatPercent(row.checks.passed, judged)}</td>
+                <td className="numeric">{formatCount(row.capturesFailed)}</td>
               </tr>
             )
           })}
@@ -79,15 +92,15 @@ export function StepResultsTable() {
           </div>
           <div>
             <dt>Iterations/s</dt>
-            <dd>{formatRate(iterationsPerSecond(iterations, elapsedMs))}</dd>
+            <dd>{formatRate(iterations.perSecond)}</dd>
           </div>
           <div>
             <dt>Iteration p50</dt>
-            <dd>{iterations.completed > 0 ? formatLatency(iterations.durationMs.p50) : NONE}</dd>
+            <dd>{latencyOrNone(iterations.p50)}</dd>
           </div>
           <div>
             <dt>Iteration p99</dt>
-            <dd>{iterations.completed > 0 ? formatLatency(iterations.durationMs.p99) : NONE}</dd>
+            <dd>{latencyOrNone(iterations.p99)}</dd>
           </div>
         </dl>
       )}

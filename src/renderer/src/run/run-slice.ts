@@ -1,5 +1,5 @@
 import { emptySnapshot, type RunResult, type RunSnapshot } from '../../../shared/run-snapshot'
-import type { Threshold } from '../../../shared/thresholds'
+import { withStepThresholds, type Threshold } from '../../../shared/thresholds'
 import type { RunInterval } from '../../../shared/run-interval'
 import type { RunPlan } from '../../../shared/run-plan'
 import { noticeFor, type RunNotice } from './run-notice'
@@ -56,13 +56,15 @@ export const createRunSlice: SliceCreator<RunSlice> = (api) => (set, get) => ({
       return
     }
     clearRefusals()
+    // Judged live by the steps' own thresholds too, as main judges the run (a refusal is main's to tell).
+    const judged = withStepThresholds(thresholdCheck.thresholds, planCheck.plan.flow?.steps)
     set({
       phase: 'starting',
       runId: undefined,
       snapshot: emptySnapshot(0, planCheck.plan.totalRequests ?? 0),
       result: undefined,
       runPlan: planCheck.plan,
-      runThresholds: thresholdCheck.thresholds,
+      runThresholds: judged.ok ? judged.thresholds : thresholdCheck.thresholds,
       latestIntervals: [],
       notice: undefined,
       unclaimed: {}
